@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+// Vigía: a terminal command center for a city security operations room.
+// Targets are named after what they do; dependencies point one way:
+// vigia → Console → Engine → (Hotspots, CameraAlerts, FaceMatch, SocialFlags, Store) → VigiaCore.
+import PackageDescription
+
+let package = Package(
+    name: "Vigia",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vigia", targets: ["vigia"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // No pkgConfig: ncursesw's .pc adds -D flags SwiftPM rejects; the
+        // module map links it and the header lives in the default include path.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "VigiaCore", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Hotspots", dependencies: ["VigiaCore"]),
+        .target(name: "CameraAlerts", dependencies: ["VigiaCore"]),
+        .target(name: "FaceMatch", dependencies: ["VigiaCore"]),
+        .target(name: "SocialFlags", dependencies: ["VigiaCore"]),
+        .target(name: "Store", dependencies: [
+            "VigiaCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        .target(name: "Engine", dependencies: [
+            "VigiaCore", "Hotspots", "CameraAlerts", "FaceMatch", "SocialFlags", "Store",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Collections", package: "swift-collections"),
+        ]),
+        .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
+        .executableTarget(name: "vigia", dependencies: [
+            "Engine", "Console",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "VigiaCoreTests", dependencies: ["VigiaCore"]),
+        .testTarget(name: "HotspotsTests", dependencies: ["Hotspots"]),
+        .testTarget(name: "CameraAlertsTests", dependencies: ["CameraAlerts"]),
+        .testTarget(name: "FaceMatchTests", dependencies: ["FaceMatch"]),
+        .testTarget(name: "SocialFlagsTests", dependencies: ["SocialFlags"]),
+        .testTarget(name: "StoreTests", dependencies: [
+            "Store", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "EngineTests", dependencies: [
+            "Engine", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        .testTarget(name: "vigiaTests", dependencies: ["vigia"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

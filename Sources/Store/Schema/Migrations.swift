@@ -1,0 +1,179 @@
+import GRDB
+
+/// The schema, one registered migration per released version. Never edit a
+/// released migration: add a new one. Tests migrate from an empty file and
+/// from every earlier version.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-foundation", migrate: v1)
+        return m
+    }
+
+    private static func v1(_ db: Database) throws {
+        try db.create(table: "setting") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "operator") { t in
+            t.primaryKey("name", .text)
+            t.column("role", .text).notNull()
+            t.column("passphrase_hash", .text).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("active", .boolean).notNull().defaults(to: true)
+        }
+        try db.create(table: "audit_log") { t in
+            t.primaryKey("seq", .integer)
+            t.column("time_us", .integer).notNull()
+            t.column("operator", .text).notNull()
+            t.column("role", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("subject", .text).notNull()
+            t.column("details", .text).notNull()
+            t.column("prev_hash", .text).notNull()
+            t.column("hash", .text).notNull()
+        }
+        try db.create(table: "incident") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("fingerprint", .integer).notNull().unique()
+            t.column("occurred_at", .double).notNull()
+            t.column("precision", .text).notNull()
+            t.column("lat", .double).notNull()
+            t.column("lon", .double).notNull()
+            t.column("type", .text).notNull()
+            t.column("subtype", .text)
+            t.column("source", .text).notNull()
+            t.column("external_id", .text)
+            t.column("district", .text)
+            t.column("parent_district", .text)
+        }
+        try db.create(index: "incident_time", on: "incident", columns: ["occurred_at"])
+        try db.create(table: "quarantine") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("feed", .text).notNull()
+            t.column("source", .text).notNull()
+            t.column("line", .integer).notNull()
+            t.column("field", .text)
+            t.column("reason", .text).notNull()
+            t.column("excerpt", .text).notNull()
+            t.column("created_at", .double).notNull()
+        }
+        try db.create(table: "camera") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("lat", .double).notNull()
+            t.column("lon", .double).notNull()
+            t.column("district", .text)
+            t.column("parent_district", .text)
+            t.column("zones", .text).notNull().defaults(to: "[]")
+            t.column("heartbeat_seconds", .integer).notNull()
+        }
+        try db.create(table: "alert") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("rule_id", .text).notNull()
+            t.column("camera_id", .text)
+            t.column("priority", .integer).notNull()
+            t.column("state", .text).notNull()
+            t.column("created_at", .double).notNull()
+            t.column("title", .text).notNull()
+            t.column("dedup_key", .text)
+            t.column("details", .text).notNull().defaults(to: "{}")
+        }
+        try db.create(table: "alert_transition") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("alert", onDelete: .cascade).notNull()
+            t.column("from_state", .text).notNull()
+            t.column("to_state", .text).notNull()
+            t.column("operator", .text).notNull()
+            t.column("at", .double).notNull()
+            t.column("note", .text)
+        }
+        try db.create(table: "watchlist_entry") { t in
+            t.primaryKey("id", .text)
+            t.column("display_name", .text).notNull()
+            t.column("order_reference", .text).notNull()
+            t.column("issuing_court", .text).notNull()
+            t.column("offence_category", .text).notNull()
+            t.column("issued_on", .double).notNull()
+            t.column("expires_on", .double).notNull()
+            t.column("status", .text).notNull()
+        }
+        try db.create(table: "watchlist_template") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("watchlist_entry", onDelete: .cascade).notNull()
+            t.column("dimension", .integer).notNull()
+            t.column("vector", .blob).notNull()
+        }
+        try db.create(table: "authorisation") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("entries", .text).notNull()
+            t.column("cameras", .text).notNull()
+            t.column("valid_from", .double).notNull()
+            t.column("valid_to", .double).notNull()
+            t.column("reason", .text).notNull()
+            t.column("approved_by", .text).notNull()
+            t.column("urgent", .boolean).notNull()
+            t.column("confirmed_by", .text)
+            t.column("revoked_at", .double)
+        }
+        try db.create(table: "hit") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("entry_id", .text).notNull()
+            t.column("similarity", .double).notNull()
+            t.column("rank", .integer).notNull()
+            t.column("camera_id", .text).notNull()
+            t.column("time", .double).notNull()
+            t.column("state", .text).notNull()
+            t.belongsTo("authorisation")
+        }
+        try db.create(table: "hit_decision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("hit", onDelete: .cascade).notNull()
+            t.column("operator", .text).notNull()
+            t.column("decision", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("at", .double).notNull()
+        }
+        try db.create(table: "flag") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("post_id", .text).notNull()
+            t.column("post_time", .double).notNull()
+            t.column("platform", .text).notNull()
+            t.column("author", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("lat", .double)
+            t.column("lon", .double)
+            t.column("category", .text).notNull()
+            t.column("score", .double).notNull()
+            t.column("phrases", .text).notNull()
+            t.column("state", .text).notNull()
+        }
+        try db.create(table: "flag_decision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("flag", onDelete: .cascade).notNull()
+            t.column("operator", .text).notNull()
+            t.column("decision", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("at", .double).notNull()
+        }
+        try db.create(table: "boundary") { t in
+            t.primaryKey("layer", .text)
+            t.column("name_key", .text).notNull()
+            t.column("parent_key", .text)
+            t.column("geojson", .blob).notNull()
+            t.column("source", .text).notNull()
+        }
+        // Safeguards 1 and 6 keep only counts of what matched nothing.
+        try db.create(table: "counter") { t in
+            t.column("name", .text).notNull()
+            t.column("period", .text).notNull()
+            t.column("value", .integer).notNull()
+            t.primaryKey(["name", "period"])
+        }
+        // Where each feed stopped, committed with its effects.
+        try db.create(table: "feed_position") { t in
+            t.primaryKey("source", .text)
+            t.column("position", .integer).notNull()
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+
+/// What an audit record says happened, before it is chained.
+public struct AuditEntry: Hashable, Sendable {
+    public var principal: Principal
+    /// A dotted verb, e.g. `operator.add`, `ingest.incidents`, `login.failed`.
+    public var action: String
+    /// What it acted on (an operator name, a file, an alert id).
+    public var subject: String
+    public var details: CanonicalJSON
+
+    public init(principal: Principal, action: String, subject: String, details: CanonicalJSON = [:]) {
+        self.principal = principal
+        self.action = action
+        self.subject = subject
+        self.details = details
+    }
+}
+
+/// One link of the tamper-evident audit chain (safeguard 9):
+/// `hash = SHA-256(previousHash ‖ canonical JSON of the record's fields)`.
+public struct AuditRecord: Hashable, Sendable {
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    public var sequence: Int64
+    /// Microseconds since the epoch: integral, so it hashes the same everywhere.
+    public var timeMicros: Int64
+    public var operatorName: String
+    public var role: String
+    public var action: String
+    public var subject: String
+    /// Canonical JSON text.
+    public var details: String
+    public var previousHash: String
+    public var hash: String
+
+    public init(sequence: Int64, timeMicros: Int64, operatorName: String, role: String, action: String,
+                subject: String, details: String, previousHash: String, hash: String) {
+        self.sequence = sequence
+        self.timeMicros = timeMicros
+        self.operatorName = operatorName
+        self.role = role
+        self.action = action
+        self.subject = subject
+        self.details = details
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// Seals `entry` as record `sequence` after `previousHash`.
+    public static func sealing(_ entry: AuditEntry, sequence: Int64, time: Date, previousHash: String) -> AuditRecord {
+        var record = AuditRecord(sequence: sequence, timeMicros: Int64((time.timeIntervalSince1970 * 1_000_000).rounded()),
+                                 operatorName: entry.principal.name, role: entry.principal.role.rawValue,
+                                 action: entry.action, subject: entry.subject, details: entry.details.text,
+                                 previousHash: previousHash, hash: "")
+        record.hash = record.computedHash
+        return record
+    }
+
+    public var time: Date { Date(timeIntervalSince1970: Double(timeMicros) / 1_000_000) }
+
+    /// The canonical text the hash covers (every field but the hash itself).
+    public var canonicalBody: String {
+        CanonicalJSON.object([
+            "seq": .int(sequence), "time": .int(timeMicros), "operator": .string(operatorName),
+            "role": .string(role), "action": .string(action), "subject": .string(subject),
+            "details": .string(details),
+        ]).text
+    }
+
+    public var computedHash: String {
+        var hasher = SHA256()
+        hasher.update(data: Data(previousHash.utf8))
+        hasher.update(data: Data(canonicalBody.utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The outcome of checking the whole chain.
+public enum AuditVerification: Hashable, Sendable {
+    case intact(records: Int64, lastHash: String)
+    /// The first bad sequence number and what is wrong there.
+    case broken(sequence: Int64, problem: AuditProblem)
+}
+
+public enum AuditProblem: String, Hashable, Sendable {
+    /// The record's content no longer matches its hash.
+    case edited
+    /// A sequence number is missing: a record was deleted.
+    case removed
+    /// Records are intact but out of order, or a hash links to the wrong predecessor.
+    case reordered
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a person at the console is allowed to do.
+public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
+    case dispatcher, supervisor, auditor, admin
+    /// The audited system actor that feeds and read-only analyses run as.
+    /// Never assignable to a person.
+    case system
+
+    /// Roles a person can hold.
+    public static let assignable: [Role] = [.dispatcher, .supervisor, .auditor, .admin]
+
+    public func allows(_ permission: Permission) -> Bool {
+        switch self {
+        case .admin: return true
+        case .supervisor:
+            return [.readAll, .handleAlerts, .decideHits, .reviewFlags, .manageWatchlist,
+                    .authoriseSearch, .manageRules, .exportReports, .ingestFeeds].contains(permission)
+        case .dispatcher:
+            return [.readAll, .handleAlerts, .decideHits, .reviewFlags].contains(permission)
+        case .auditor:
+            return [.readAll, .verifyAudit, .exportReports].contains(permission)
+        case .system:
+            return [.ingestFeeds, .readAll].contains(permission)
+        }
+    }
+}
+
+/// The kinds of engine command a role is checked against.
+public enum Permission: String, Hashable, Sendable, Codable, CaseIterable {
+    case readAll = "read"
+    case ingestFeeds = "ingest"
+    case handleAlerts = "alerts"
+    case decideHits = "hits"
+    case reviewFlags = "flags"
+    case manageWatchlist = "watchlist"
+    case authoriseSearch = "authorise"
+    case manageRules = "rules"
+    case manageOperators = "operators"
+    case applyRetention = "retention"
+    case exportReports = "export"
+    case verifyAudit = "audit"
+}
+
+/// Who is acting: a signed-in operator or the system feed actor.
+public struct Principal: Hashable, Sendable, Codable {
+    public var name: String
+    public var role: Role
+
+    public init(name: String, role: Role) {
+        self.name = name
+        self.role = role
+    }
+
+    /// Feeds and read-only analyses.
+    public static let feed = Principal(name: "feed", role: .system)
+}
+
+/// A person who can sign in.
+public struct Operator: Hashable, Sendable, Codable {
+    public var name: String
+    public var role: Role
+    public var createdAt: Date
+    public var active: Bool
+
+    public init(name: String, role: Role, createdAt: Date, active: Bool = true) {
+        self.name = name
+        self.role = role
+        self.createdAt = createdAt
+        self.active = active
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Storage as the engine sees it. Every mutating call takes the audit entry
+/// that describes it and appends it in the same transaction, so no change
+/// can land without its audit record, nor the record without the change.
+/// `Store` implements these over SQLite; another store (e.g. PostgreSQL for
+/// many consoles) can implement them without touching the engine.
+public protocol AuditLog: Sendable {
+    /// Appends a record that stands alone (a login, an export, a verification).
+    @discardableResult func append(_ entry: AuditEntry) throws -> AuditRecord
+    func verify() throws -> AuditVerification
+    func records(from: Date?, to: Date?) throws -> [AuditRecord]
+    func recordCount() throws -> Int64
+}
+
+/// A stored operator and the salted hash of their passphrase.
+public struct OperatorCredential: Hashable, Sendable {
+    public var op: Operator
+    /// Self-describing hash, e.g. `pbkdf2-sha256$600000$<salt>$<hash>`.
+    public var passphraseHash: String
+
+    public init(op: Operator, passphraseHash: String) {
+        self.op = op
+        self.passphraseHash = passphraseHash
+    }
+}
+
+public protocol OperatorRepository: Sendable {
+    func operatorCount() throws -> Int
+    func credential(named name: String) throws -> OperatorCredential?
+    func operators() throws -> [Operator]
+    func add(_ credential: OperatorCredential, audit: AuditEntry) throws
+}
+
+/// An incident ready to store, with the fingerprint that makes ingest idempotent.
+public struct IncidentRecord: Hashable, Sendable {
+    public var incident: Incident
+    /// Equal for the same row of the same data, whichever file or run brings it.
+    public var fingerprint: Int64
+
+    public init(incident: Incident, fingerprint: Int64) {
+        self.incident = incident
+        self.fingerprint = fingerprint
+    }
+}
+
+/// Rejected input, kept with where it came from and why.
+public struct QuarantineItem: Hashable, Sendable {
+    public var feed: String
+    public var source: String
+    public var line: Int
+    public var field: String?
+    public var reason: String
+    /// The offending input, cut short. Never biometric content.
+    public var excerpt: String
+
+    public init(feed: String, source: String, line: Int, field: String?, reason: String, excerpt: String) {
+        self.feed = feed
+        self.source = source
+        self.line = line
+        self.field = field
+        self.reason = reason
+        self.excerpt = excerpt
+    }
+}
+
+/// Counts that describe the stored incidents.
+public struct IncidentSummary: Hashable, Sendable, Codable {
+    public var total: Int
+    public var first: Date?
+    public var last: Date?
+    public var byType: [String: Int]
+    public var bySource: [String: Int]
+    public var byParentDistrict: [String: Int]
+
+    public init(total: Int, first: Date?, last: Date?, byType: [String: Int], bySource: [String: Int],
+                byParentDistrict: [String: Int]) {
+        self.total = total
+        self.first = first
+        self.last = last
+        self.byType = byType
+        self.bySource = bySource
+        self.byParentDistrict = byParentDistrict
+    }
+}
+
+public protocol IncidentRepository: Sendable {
+    /// Stores new incidents and quarantined rows in one transaction with the
+    /// audit entry (whose details receive the inserted count); returns how
+    /// many incidents were new.
+    func insert(_ records: [IncidentRecord], quarantine: [QuarantineItem], audit: AuditEntry) throws -> Int
+    func incidents(from: Date?, to: Date?) throws -> [Incident]
+    func summary() throws -> IncidentSummary
+}
+
+public protocol QuarantineRepository: Sendable {
+    func quarantineCount() throws -> Int
+    func quarantined(feed: String?, limit: Int) throws -> [QuarantineItem]
+}
+
+/// A district boundary layer ("barrios", "comunas") kept as its GeoJSON.
+public struct BoundaryLayer: Hashable, Sendable {
+    public var layer: String
+    public var nameKey: String
+    public var parentKey: String?
+    public var geoJSON: Data
+    public var source: String
+
+    public init(layer: String, nameKey: String, parentKey: String?, geoJSON: Data, source: String) {
+        self.layer = layer
+        self.nameKey = nameKey
+        self.parentKey = parentKey
+        self.geoJSON = geoJSON
+        self.source = source
+    }
+}
+
+public protocol BoundaryRepository: Sendable {
+    func save(_ layer: BoundaryLayer, audit: AuditEntry) throws
+    func layer(named: String) throws -> BoundaryLayer?
+    func layerNames() throws -> [String]
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Engine
+import Foundation
+import VigiaCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the hot paths; compare results as ratios within one run.",
+        discussion: "Build with -c release for meaningful numbers; the output says which build ran.")
+
+    enum Suite: String, ExpressibleByArgument, CaseIterable {
+        case ingestIncidents = "ingest-incidents"
+        case all
+    }
+
+    @Option(help: "Which suite: \(Suite.allCases.map(\.rawValue).joined(separator: ", "))") var suite: Suite = .all
+    @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: "Repetitions; the median is reported.") var repeats: Int = 3
+    @Option(name: .customLong("sample-data"), help: "The sample-data folder.") var sampleData: String?
+
+    func run() throws {
+        let data = try SampleData.locate(explicit: sampleData)
+        var reports: [BenchReport] = []
+        if suite == .ingestIncidents || suite == .all {
+            reports.append(try IngestIncidentsBench.run(sampleData: data, repeats: max(1, repeats)))
+        }
+        for report in reports {
+            if format == .json {
+                print(try Output.json(report))
+            } else {
+                print("suite \(report.suite) (\(report.build) build)")
+                for r in report.results { print(String(format: "  %-22@ %12.0f %@", r.name, r.value, r.unit)) }
+            }
+        }
+    }
+}
+
+/// The shape every suite prints (DESIGN.md, Performance).
+struct BenchReport: Encodable {
+    var suite: String
+    var build: String = BenchReport.currentBuild
+    var results: [BenchResult]
+
+    static var currentBuild: String {
+        #if DEBUG
+        return "debug"
+        #else
+        return "release"
+        #endif
+    }
+}
+
+struct BenchResult: Encodable {
+    var name: String
+    var unit: String
+    var value: Double
+    var params: [String: BenchParam]
+}
+
+enum BenchParam: Encodable {
+    case int(Int), double(Double), string(String)
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .int(let v): try c.encode(v)
+        case .double(let v): try c.encode(v)
+        case .string(let v): try c.encode(v)
+        }
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let s = values.sorted()
+    return s.isEmpty ? 0 : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Incident CSV → parse, validate, place in districts, store: rows per second.
+enum IngestIncidentsBench {
+    static func run(sampleData: URL, repeats: Int) throws -> BenchReport {
+        let file = sampleData.appendingPathComponent("ba-robos-2017-2018.csv")
+        let barrios = sampleData.appendingPathComponent("ba-barrios.geojson")
+        let zone = try TimeZone.named(TimeParser.defaultTimeZoneIdentifier)
+        var bareRates: [Double] = [], parseRates: [Double] = [], storeRates: [Double] = [], rows = 0
+        for _ in 0..<repeats {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigia-bench-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let engine = try Engine(databasePath: folder.appendingPathComponent("bench.sqlite").path)
+            _ = try engine.ingestBoundaries(at: barrios, layer: "barrios", nameKey: "barrio", parentKey: "comuna")
+            let bytes = Array(try Data(contentsOf: file))
+            let bare = IncidentCSVParser(options: .init(timeZone: zone), districts: nil)
+            let tb = Date()
+            let bareOutput = try bare.parse(bytes, source: file.lastPathComponent)
+            bareRates.append(Double(bareOutput.rows) / Date().timeIntervalSince(tb))
+            let parser = IncidentCSVParser(options: .init(timeZone: zone), districts: try engine.districtIndex())
+            let t0 = Date()
+            let output = try parser.parse(bytes, source: file.lastPathComponent)
+            parseRates.append(Double(output.rows) / Date().timeIntervalSince(t0))
+            let report = try engine.ingestIncidents(at: file, options: .init(timeZone: zone))
+            rows = report.rows
+            storeRates.append(report.rowsPerSecond)
+        }
+        let params: [String: BenchParam] = ["rows": .int(rows), "file": .string(file.lastPathComponent),
+                                            "threads": .int(1), "repeats": .int(repeats)]
+        return BenchReport(suite: "ingest-incidents", results: [
+            BenchResult(name: "parse_validate", unit: "rows/s", value: median(bareRates), params: params),
+            BenchResult(name: "parse_validate_locate", unit: "rows/s", value: median(parseRates), params: params),
+            BenchResult(name: "ingest_to_database", unit: "rows/s", value: median(storeRates), params: params),
+        ])
+    }
+}
