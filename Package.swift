@@ -57,8 +57,10 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: [
             "Engine", "Store", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "vigiaTests", dependencies: ["vigia"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console"], exclude: ["Golden"]),
+        .testTarget(name: "vigiaTests", dependencies: [
+            "vigia", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

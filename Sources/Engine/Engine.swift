@@ -57,25 +57,23 @@ public final class Engine: Sendable {
     /// a parent district, else the finest layer. Nil when none is loaded.
     public func districtIndex() throws -> DistrictIndex? {
         if let cached = districtCache.withLock({ $0 }) { return cached }
-        var best: (layer: BoundaryLayer, features: [GeoFeature])?
-        for name in try boundaries.layerNames() {
-            guard let layer = try boundaries.layer(named: name) else { continue }
+        let best = try lookupLayer()
+        var index: DistrictIndex?
+        if let best, let layer = try boundaries.layer(named: best.layer) {
             let features = try GeoJSONReader.read(layer.geoJSON, source: layer.source)
-            let better: Bool
-            if let current = best {
-                let a = (layer.parentKey != nil, features.count), b = (current.layer.parentKey != nil, current.features.count)
-                better = a.0 != b.0 ? a.0 : a.1 > b.1
-            } else {
-                better = true
-            }
-            if better { best = (layer, features) }
-        }
-        let index = best.map { best in
-            DistrictIndex(features: best.features, nameKey: best.layer.nameKey, parentKey: best.layer.parentKey,
-                          projection: LocalProjection(reference: Self.centre(of: best.features)))
+            index = DistrictIndex(features: features, nameKey: layer.nameKey, parentKey: layer.parentKey,
+                                  projection: LocalProjection(reference: Self.centre(of: features)))
         }
         districtCache.withLock { $0 = .some(index) }
         return index
+    }
+
+    /// Which stored layer places points, chosen by the stored feature counts
+    /// so that only that layer's GeoJSON is ever parsed.
+    public func lookupLayer() throws -> (layer: String, parentKey: String?, featureCount: Int)? {
+        try boundaries.layerSummaries().max { a, b in
+            (a.parentKey != nil) != (b.parentKey != nil) ? b.parentKey != nil : a.featureCount < b.featureCount
+        }
     }
 
     func forgetDistricts() {

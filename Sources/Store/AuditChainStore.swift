@@ -53,8 +53,7 @@ public struct AuditChainStore: AuditLog {
 
     /// Walks the chain in sequence order and names the first bad record.
     static func verify(_ rows: [AuditRecord], head: String?) -> AuditVerification {
-        var sequenceOfHash: [String: Int64] = [:]
-        for r in rows { sequenceOfHash[r.hash] = r.sequence }
+        let knownHashes = Set(rows.map(\.hash))
         var expected: Int64 = 1
         var previousHash = AuditRecord.genesisHash
         for row in rows {
@@ -68,17 +67,19 @@ public struct AuditChainStore: AuditLog {
                 return .broken(sequence: expected, problem: moved ? .reordered : .removed)
             }
             if row.computedHash != row.hash {
-                // Intact content under another sequence number means it was moved.
-                let originalSequence = row.previousHash == AuditRecord.genesisHash ? 1 : sequenceOfHash[row.previousHash].map { $0 + 1 }
-                if let originalSequence, originalSequence != row.sequence {
+                // Intact content under another sequence number means it was
+                // moved. Only the failure path pays for this search.
+                let highest = rows.last?.sequence ?? 0
+                let moved = (1...max(highest, 1)).contains { candidate in
+                    guard candidate != row.sequence else { return false }
                     var copy = row
-                    copy.sequence = originalSequence
-                    if copy.computedHash == row.hash { return .broken(sequence: row.sequence, problem: .reordered) }
+                    copy.sequence = candidate
+                    return copy.computedHash == row.hash
                 }
-                return .broken(sequence: row.sequence, problem: .edited)
+                return .broken(sequence: row.sequence, problem: moved ? .reordered : .edited)
             }
             if row.previousHash != previousHash {
-                if sequenceOfHash[row.previousHash] != nil {
+                if knownHashes.contains(row.previousHash) {
                     return .broken(sequence: row.sequence, problem: .reordered)
                 }
                 // The predecessor is self-consistent but not what this record

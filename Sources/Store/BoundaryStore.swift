@@ -9,8 +9,8 @@ public struct BoundaryStore: BoundaryRepository {
     public func save(_ layer: BoundaryLayer, audit: AuditEntry) throws {
         try database.write(audit: audit) { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO boundary (layer, name_key, parent_key, geojson, source) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [layer.layer, layer.nameKey, layer.parentKey, layer.geoJSON, layer.source])
+                INSERT OR REPLACE INTO boundary (layer, name_key, parent_key, geojson, source, features) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [layer.layer, layer.nameKey, layer.parentKey, layer.geoJSON, layer.source, layer.featureCount])
         }
     }
 
@@ -18,7 +18,15 @@ public struct BoundaryStore: BoundaryRepository {
         try database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM boundary WHERE layer = ?", arguments: [name]).map {
                 BoundaryLayer(layer: $0["layer"], nameKey: $0["name_key"], parentKey: $0["parent_key"],
-                              geoJSON: $0["geojson"], source: $0["source"])
+                              geoJSON: $0["geojson"], source: $0["source"], featureCount: $0["features"])
+            }
+        }
+    }
+
+    public func layerSummaries() throws -> [(layer: String, parentKey: String?, featureCount: Int)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT layer, parent_key, features FROM boundary ORDER BY layer").map {
+                (layer: $0[0], parentKey: $0[1], featureCount: $0[2])
             }
         }
     }

@@ -53,7 +53,7 @@ extension Engine {
             }
         }
         try boundaries.save(BoundaryLayer(layer: layer, nameKey: nameKey, parentKey: parentKey, geoJSON: data,
-                                          source: url.lastPathComponent),
+                                          source: url.lastPathComponent, featureCount: features.count),
                             audit: AuditEntry(principal: principal, action: "ingest.boundaries", subject: layer,
                                               details: ["file": .string(url.lastPathComponent), "features": .int(Int64(features.count))]))
         forgetDistricts()

@@ -8,6 +8,8 @@ public struct DatabaseStatus: Sendable, Codable, Equatable {
     public var operators: [String: Int]
     public var incidents: IncidentSummary
     public var boundaryLayers: [String]
+    /// What the larger districts are called (the lookup layer's parent key, e.g. "comuna").
+    public var parentDistrictLabel: String?
     public var quarantined: Int
     public var auditRecords: Int64
     public var auditIntact: Bool
@@ -26,7 +28,8 @@ extension Engine {
             problem = "record \(sequence) \(what.rawValue)"
         }
         return DatabaseStatus(database: location, operators: roles, incidents: try incidents.summary(),
-                              boundaryLayers: try boundaries.layerNames(), quarantined: try quarantine.quarantineCount(),
+                              boundaryLayers: try boundaries.layerNames(),
+                              parentDistrictLabel: try lookupLayer()?.parentKey, quarantined: try quarantine.quarantineCount(),
                               auditRecords: try audit.recordCount(), auditIntact: intact, auditProblem: problem)
     }
 }

@@ -161,6 +161,7 @@ enum Migrations {
             t.column("name_key", .text).notNull()
             t.column("parent_key", .text)
             t.column("geojson", .blob).notNull()
+            t.column("features", .integer).notNull()
             t.column("source", .text).notNull()
         }
         // Safeguards 1 and 6 keep only counts of what matched nothing.

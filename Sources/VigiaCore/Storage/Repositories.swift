@@ -105,13 +105,15 @@ public struct BoundaryLayer: Hashable, Sendable {
     public var parentKey: String?
     public var geoJSON: Data
     public var source: String
+    public var featureCount: Int
 
-    public init(layer: String, nameKey: String, parentKey: String?, geoJSON: Data, source: String) {
+    public init(layer: String, nameKey: String, parentKey: String?, geoJSON: Data, source: String, featureCount: Int) {
         self.layer = layer
         self.nameKey = nameKey
         self.parentKey = parentKey
         self.geoJSON = geoJSON
         self.source = source
+        self.featureCount = featureCount
     }
 }
 
@@ -119,4 +121,6 @@ public protocol BoundaryRepository: Sendable {
     func save(_ layer: BoundaryLayer, audit: AuditEntry) throws
     func layer(named: String) throws -> BoundaryLayer?
     func layerNames() throws -> [String]
+    /// Every layer's name, keys and feature count, without its GeoJSON.
+    func layerSummaries() throws -> [(layer: String, parentKey: String?, featureCount: Int)]
 }

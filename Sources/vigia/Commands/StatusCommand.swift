@@ -40,7 +40,8 @@ enum StatusText {
         if !sources.isEmpty { lines.append("  reported by: \(sources)") }
         let districts = s.incidents.byParentDistrict.sorted { $0.value > $1.value }
         if !districts.isEmpty {
-            lines.append("  by district: " + districts.prefix(15).map { "\($0.key) \($0.value)" }.joined(separator: " · "))
+            let label = s.parentDistrictLabel ?? "district"
+            lines.append("  by \(label): " + districts.prefix(20).map { "\($0.key): \($0.value)" }.joined(separator: " · "))
         }
         lines.append("Quarantined input rows: \(s.quarantined)")
         lines.append("Audit chain: \(s.auditRecords) records, " + (s.auditIntact ? "intact" : "BROKEN at \(s.auditProblem ?? "?")"))

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite("The vigia command line", .serialized)
+struct CommandLineTests {
+    @Test("--help lists the commands that exist")
+    func help() throws {
+        let r = try VigiaProcess.run(["--help"])
+        #expect(r.status == 0)
+        for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "bench"] {
+            #expect(r.stdout.contains(command), "\(command)")
+        }
+        for sub in [["ingest", "--help"], ["operator", "add", "--help"], ["audit", "verify", "--help"], ["bench", "--help"]] {
+            #expect(try VigiaProcess.run(sub).status == 0, "\(sub)")
+        }
+    }
+
+    @Test("a new database: status says how to begin; JSON is valid")
+    func freshStatus() throws {
+        let s = try Scratch()
+        let text = try VigiaProcess.run(["status", "--db", s.db])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("vigia operator add NAME --role admin"))
+        let json = try VigiaProcess.run(["status", "--db", s.db, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["auditIntact"] as? Bool == true)
+    }
+
+    @Test("operators: bootstrap an admin, sign in from the environment, refuse a wrong passphrase")
+    func operators() throws {
+        let s = try Scratch()
+        let add = try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db],
+                                       environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"])
+        #expect(add.status == 0, "\(add.stderr)")
+        let list = try VigiaProcess.run(["operator", "list", "--operator", "root", "--db", s.db],
+                                        environment: ["VIGIA_PASSPHRASE": "root-passphrase"])
+        #expect(list.status == 0 && list.stdout.contains("root\tadmin"))
+        let wrong = try VigiaProcess.run(["operator", "list", "--operator", "root", "--db", s.db],
+                                         environment: ["VIGIA_PASSPHRASE": "nope-nope"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("sign-in failed for root") && wrong.stdout.isEmpty)
+        let noTerminal = try VigiaProcess.run(["operator", "list", "--operator", "root", "--db", s.db])
+        #expect(noTerminal.status != 0 && noTerminal.stderr.contains("VIGIA_PASSPHRASE"))
+        let dispatcher = try VigiaProcess.run(["operator", "add", "dina", "--role", "dispatcher", "--operator", "root", "--db", s.db],
+                                              environment: ["VIGIA_PASSPHRASE": "root-passphrase", "VIGIA_NEW_PASSPHRASE": "dina-passphrase"])
+        #expect(dispatcher.status == 0)
+        let refused = try VigiaProcess.run(["operator", "add", "eve", "--role", "admin", "--operator", "dina", "--db", s.db],
+                                           environment: ["VIGIA_PASSPHRASE": "dina-passphrase", "VIGIA_NEW_PASSPHRASE": "eve-passphrase"])
+        #expect(refused.status != 0 && refused.stderr.contains("dina (dispatcher) may not do this"))
+    }
+
+    @Test("ingest reports rejects with file and line; bad files fail on stderr with a non-zero exit")
+    func ingest() throws {
+        let s = try Scratch()
+        let good = try s.write("inc.csv", "fecha,franja_horaria,tipo,latitud,longitud\n2018-11-15,14,Robo,-34.6,-58.38\n2018-11-15,14,Robo,x,-58.38\n")
+        let r = try VigiaProcess.run(["ingest", "--incidents", good, "--db", s.db, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(report?["inserted"] as? Int == 1 && report?["rejected"] as? Int == 1)
+        #expect((report?["examples"] as? [String])?.first?.hasPrefix("inc.csv:3: bad_coordinates") == true)
+        let personal = try s.write("people.csv", "fecha,tipo,latitud,longitud,apellido\n")
+        let refused = try VigiaProcess.run(["ingest", "--incidents", personal, "--db", s.db])
+        #expect(refused.status != 0 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("people.csv") && refused.stderr.contains("apellido") && refused.stderr.contains("safeguard 7"))
+        let missing = try VigiaProcess.run(["ingest", "--incidents", s.folder.appendingPathComponent("nope.csv").path, "--db", s.db])
+        #expect(missing.status != 0 && missing.stderr.contains("nope.csv"))
+        let nothing = try VigiaProcess.run(["ingest", "--db", s.db])
+        #expect(nothing.status != 0 && nothing.stderr.contains("nothing to ingest"))
+    }
+
+    @Test("audit verify names the first tampered record and exits non-zero")
+    func auditVerify() throws {
+        let s = try Scratch()
+        _ = try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"])
+        let csv = try s.write("inc.csv", "fecha,franja_horaria,tipo,latitud,longitud\n2018-11-15,14,Robo,-34.6,-58.38\n")
+        _ = try VigiaProcess.run(["ingest", "--incidents", csv, "--db", s.db])
+        let env = ["VIGIA_PASSPHRASE": "root-passphrase"]
+        let ok = try VigiaProcess.run(["audit", "verify", "--operator", "root", "--db", s.db], environment: env)
+        #expect(ok.status == 0 && ok.stdout.contains("audit chain intact"))
+        let export = try VigiaProcess.run(["audit", "export", "--operator", "root", "--db", s.db, "--format", "jsonl"], environment: env)
+        #expect(export.status == 0 && export.stdout.split(separator: "\n").count >= 4)
+        // Records: 1 operator.add, 2 ingest.incidents, then the logins and the verify and export.
+        try DatabaseQueue(path: s.db).write { try $0.execute(sql: "UPDATE audit_log SET subject = 'other.csv' WHERE action = 'ingest.incidents'") }
+        let broken = try VigiaProcess.run(["audit", "verify", "--operator", "root", "--db", s.db], environment: env)
+        #expect(broken.status == 3)
+        #expect(broken.stdout.contains("audit chain BROKEN: record 2 was edited"), "\(broken.stdout)")
+    }
+
+    @Test("bench prints the documented JSON shape")
+    func bench() throws {
+        let r = try VigiaProcess.run(["bench", "--suite", "ingest-incidents", "--format", "json", "--repeats", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(object?["suite"] as? String == "ingest-incidents")
+        #expect(["debug", "release"].contains(object?["build"] as? String ?? ""))
+        let results = object?["results"] as? [[String: Any]] ?? []
+        #expect(results.count == 3)
+        for result in results {
+            #expect(result["unit"] as? String == "rows/s" && (result["value"] as? Double ?? 0) > 0)
+            #expect((result["params"] as? [String: Any])?["rows"] as? Int == 135_880)
+        }
+    }
+
+    @Test("demo builds a database from the sample data")
+    func demo() throws {
+        let s = try Scratch()
+        let r = try VigiaProcess.run(["demo", "--db", s.db, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let status = object?["status"] as? [String: Any]
+        #expect((status?["incidents"] as? [String: Any])?["total"] as? Int == 205_491)
+        #expect(status?["boundaryLayers"] as? [String] == ["barrios", "comunas", "perimetro"])
+    }
+}
