@@ -8,7 +8,7 @@ struct CommandLineTests {
     func help() throws {
         let r = try VigiaProcess.run(["--help"])
         #expect(r.status == 0)
-        for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "bench"] {
+        for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "bench"] {
             #expect(r.stdout.contains(command), "\(command)")
         }
         for sub in [["ingest", "--help"], ["operator", "add", "--help"], ["audit", "verify", "--help"], ["bench", "--help"]] {
@@ -110,5 +110,20 @@ struct CommandLineTests {
         let status = object?["status"] as? [String: Any]
         #expect((status?["incidents"] as? [String: Any])?["total"] as? Int == 205_491)
         #expect(status?["boundaryLayers"] as? [String] == ["barrios", "comunas", "perimetro"])
+        #expect(status?["operators"] as? [String: Int] == ["admin": 1, "supervisor": 1, "dispatcher": 3, "auditor": 1])
+        // The documented demo passphrases work.
+        let verify = try VigiaProcess.run(["audit", "verify", "--operator", "ana", "--db", s.db],
+                                          environment: ["VIGIA_PASSPHRASE": "demo-ana-2018"])
+        #expect(verify.status == 0 && verify.stdout.contains("intact"))
+    }
+
+    @Test("sample check passes the shipped folder and fails a missing one with reasons on stderr")
+    func sampleCheck() throws {
+        let ok = try VigiaProcess.run(["sample", "check", "sample-data"])
+        #expect(ok.status == 0 && ok.stdout.contains("sample data valid"))
+        #expect(ok.stdout.contains("5 × watchlist.json: no court order reference"))
+        let s = try Scratch()
+        let bad = try VigiaProcess.run(["sample", "check", s.folder.path])
+        #expect(bad.status == 1 && bad.stderr.contains("cameras.json: missing or unreadable"))
     }
 }

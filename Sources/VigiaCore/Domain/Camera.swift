@@ -11,9 +11,14 @@ public struct Camera: Hashable, Sendable, Codable {
     public var zones: [String]
     /// Seconds between heartbeats; missing several marks the camera offline.
     public var heartbeatSeconds: Int
+    /// The camera's name in Frigate NVR, when its events come from Frigate.
+    public var frigateName: String?
+    /// Whether the camera's edge analytics send face embeddings.
+    public var faceAnalytics: Bool
 
     public init(id: String, name: String, location: GeoPoint, district: String? = nil,
-                parentDistrict: String? = nil, zones: [String] = [], heartbeatSeconds: Int = 60) {
+                parentDistrict: String? = nil, zones: [String] = [], heartbeatSeconds: Int = 60,
+                frigateName: String? = nil, faceAnalytics: Bool = false) {
         self.id = id
         self.name = name
         self.location = location
@@ -21,6 +26,8 @@ public struct Camera: Hashable, Sendable, Codable {
         self.parentDistrict = parentDistrict
         self.zones = zones
         self.heartbeatSeconds = heartbeatSeconds
+        self.frigateName = frigateName
+        self.faceAnalytics = faceAnalytics
     }
 }
 

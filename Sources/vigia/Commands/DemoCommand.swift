@@ -8,8 +8,9 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Build a fresh database from the shipped sample data and show what it holds.",
         discussion: """
-            Loads the Buenos Aires barrio, comuna and city boundaries and every real incident \
-            (2017–2018 violent robberies, 2020 crimes) into a new database, then prints a summary. \
+            Loads the Buenos Aires barrio, comuna and city boundaries, every real incident \
+            (2017–2018 violent robberies, 2020 crimes) and the demo operators into a new database, \
+            then prints a summary. \
             The live console, replay and guided tour come with the console.
             """)
 
@@ -38,6 +39,10 @@ struct DemoCommand: ParsableCommand {
             _ = try engine.ingestBoundaries(at: data.appendingPathComponent(l.file), layer: l.layer,
                                             nameKey: l.name, parentKey: l.parent)
         }
+        let operatorsFile = data.appendingPathComponent("operators.json")
+        if FileManager.default.fileExists(atPath: operatorsFile.path), try engine.operators.operatorCount() == 0 {
+            try DemoOperators.create(from: operatorsFile, in: engine)
+        }
         var reports: [IngestReport] = []
         for file in ["ba-robos-2017-2018.csv", "ba-delitos-2020.csv"] {
             let url = data.appendingPathComponent(file)
@@ -55,6 +60,19 @@ struct DemoCommand: ParsableCommand {
         print("")
         print(StatusText.render(status, timeZone: engine.timeZone))
         print(String(format: "\nBuilt in %.1f s. Explore it with: vigia status --db %@", Date().timeIntervalSince(started), path))
+    }
+}
+
+/// The demo's operators: the first admin by bootstrap, the rest added by that admin.
+enum DemoOperators {
+    static func create(from file: URL, in engine: Engine) throws {
+        let entries = try OperatorsFile.decode(try Data(contentsOf: file), source: file.lastPathComponent)
+        guard let admin = entries.first(where: { $0.role == .admin }) else { return }
+        try engine.addOperator(name: admin.name, role: .admin, passphrase: admin.passphrase, by: nil)
+        let root = try engine.signIn(name: admin.name, passphrase: admin.passphrase)
+        for e in entries where e.name != admin.name {
+            try engine.addOperator(name: e.name, role: e.role, passphrase: e.passphrase, by: root)
+        }
     }
 }
 

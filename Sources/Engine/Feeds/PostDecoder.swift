@@ -1,0 +1,49 @@
+import Foundation
+import VigiaCore
+
+/// One line of a social feed:
+/// `{"id":"p1","time":"…","platform":"x","author":"@handle","text":"…","lang":"es","lat":-34.6,"lon":-58.4}`.
+public struct PostDecoder {
+    /// Longer texts are cut to this many bytes for classification, and say so.
+    public static let classificationLimit = 64 * 1024
+
+    public var timeZone: TimeZone
+
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    public func decode(line: some Collection<UInt8>) throws -> Post {
+        let f = try JSONFields(line: line)
+        let lat = try f.optionalDouble("lat", in: -90...90)
+        let lon = try f.optionalDouble("lon", in: -180...180)
+        guard (lat == nil) == (lon == nil) else {
+            throw FieldError(code: "missing_field", field: lat == nil ? "lat" : "lon", message: "a position needs both lat and lon")
+        }
+        return Post(id: try f.string("id"), time: try f.time("time", timeZone: timeZone), platform: try f.string("platform"),
+                    authorHandle: try f.string("author"), text: try f.string("text"), language: try f.optionalString("lang"),
+                    location: lat.map { GeoPoint(latitude: $0, longitude: lon!) })
+    }
+}
+
+/// One line of a face calibration set: a search with a known answer.
+/// `{"probe":"C1","group":"A","mated":"W-0001"|null,"embedding_f16":"…","quality":0.8}`
+public struct CalibrationProbe: Sendable, Equatable {
+    public var id: String
+    /// The watchlist entry this probe's person is; nil for a non-mated search.
+    public var matedEntry: String?
+    /// A demographic group label, when the set carries one.
+    public var group: String?
+    public var embedding: [Float]
+    public var quality: Double
+
+    public static func decode(line: some Collection<UInt8>, dimension: Int) throws -> CalibrationProbe {
+        let f = try JSONFields(line: line)
+        let embedding = f.has("embedding_f16")
+            ? try f.embedding("embedding_f16", precision: .float16, dimension: dimension)
+            : try f.embedding("embedding", precision: .float32, dimension: dimension)
+        return CalibrationProbe(id: try f.string("probe"), matedEntry: try f.optionalString("mated"),
+                                group: try f.optionalString("group"), embedding: embedding,
+                                quality: try f.double("quality", in: 0...1))
+    }
+}
