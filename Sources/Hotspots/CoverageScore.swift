@@ -1,5 +1,5 @@
 /// Hit rate and PAI (Chainey 2008) of a ranking at a share of the area.
-public struct CoverageScore: Hashable, Sendable, Codable {
+public struct CoverageScore: Hashable, Sendable {
     /// Percent of valid cells flagged, e.g. 1, 5, 10.
     public var percent: Double
     /// Share of the period's incidents that fell in the flagged cells (0…1).
@@ -15,7 +15,7 @@ public enum Coverage {
     /// result is deterministic) and scores the top ⌊N·c⌋ against `incidents`.
     public static func score(risk: [Double], validCells: [Int], incidentCells: [Int],
                              percents: [Double]) -> [CoverageScore] {
-        let ranked = validCells.sorted { risk[$0] != risk[$1] ? risk[$0] > risk[$1] : $0 < $1 }
+        let ranked = rank(risk: risk, validCells: validCells)
         var perCell: [Int: Int] = [:]
         for c in incidentCells { perCell[c, default: 0] += 1 }
         let total = incidentCells.count
@@ -27,5 +27,13 @@ public enum Coverage {
             return CoverageScore(percent: percent, hitRate: hitRate, pai: share > 0 ? hitRate / share : 0,
                                  captured: captured, flaggedCells: flagged)
         }
+    }
+}
+
+extension Coverage {
+    /// Valid cells from riskiest to least risky; ties go to the lower cell
+    /// index so every run ranks the same way.
+    public static func rank(risk: [Double], validCells: [Int]) -> [Int] {
+        validCells.sorted { risk[$0] != risk[$1] ? risk[$0] > risk[$1] : $0 < $1 }
     }
 }

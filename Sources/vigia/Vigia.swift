@@ -12,6 +12,6 @@ struct Vigia: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [StatusCommand.self, DemoCommand.self, IngestCommand.self, OperatorCommand.self,
-                      AuditCommand.self, QuarantineCommand.self, SampleCommand.self, BenchCommand.self],
+                      AuditCommand.self, QuarantineCommand.self, SampleCommand.self, BacktestCommand.self, BenchCommand.self],
         defaultSubcommand: StatusCommand.self)
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Hotspots
+import VigiaCore
 
 @Suite("Hit rate and PAI")
 struct CoverageTests {
@@ -33,7 +34,8 @@ struct PriorPeriodCountsTests {
         let events = [GridEvent(cell: 0, time: 10 * day), GridEvent(cell: 0, time: 19 * day),
                       GridEvent(cell: 1, time: 19.5 * day, weight: 0.25), GridEvent(cell: 1, time: 20 * day),
                       GridEvent(cell: 2, time: 5 * day)]
-        let risk = PriorPeriodCounts(days: 10).forecast(events: events, cellCount: 3, at: 20 * day, horizon: day)
+        let grid = Grid(originX: 0, originY: 0, cellSize: 150, columns: 3, rows: 1)
+        let risk = PriorPeriodCounts(days: 10).forecast(history: EventHistory(events: events), grid: grid, at: 20 * day, horizon: day)
         #expect(risk == [2, 0.25, 0])
     }
 }

@@ -8,7 +8,7 @@ struct CommandLineTests {
     func help() throws {
         let r = try VigiaProcess.run(["--help"])
         #expect(r.status == 0)
-        for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "bench"] {
+        for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "backtest", "bench"] {
             #expect(r.stdout.contains(command), "\(command)")
         }
         for sub in [["ingest", "--help"], ["operator", "add", "--help"], ["audit", "verify", "--help"], ["bench", "--help"]] {
@@ -115,6 +115,26 @@ struct CommandLineTests {
         let verify = try VigiaProcess.run(["audit", "verify", "--operator", "ana", "--db", s.db],
                                           environment: ["VIGIA_PASSPHRASE": "demo-ana-2018"])
         #expect(verify.status == 0 && verify.stdout.contains("intact"))
+    }
+
+    @Test("backtest prints the documented JSON shape; columns about people are refused")
+    func backtest() throws {
+        let r = try VigiaProcess.run(["backtest", "--incidents", "sample-data/ba-robos-2017-2018.csv", "--from", "2018-10-01",
+                                      "--to", "2018-10-03", "--horizon", "1d", "--models", "recency,prior", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect((o?["valid_cells"] as? Int ?? 0) > 7_000 && (o?["incidents"] as? Int ?? 0) > 400)
+        let models = o?["models"] as? [[String: Any]] ?? []
+        #expect(models.map { $0["name"] as? String } == ["recency", "prior"])
+        let coverage = models.first?["coverage"] as? [[String: Any]] ?? []
+        #expect(coverage.map { $0["percent"] as? Double } == [1, 2, 5, 10, 20])
+        #expect(coverage.allSatisfy { ($0["hit_rate"] as? Double ?? -1) >= 0 && ($0["hit_rate"] as? Double ?? 2) <= 1 && $0["pai"] != nil && $0["captured"] != nil })
+        let periods = models.first?["periods"] as? [[String: Any]] ?? []
+        #expect(periods.first?["start"] as? String == "2018-10-01T00:00:00-03:00" && periods.count == 3)
+        let s = try Scratch()
+        let people = try s.write("p.csv", "fecha,tipo,latitud,longitud,sospechoso\n2018-01-01,Robo,-34.6,-58.4,x\n")
+        let refused = try VigiaProcess.run(["backtest", "--incidents", people, "--from", "2018-01-02", "--to", "2018-01-03"])
+        #expect(refused.status != 0 && refused.stderr.contains("safeguard 7"))
     }
 
     @Test("sample check passes the shipped folder and fails a missing one with reasons on stderr")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Hotspots
 import VigiaCore
 
 struct BenchCommand: ParsableCommand {
@@ -11,6 +12,7 @@ struct BenchCommand: ParsableCommand {
 
     enum Suite: String, ExpressibleByArgument, CaseIterable {
         case ingestIncidents = "ingest-incidents"
+        case hotspots
         case all
     }
 
@@ -25,12 +27,18 @@ struct BenchCommand: ParsableCommand {
         if suite == .ingestIncidents || suite == .all {
             reports.append(try IngestIncidentsBench.run(sampleData: data, repeats: max(1, repeats)))
         }
+        if suite == .hotspots || suite == .all {
+            reports.append(try HotspotsBench.run(sampleData: data, repeats: max(1, repeats)))
+        }
         for report in reports {
             if format == .json {
                 print(try Output.json(report))
             } else {
                 print("suite \(report.suite) (\(report.build) build)")
-                for r in report.results { print(String(format: "  %-22@ %12.0f %@", r.name, r.value, r.unit)) }
+                for r in report.results {
+                    let value = r.unit == "s" ? String(format: "%12.3f", r.value) : String(format: "%12.0f", r.value)
+                    print("  " + r.name.padding(toLength: 28, withPad: " ", startingAt: 0) + value + " " + r.unit)
+                }
             }
         }
     }
@@ -108,5 +116,46 @@ enum IngestIncidentsBench {
             BenchResult(name: "parse_validate_locate", unit: "rows/s", value: median(parseRates), params: params),
             BenchResult(name: "ingest_to_database", unit: "rows/s", value: median(storeRates), params: params),
         ])
+    }
+}
+
+/// The October 2018 daily backtest on 150 m cells, every model: the job
+/// open_cp needs about 51 s for on these machines.
+enum HotspotsBench {
+    static func run(sampleData: URL, repeats: Int) throws -> BenchReport {
+        let file = sampleData.appendingPathComponent("ba-robos-2017-2018.csv")
+        let zone = try TimeZone.named(TimeParser.defaultTimeZoneIdentifier)
+        var parse: [Double] = [], perModel: [String: [Double]] = [:], total: [Double] = []
+        var events = 0
+        let start = try TimeParser.instant("2018-10-01", in: zone).timeIntervalSince1970
+        let starts = Backtest.periodStarts(from: start, to: start + 30 * HotspotTime.day, horizon: HotspotTime.day)
+        for _ in 0..<repeats {
+            let t0 = Date()
+            let bytes = [UInt8](try Data(contentsOf: file))
+            let parsed = try IncidentCSVParser(options: .init(timeZone: zone), districts: nil).parse(bytes, source: file.lastPathComponent)
+            let input = HotspotInput(incidents: parsed.records.map(\.incident))
+            let valid = ValidCells.history(input.history, before: start)
+            events = input.history.firstIndex(atOrAfter: start)
+            parse.append(Date().timeIntervalSince(t0))
+            for name in ModelCatalogue.names {
+                let t1 = Date()
+                _ = Backtest.run(model: ModelCatalogue.model(named: name)!, history: input.history, grid: input.grid,
+                                 validCells: valid, periodStarts: starts, horizon: HotspotTime.day, percents: [1, 2, 5, 10, 20])
+                perModel[name, default: []].append(Date().timeIntervalSince(t1))
+            }
+            total.append(Date().timeIntervalSince(t0))
+        }
+        let params: [String: BenchParam] = ["periods": .int(30), "horizon": .string("1d"), "cell_m": .int(150),
+                                            "history_events": .int(events), "threads": .int(1), "repeats": .int(repeats)]
+        var results = [
+            BenchResult(name: "backtest_30d_all_models", unit: "s", value: median(total),
+                        params: params.merging(["models": .string(ModelCatalogue.names.joined(separator: ","))]) { a, _ in a }),
+            BenchResult(name: "load_and_grid", unit: "s", value: median(parse), params: params),
+        ]
+        for name in ModelCatalogue.names {
+            results.append(BenchResult(name: "backtest_30d_\(name)", unit: "s", value: median(perModel[name] ?? []),
+                                       params: params.merging(["model": .string(name)]) { a, _ in a }))
+        }
+        return BenchReport(suite: "hotspots", results: results)
     }
 }

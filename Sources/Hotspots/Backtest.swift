@@ -1,0 +1,47 @@
+import VigiaCore
+
+/// Rolling-origin backtest: each period is forecast using only events
+/// strictly before its start, then scored against the events inside it.
+public enum Backtest {
+    public struct PeriodScore: Sendable {
+        public var start: Double
+        public var incidents: Int
+        public var coverage: [CoverageScore]
+    }
+
+    public struct ModelScore: Sendable {
+        public var name: String
+        /// Over all periods: captured and incidents summed, then divided.
+        public var coverage: [CoverageScore]
+        public var periods: [PeriodScore]
+    }
+
+    /// Period starts from `from`, every `horizon` seconds, while before `to`.
+    public static func periodStarts(from: Double, to: Double, horizon: Double) -> [Double] {
+        guard horizon > 0 else { return [] }
+        return Array(stride(from: from, to: to, by: horizon))
+    }
+
+    public static func run(model: any HotspotModel, history: EventHistory, grid: Grid, validCells: [Int],
+                           periodStarts: [Double], horizon: Double, percents: [Double]) -> ModelScore {
+        var periods: [PeriodScore] = []
+        var captured = [Int](repeating: 0, count: percents.count)
+        var total = 0
+        for start in periodStarts {
+            let risk = model.forecast(history: history, grid: grid, at: start, horizon: horizon)
+            // Incidents outside the valid cells still count in the denominator:
+            // a forecast is not excused for missing them.
+            let cells = history.range(from: start, to: start + horizon).map { Int(history.cells[$0]) }
+            let scores = Coverage.score(risk: risk, validCells: validCells, incidentCells: cells, percents: percents)
+            periods.append(PeriodScore(start: start, incidents: cells.count, coverage: scores))
+            for (i, s) in scores.enumerated() { captured[i] += s.captured }
+            total += cells.count
+        }
+        let coverage = percents.enumerated().map { i, percent in
+            let hitRate = total > 0 ? Double(captured[i]) / Double(total) : 0
+            return CoverageScore(percent: percent, hitRate: hitRate, pai: hitRate / (percent / 100), captured: captured[i],
+                                 flaggedCells: Int((Double(validCells.count) * percent / 100).rounded(.down)))
+        }
+        return ModelScore(name: model.name, coverage: coverage, periods: periods)
+    }
+}
