@@ -14,6 +14,8 @@ public enum Backtest {
         /// Over all periods: captured and incidents summed, then divided.
         public var coverage: [CoverageScore]
         public var periods: [PeriodScore]
+        /// The model's own account of its last fit (e.g. ETAS θ and ω).
+        public var fit: [String: Double]
     }
 
     /// Period starts from `from`, every `horizon` seconds, while before `to`.
@@ -25,10 +27,11 @@ public enum Backtest {
     public static func run(model: any HotspotModel, history: EventHistory, grid: Grid, validCells: [Int],
                            periodStarts: [Double], horizon: Double, percents: [Double]) -> ModelScore {
         var periods: [PeriodScore] = []
+        var forecaster = model.makeForecaster()
         var captured = [Int](repeating: 0, count: percents.count)
         var total = 0
         for start in periodStarts {
-            let risk = model.forecast(history: history, grid: grid, at: start, horizon: horizon)
+            let risk = forecaster.forecast(history: history, grid: grid, at: start, horizon: horizon)
             // Incidents outside the valid cells still count in the denominator:
             // a forecast is not excused for missing them.
             let cells = history.range(from: start, to: start + horizon).map { Int(history.cells[$0]) }
@@ -42,6 +45,6 @@ public enum Backtest {
             return CoverageScore(percent: percent, hitRate: hitRate, pai: hitRate / (percent / 100), captured: captured[i],
                                  flaggedCells: Int((Double(validCells.count) * percent / 100).rounded(.down)))
         }
-        return ModelScore(name: model.name, coverage: coverage, periods: periods)
+        return ModelScore(name: model.name, coverage: coverage, periods: periods, fit: forecaster.fitSummary)
     }
 }

@@ -6,6 +6,29 @@ import VigiaCore
 public protocol HotspotModel: Sendable {
     var name: String { get }
     func forecast(history: EventHistory, grid: Grid, at: Double, horizon: Double) -> [Double]
+    /// A forecaster for a run of forecasts at increasing times (a backtest, a
+    /// live console): models with a costly fit carry it from one call to the
+    /// next. The default just calls `forecast`.
+    func makeForecaster() -> any HotspotForecaster
+}
+
+/// Forecasts at increasing times, possibly reusing earlier fits.
+public protocol HotspotForecaster {
+    mutating func forecast(history: EventHistory, grid: Grid, at: Double, horizon: Double) -> [Double]
+    /// What the last fit found, for reports (empty for models without a fit).
+    var fitSummary: [String: Double] { get }
+}
+
+extension HotspotModel {
+    public func makeForecaster() -> any HotspotForecaster { StatelessForecaster(model: self) }
+}
+
+struct StatelessForecaster: HotspotForecaster {
+    let model: any HotspotModel
+    mutating func forecast(history: EventHistory, grid: Grid, at: Double, horizon: Double) -> [Double] {
+        model.forecast(history: history, grid: grid, at: at, horizon: horizon)
+    }
+    var fitSummary: [String: Double] { [:] }
 }
 
 public enum HotspotTime {

@@ -12,6 +12,7 @@ struct Vigia: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [StatusCommand.self, DemoCommand.self, IngestCommand.self, OperatorCommand.self,
-                      AuditCommand.self, QuarantineCommand.self, SampleCommand.self, BacktestCommand.self, BenchCommand.self],
+                      AuditCommand.self, QuarantineCommand.self, SampleCommand.self, PredictCommand.self, PatrolCommand.self, BacktestCommand.self,
+                      BenchCommand.self],
         defaultSubcommand: StatusCommand.self)
 }

@@ -8,7 +8,7 @@ struct CommandLineTests {
     func help() throws {
         let r = try VigiaProcess.run(["--help"])
         #expect(r.status == 0)
-        for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "backtest", "bench"] {
+        for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "predict", "patrol", "backtest", "bench"] {
             #expect(r.stdout.contains(command), "\(command)")
         }
         for sub in [["ingest", "--help"], ["operator", "add", "--help"], ["audit", "verify", "--help"], ["bench", "--help"]] {
@@ -111,6 +111,11 @@ struct CommandLineTests {
         #expect((status?["incidents"] as? [String: Any])?["total"] as? Int == 205_491)
         #expect(status?["boundaryLayers"] as? [String] == ["barrios", "comunas", "perimetro"])
         #expect(status?["operators"] as? [String: Int] == ["admin": 1, "supervisor": 1, "dispatcher": 3, "auditor": 1])
+        let predict = try VigiaProcess.run(["predict", "--db", s.db, "--at", "2018-11-15T14:00", "--horizon", "8h", "--top", "3", "--format", "json"])
+        #expect(predict.status == 0, "\(predict.stderr)")
+        let forecast = try JSONSerialization.jsonObject(with: Data(predict.stdout.utf8)) as? [String: Any]
+        #expect((forecast?["cells"] as? [[String: Any]])?.count == 3)
+        #expect((forecast?["concentration"] as? [[String: Any]])?.count ?? 0 >= 15)
         // The documented demo passphrases work.
         let verify = try VigiaProcess.run(["audit", "verify", "--operator", "ana", "--db", s.db],
                                           environment: ["VIGIA_PASSPHRASE": "demo-ana-2018"])

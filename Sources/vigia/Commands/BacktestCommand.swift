@@ -22,7 +22,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Last day forecast (inclusive date) or end time.") var to: String
     @Option(help: "Period length: 1d, 8h or 7d.") var horizon: String = "1d"
     @Option(help: "Coverage percentages.") var coverage: String = "1,2,5,10,20"
-    @Option(help: "Models: all or name,name (\(ModelCatalogue.names.joined(separator: ", "))).") var models: String = "all"
+    @Option(help: "Models: all or name,name (\(ModelCatalogue.names.joined(separator: ", ")); NAME+when weights by hour of week).")
+    var models: String = "all"
     @Option(help: "Cell size in metres.") var cell: Double = Grid.defaultCellSize
     @Option(help: "Valid cells: history (cells with an earlier incident) or boundary:FILE.geojson.") var mask: String = "history"
     @Option(name: .customLong("include-police-initiated"), help: "Weight for police-initiated records (default 0: excluded).")
@@ -38,7 +39,7 @@ struct BacktestCommand: ParsableCommand {
         }
         let chosen = models == "all" ? ModelCatalogue.names : models.split(separator: ",").map(String.init)
         let list = try chosen.map { name -> any HotspotModel in
-            guard let m = ModelCatalogue.model(named: name) else {
+            guard let m = ModelCatalogue.model(named: name, timeZone: zone) else {
                 throw ValidationError("unknown model \(name); use \(ModelCatalogue.names.joined(separator: ", "))")
             }
             return m
@@ -87,6 +88,7 @@ struct BacktestCommand: ParsableCommand {
                 "name": .string(score.name),
                 "coverage": .array(score.coverage.map(Self.json)),
                 "fit_seconds": .double(0), "forecast_seconds": .double((seconds * 1000).rounded() / 1000),
+                "fit": .object(score.fit.mapValues { .double(($0 * 1e6).rounded() / 1e6) }),
                 "periods": .array(score.periods.map { p in
                     .object(["start": .string(formatter.string(from: Date(timeIntervalSince1970: p.start))),
                              "incidents": .int(Int64(p.incidents)), "coverage": .array(p.coverage.map(Self.json))])
@@ -95,6 +97,9 @@ struct BacktestCommand: ParsableCommand {
             textLines.append(String(format: "%-12@ ", score.name) + score.coverage.map {
                 String(format: "%4.0f%%: %5.1f%% (PAI %5.2f)", $0.percent, $0.hitRate * 100, $0.pai)
             }.joined(separator: "  ") + String(format: "  [%.2f s]", seconds))
+            if !score.fit.isEmpty {
+                textLines.append("    last fit: " + score.fit.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.4g", $0.value))" }.joined(separator: ", "))
+            }
         }
         if format == .json {
             print(CanonicalJSON.object(["valid_cells": .int(Int64(valid.count)), "incidents": .int(Int64(incidentTotal)),

@@ -139,7 +139,7 @@ enum HotspotsBench {
             parse.append(Date().timeIntervalSince(t0))
             for name in ModelCatalogue.names {
                 let t1 = Date()
-                _ = Backtest.run(model: ModelCatalogue.model(named: name)!, history: input.history, grid: input.grid,
+                _ = Backtest.run(model: ModelCatalogue.model(named: name, timeZone: zone)!, history: input.history, grid: input.grid,
                                  validCells: valid, periodStarts: starts, horizon: HotspotTime.day, percents: [1, 2, 5, 10, 20])
                 perModel[name, default: []].append(Date().timeIntervalSince(t1))
             }
@@ -155,6 +155,23 @@ enum HotspotsBench {
         for name in ModelCatalogue.names {
             results.append(BenchResult(name: "backtest_30d_\(name)", unit: "s", value: median(perModel[name] ?? []),
                                        params: params.merging(["model": .string(name)]) { a, _ in a }))
+        }
+        // One city-wide 8 h forecast once the model is fitted (ETAS warm-started
+        // from the previous period's fit, as the live console does).
+        let bytes = [UInt8](try Data(contentsOf: file))
+        let parsed = try IncidentCSVParser(options: .init(timeZone: zone), districts: nil).parse(bytes, source: file.lastPathComponent)
+        let input = HotspotInput(incidents: parsed.records.map(\.incident))
+        for name in ["recency+when", "etas+when"] {
+            var forecaster = ModelCatalogue.model(named: name, timeZone: zone)!.makeForecaster()
+            _ = forecaster.forecast(history: input.history, grid: input.grid, at: start - 8 * 3600, horizon: 8 * 3600)
+            var times: [Double] = []
+            for r in 0..<max(3, repeats) {
+                let t0 = Date()
+                _ = forecaster.forecast(history: input.history, grid: input.grid, at: start + Double(r) * 8 * 3600, horizon: 8 * 3600)
+                times.append(Date().timeIntervalSince(t0))
+            }
+            results.append(BenchResult(name: "predict_city_8h_\(name.replacingOccurrences(of: "+", with: "_"))", unit: "s",
+                                       value: median(times), params: params.merging(["model": .string(name), "cells": .int(input.grid.cellCount)]) { a, _ in a }))
         }
         return BenchReport(suite: "hotspots", results: results)
     }

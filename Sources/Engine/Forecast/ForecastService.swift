@@ -1,0 +1,161 @@
+import Foundation
+import Hotspots
+import VigiaCore
+
+/// One ranked cell of a forecast: a place, never a person.
+public struct CellForecast: Codable, Sendable, Equatable {
+    public var rank: Int
+    public var cell: Int
+    public var latitude: Double
+    public var longitude: Double
+    public var district: String?
+    public var parentDistrict: String?
+    public var risk: Double
+    /// Expected incidents in the window.
+    public var expected: Double
+    /// Local hours of the day (0–23) with most incidents around the cell.
+    public var peakHours: [Int]
+    /// Incidents recorded in the cell in the 30 days before the forecast.
+    public var recentIncidents: Int
+}
+
+/// How the forecast is spread over the larger districts (safeguard 8: the
+/// console shows how concentrated it is).
+public struct DistrictConcentration: Codable, Sendable, Equatable {
+    public var district: String
+    public var riskShare: Double
+    /// Share of the top 5 % cells that lie in the district.
+    public var topCellShare: Double
+    /// Share of the last year's incidents.
+    public var incidentShare: Double
+}
+
+public struct ForecastReport: Codable, Sendable {
+    public var model: String
+    public var at: Date
+    public var horizonHours: Double
+    public var cellSize: Double
+    public var validCells: Int
+    public var expectedTotal: Double
+    public var cells: [CellForecast]
+    public var gini: Double
+    public var concentration: [DistrictConcentration]
+    public var fit: [String: Double]
+    public var forecastSeconds: Double
+}
+
+public struct PatrolReport: Codable, Sendable {
+    public struct Box: Codable, Sendable, Equatable {
+        public var unit: Int
+        public var centreLatitude: Double
+        public var centreLongitude: Double
+        public var sizeMetres: Double
+        public var district: String?
+        public var expected: Double
+        public var share: Double
+    }
+    public var at: Date
+    public var horizonHours: Double
+    public var boxes: [Box]
+    /// Share of the window's expected incidents the plan covers.
+    public var coveredShare: Double
+}
+
+extension Engine {
+    /// Ranks the city's cells for [at, at + horizon) from the stored incidents.
+    /// Windows shorter than a day are weighted by the hour-of-week profile.
+    public func forecast(at: Date, horizon: Double, model name: String = "recency", top: Int = 20,
+                         cellSize: Double = Grid.defaultCellSize, policeWeight: Double = 0,
+                         as principal: Principal = .feed) throws -> (ForecastReport, [Double], HotspotInput) {
+        try require(.readAll, of: principal)
+        let incidents = try incidents.incidents(from: nil, to: at)
+        guard !incidents.isEmpty else {
+            throw EngineError.badInput(file: location, line: nil, field: nil, reason: "no incidents before \(TimestampFormatter(timeZone: timeZone).string(from: at)); ingest some first")
+        }
+        let districts = try districtIndex()
+        let input = HotspotInput(incidents: incidents, cellSize: cellSize, weights: SourceWeights(police: policeWeight),
+                                 bounds: districts?.bounds, projection: districts?.projection)
+        let modelName = horizon < HotspotTime.day && !name.hasSuffix("+when") ? name + "+when" : name
+        guard let model = ModelCatalogue.model(named: modelName, timeZone: timeZone) else {
+            throw EngineError.badInput(file: "--model", line: nil, field: name, reason: "unknown model; use \(ModelCatalogue.names.joined(separator: ", "))")
+        }
+        let t = at.timeIntervalSince1970
+        let started = Date()
+        var forecaster = model.makeForecaster()
+        let risk = forecaster.forecast(history: input.history, grid: input.grid, at: t, horizon: horizon)
+        let seconds = Date().timeIntervalSince(started)
+        let valid = ValidCells.history(input.history, before: t)
+
+        // Expected counts: the model's own for ETAS, else risk scaled to the recent citywide rate.
+        let recent = input.history.range(from: t - 90 * HotspotTime.day, to: t)
+        let rate = recent.reduce(0) { $0 + input.history.weights[$1] } / (90 * HotspotTime.day)
+        let riskTotal = valid.reduce(0) { $0 + risk[$1] }
+        let native = model.name.hasPrefix("etas")
+        let scale = native || riskTotal <= 0 ? 1 : rate * horizon / riskTotal
+        let expected = risk.map { $0 * scale }
+        let profile = HourOfWeekProfile(history: input.history, grid: input.grid, before: t, timeZone: timeZone)
+        var recentCounts: [Int: Int] = [:]
+        for i in input.history.range(from: t - 30 * HotspotTime.day, to: t) { recentCounts[Int(input.history.cells[i]), default: 0] += 1 }
+
+        let ranked = Coverage.rank(risk: risk, validCells: valid)
+        let cells = ranked.prefix(max(0, top)).enumerated().map { i, cell -> CellForecast in
+            let centre = input.projection.unproject(input.grid.centre(of: cell))
+            let district = districts?.district(containing: input.grid.centre(of: cell))
+            return CellForecast(rank: i + 1, cell: cell, latitude: Self.round(centre.latitude, 1e6), longitude: Self.round(centre.longitude, 1e6),
+                                district: district?.name, parentDistrict: district?.parent, risk: risk[cell], expected: expected[cell],
+                                peakHours: profile.peakHours(cell: cell, grid: input.grid), recentIncidents: recentCounts[cell] ?? 0)
+        }
+        let concentration = districts.map { self.concentration(risk: risk, ranked: ranked, input: input, districts: $0, at: t) } ?? []
+        let report = ForecastReport(model: model.name, at: at, horizonHours: horizon / 3600, cellSize: cellSize, validCells: valid.count,
+                                    expectedTotal: valid.reduce(0) { $0 + expected[$1] }, cells: cells,
+                                    gini: Concentration.gini(valid.map { risk[$0] }), concentration: concentration,
+                                    fit: forecaster.fitSummary, forecastSeconds: seconds)
+        return (report, expected, input)
+    }
+
+    /// Patrol boxes of `boxMetres` for `units` units over the forecast's expected counts.
+    public func patrol(at: Date, horizon: Double, units: Int, boxMetres: Double = 300, model: String = "recency",
+                       as principal: Principal = .feed) throws -> PatrolReport {
+        let (_, expected, input) = try forecast(at: at, horizon: horizon, model: model, top: 0, as: principal)
+        let k = max(1, Int((boxMetres / input.grid.cellSize).rounded()))
+        let boxes = PatrolPlan.greedy(expected: expected, grid: input.grid, boxCells: k, units: units)
+        let total = expected.reduce(0, +)
+        let districts = try districtIndex()
+        let list = boxes.enumerated().map { i, b -> PatrolReport.Box in
+            let centre = PlanarPoint(x: input.grid.originX + (Double(b.column) + Double(b.size) / 2) * input.grid.cellSize,
+                                     y: input.grid.originY + (Double(b.row) + Double(b.size) / 2) * input.grid.cellSize)
+            let geo = input.projection.unproject(centre)
+            return PatrolReport.Box(unit: i + 1, centreLatitude: Self.round(geo.latitude, 1e6), centreLongitude: Self.round(geo.longitude, 1e6),
+                                    sizeMetres: Double(b.size) * input.grid.cellSize, district: districts?.district(containing: centre)?.name,
+                                    expected: b.expected, share: total > 0 ? b.expected / total : 0)
+        }
+        return PatrolReport(at: at, horizonHours: horizon / 3600, boxes: list,
+                            coveredShare: list.reduce(0) { $0 + $1.share })
+    }
+
+    func concentration(risk: [Double], ranked: [Int], input: HotspotInput, districts: DistrictIndex, at t: Double) -> [DistrictConcentration] {
+        var districtOfCell: [Int: String] = [:]
+        func name(_ cell: Int) -> String {
+            if let n = districtOfCell[cell] { return n }
+            let d = districts.district(containing: input.grid.centre(of: cell))
+            let n = d?.parent ?? d?.name ?? "outside"
+            districtOfCell[cell] = n
+            return n
+        }
+        var riskBy: [String: Double] = [:], topBy: [String: Double] = [:], incidentsBy: [String: Double] = [:]
+        for c in ranked { riskBy[name(c), default: 0] += risk[c] }
+        let top = ranked.prefix(max(1, ranked.count / 20))
+        for c in top { topBy[name(c), default: 0] += 1 }
+        for i in input.history.range(from: t - 365 * HotspotTime.day, to: t) { incidentsBy[name(Int(input.history.cells[i])), default: 0] += 1 }
+        let riskTotal = riskBy.values.reduce(0, +), incidentTotal = incidentsBy.values.reduce(0, +)
+        return Set(riskBy.keys).union(incidentsBy.keys).sorted { a, b in
+            (Int(a) ?? Int.max, a) < (Int(b) ?? Int.max, b)
+        }.map { d in
+            DistrictConcentration(district: d, riskShare: riskTotal > 0 ? (riskBy[d] ?? 0) / riskTotal : 0,
+                                  topCellShare: (topBy[d] ?? 0) / Double(top.count),
+                                  incidentShare: incidentTotal > 0 ? (incidentsBy[d] ?? 0) / incidentTotal : 0)
+        }
+    }
+
+    static func round(_ v: Double, _ places: Double) -> Double { (v * places).rounded() / places }
+}
