@@ -13,6 +13,7 @@ public final class Engine: Sendable {
     public let incidents: any IncidentRepository
     public let quarantine: any QuarantineRepository
     public let boundaries: any BoundaryRepository
+    public let modelCache: (any ModelCacheRepository)?
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
@@ -22,7 +23,9 @@ public final class Engine: Sendable {
 
     public init(audit: any AuditLog, operators: any OperatorRepository, incidents: any IncidentRepository,
                 quarantine: any QuarantineRepository, boundaries: any BoundaryRepository,
+                modelCache: (any ModelCacheRepository)? = nil,
                 clock: any TimeSource, timeZone: TimeZone, location: String) {
+        self.modelCache = modelCache
         self.audit = audit
         self.operators = operators
         self.incidents = incidents
@@ -42,7 +45,7 @@ public final class Engine: Sendable {
         let database = try VigiaDatabase(path: path, clock: clock)
         let zone = try timeZone ?? TimeZone.named(TimeParser.defaultTimeZoneIdentifier)
         self.init(audit: database.audit, operators: database.operators, incidents: database.incidents,
-                  quarantine: database.quarantine, boundaries: database.boundaries, clock: clock,
+                  quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache, clock: clock,
                   timeZone: zone, location: path)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import VigiaCore
 
 /// Rolling-origin backtest: each period is forecast using only events
@@ -24,10 +25,11 @@ public enum Backtest {
         return Array(stride(from: from, to: to, by: horizon))
     }
 
+    /// `resumingFrom` is a fit made no later than the first period start.
     public static func run(model: any HotspotModel, history: EventHistory, grid: Grid, validCells: [Int],
-                           periodStarts: [Double], horizon: Double, percents: [Double]) -> ModelScore {
+                           periodStarts: [Double], horizon: Double, percents: [Double], resumingFrom state: Data? = nil) -> ModelScore {
         var periods: [PeriodScore] = []
-        var forecaster = model.makeForecaster()
+        var forecaster = model.makeForecaster(resumingFrom: state, grid: grid)
         var captured = [Int](repeating: 0, count: percents.count)
         var total = 0
         for start in periodStarts {

@@ -132,6 +132,10 @@ public struct ShiftAware: HotspotModel {
 
     public func makeForecaster() -> any HotspotForecaster { Forecaster(model: self, inner: base.makeForecaster()) }
 
+    public func makeForecaster(resumingFrom state: Data?, grid: Grid) -> any HotspotForecaster {
+        Forecaster(model: self, inner: base.makeForecaster(resumingFrom: state, grid: grid))
+    }
+
     struct Forecaster: HotspotForecaster {
         let model: ShiftAware
         var inner: any HotspotForecaster
@@ -140,5 +144,6 @@ public struct ShiftAware: HotspotModel {
                            at: at, horizon: horizon)
         }
         var fitSummary: [String: Double] { inner.fitSummary }
+        var state: Data? { inner.state }
     }
 }

@@ -44,6 +44,7 @@ public final class VigiaDatabase: Sendable {
     public var incidents: IncidentStore { IncidentStore(database: self) }
     public var quarantine: QuarantineStore { QuarantineStore(database: self) }
     public var boundaries: BoundaryStore { BoundaryStore(database: self) }
+    public var modelCache: ModelCacheStore { ModelCacheStore(database: self) }
 
     /// Runs `body` in one write transaction and appends `audit` to the chain in
     /// the same transaction.

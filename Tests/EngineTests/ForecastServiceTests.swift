@@ -56,3 +56,54 @@ struct ForecastServiceTests {
         #expect(throws: EngineError.self) { try f.engine.forecast(at: Date(), horizon: 8 * 3600) }
     }
 }
+
+@Suite("Fitted models in the store")
+struct ModelCacheTests {
+    func fixture() throws -> EngineFixture {
+        let f = try EngineFixture()
+        try f.loadSquareDistrict()
+        var lines = ["fecha,franja_horaria,tipo,latitud,longitud"]
+        var random = SeededRandom(seed: 9)
+        for d in 0..<200 {
+            let date = Date(timeIntervalSince1970: 1_514_775_600 + Double(d) * 86_400) // from 2018-01-01 local
+            let day = TimestampFormatter(timeZone: f.options.timeZone).string(from: date).prefix(10)
+            for _ in 0..<random.int(in: 0...4) {
+                lines.append("\(day),\(random.int(in: 0...23)),Robo,\(-34.596 - random.unit() * 0.014),\(-58.372 - random.unit() * 0.018)")
+            }
+        }
+        _ = try f.engine.ingestIncidents(at: try f.file("i.csv", lines.joined(separator: "\n") + "\n"), options: f.options)
+        return f
+    }
+
+    @Test("a second ETAS forecast resumes from the cached fit")
+    func resumes() throws {
+        let f = try fixture()
+        let at = try TimeParser.instant("2018-07-10T14:00", in: f.options.timeZone)
+        let cold = try f.engine.forecast(at: at, horizon: 8 * 3600, model: "etas").0
+        let warm = try f.engine.forecast(at: at.addingTimeInterval(86_400), horizon: 8 * 3600, model: "etas").0
+        #expect((cold.fit["iterations"] ?? 0) > (warm.fit["iterations"] ?? .infinity))
+        #expect(abs((warm.fit["theta"] ?? 0) - (cold.fit["theta"] ?? 1)) < 0.05)
+    }
+
+    @Test("a fit that saw later data is never used for an earlier forecast")
+    func noFutureLeak() throws {
+        let later = try fixture(), fresh = try fixture()
+        let t1 = try TimeParser.instant("2018-05-01T06:00", in: later.options.timeZone)
+        _ = try later.engine.forecast(at: t1.addingTimeInterval(60 * 86_400), horizon: 8 * 3600, model: "etas")
+        let afterCache = try later.engine.forecast(at: t1, horizon: 8 * 3600, model: "etas", top: 50).0
+        let cold = try fresh.engine.forecast(at: t1, horizon: 8 * 3600, model: "etas", top: 50).0
+        #expect(afterCache.cells == cold.cells)
+        #expect(afterCache.fit == cold.fit)
+    }
+
+    @Test("overriding the feedback-loop guard is written to the audit chain")
+    func policeOverrideAudited() throws {
+        let f = try fixture()
+        let at = try TimeParser.instant("2018-07-10T14:00", in: f.options.timeZone)
+        _ = try f.engine.forecast(at: at, horizon: 8 * 3600)
+        #expect(try f.engine.audit.records(from: nil, to: nil).filter { $0.action == "forecast.police_weight" }.isEmpty)
+        _ = try f.engine.forecast(at: at, horizon: 8 * 3600, policeWeight: 0.5)
+        let record = try f.engine.audit.records(from: nil, to: nil).last
+        #expect(record?.action == "forecast.police_weight" && record?.details == #"{"weight":0.5}"#)
+    }
+}

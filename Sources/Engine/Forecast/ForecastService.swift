@@ -79,10 +79,23 @@ extension Engine {
         guard let model = ModelCatalogue.model(named: modelName, timeZone: timeZone) else {
             throw EngineError.badInput(file: "--model", line: nil, field: name, reason: "unknown model; use \(ModelCatalogue.names.joined(separator: ", "))")
         }
+        if policeWeight > 0 {
+            // Safeguard 8 lets a person override the guard, never silently.
+            try audit.append(AuditEntry(principal: principal, action: "forecast.police_weight", subject: model.name,
+                                        details: ["weight": .double(policeWeight)]))
+        }
         let t = at.timeIntervalSince1970
         let started = Date()
-        var forecaster = model.makeForecaster()
+        // Resume from the cached fit when it used no data after `at`; save the newer fit.
+        let g = input.grid
+        let cacheKey = "\(name.replacingOccurrences(of: "+when", with: ""))|\(g.originX)|\(g.originY)|\(g.cellSize)|\(g.columns)|\(g.rows)|police=\(policeWeight)"
+        let cached = try modelCache?.load(key: cacheKey)
+        let usable = cached.flatMap { $0.fittedBefore <= at ? $0.parameters : nil }
+        var forecaster = model.makeForecaster(resumingFrom: usable, grid: input.grid)
         let risk = forecaster.forecast(history: input.history, grid: input.grid, at: t, horizon: horizon)
+        if let state = forecaster.state, cached.map({ $0.fittedBefore <= at }) ?? true {
+            try modelCache?.save(key: cacheKey, fittedBefore: at, parameters: state)
+        }
         let seconds = Date().timeIntervalSince(started)
         let valid = ValidCells.history(input.history, before: t)
 
@@ -115,8 +128,8 @@ extension Engine {
 
     /// Patrol boxes of `boxMetres` for `units` units over the forecast's expected counts.
     public func patrol(at: Date, horizon: Double, units: Int, boxMetres: Double = 300, model: String = "recency",
-                       as principal: Principal = .feed) throws -> PatrolReport {
-        let (_, expected, input) = try forecast(at: at, horizon: horizon, model: model, top: 0, as: principal)
+                       policeWeight: Double = 0, as principal: Principal = .feed) throws -> PatrolReport {
+        let (_, expected, input) = try forecast(at: at, horizon: horizon, model: model, top: 0, policeWeight: policeWeight, as: principal)
         let k = max(1, Int((boxMetres / input.grid.cellSize).rounded()))
         let boxes = PatrolPlan.greedy(expected: expected, grid: input.grid, boxCells: k, units: units)
         let total = expected.reduce(0, +)

@@ -46,6 +46,10 @@ public struct GridSEPP: HotspotModel {
 
     public func makeForecaster() -> any HotspotForecaster { Forecaster(model: self) }
 
+    public func makeForecaster(resumingFrom state: Data?, grid: Grid) -> any HotspotForecaster {
+        Forecaster(model: self, last: state.flatMap { Parameters(encoded: $0, cellCount: grid.cellCount) })
+    }
+
     /// Warm-starts each fit from the previous one: consecutive forecasts see
     /// almost the same data, so EM needs a few iterations instead of many.
     struct Forecaster: HotspotForecaster {
@@ -58,6 +62,8 @@ public struct GridSEPP: HotspotModel {
             return model.expectedCounts(p, history: history, grid: grid, at: at, horizon: horizon)
         }
 
+        var state: Data? { last?.encoded }
+
         var fitSummary: [String: Double] {
             guard let p = last else { return [:] }
             return ["theta": p.theta, "omega_per_day": p.omega * HotspotTime.day, "iterations": Double(p.iterations),
@@ -66,6 +72,7 @@ public struct GridSEPP: HotspotModel {
     }
 
     /// The expected number of events in each cell during [at, at + horizon).
+    /// (See also `Parameters.encoded` for caching a fit.)
     public func expectedCounts(_ p: Parameters, history: EventHistory, grid: Grid, at: Double, horizon: Double) -> [Double] {
         var expected = p.background.map { $0 * horizon }
         let decay = 1 - exp(-p.omega * horizon)

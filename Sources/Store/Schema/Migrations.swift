@@ -7,7 +7,18 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-foundation", migrate: v1)
+        m.registerMigration("v2-model-cache", migrate: v2)
         return m
+    }
+
+    /// Fitted forecast models, so a forecast after new incidents refits from
+    /// where the last fit stopped instead of from scratch.
+    private static func v2(_ db: Database) throws {
+        try db.create(table: "model_cache") { t in
+            t.primaryKey("key", .text)
+            t.column("fitted_before", .double).notNull()
+            t.column("parameters", .blob).notNull()
+        }
     }
 
     private static func v1(_ db: Database) throws {

@@ -14,12 +14,17 @@ struct PredictCommand: ParsableCommand {
     @Option(help: "8h, 24h or 7d.") var horizon: String = "8h"
     @Option(help: "Model: \(ModelCatalogue.names.joined(separator: ", ")).") var model: String = "recency"
     @Option(help: "How many cells to list.") var top: Int = 20
+    @Option(name: .customLong("include-police-initiated"),
+            help: "Weight for police-initiated records (default 0: excluded, safeguard 8); any other value is audited.")
+    var policeWeight: Double = 0
     @Option(help: "text or json") var format: OutputFormat = .text
 
     func run() throws {
+        guard (0...1).contains(policeWeight) else { throw ValidationError("--include-police-initiated takes a weight from 0 to 1") }
         let engine = try database.openEngine()
         let instant = try TimeParser.instant(at, in: engine.timeZone)
-        let (report, _, _) = try engine.forecast(at: instant, horizon: try Self.hours(horizon), model: model, top: top)
+        let (report, _, _) = try engine.forecast(at: instant, horizon: try Self.hours(horizon), model: model, top: top,
+                                                 policeWeight: policeWeight)
         if format == .json { print(try Output.json(report)); return }
         let f = TimestampFormatter(timeZone: engine.timeZone)
         print("\(report.model) forecast from \(f.string(from: report.at)) for \(Int(report.horizonHours)) h: \(String(format: "%.1f", report.expectedTotal)) incidents expected over \(report.validCells) cells of \(Int(report.cellSize)) m; Gini \(String(format: "%.2f", report.gini))")
@@ -56,14 +61,18 @@ struct PatrolCommand: ParsableCommand {
     @Option(help: "8h, 24h or 7d.") var horizon: String = "8h"
     @Option(help: "Patrol units.") var units: Int
     @Option(help: "Box side in metres (rounded to whole cells).") var box: Double = 300
+    @Option(help: "Model: \(ModelCatalogue.names.joined(separator: ", ")).") var model: String = "recency"
+    @Option(name: .customLong("include-police-initiated"), help: "Weight for police-initiated records (audited when not 0).")
+    var policeWeight: Double = 0
     @Option(help: "text or json") var format: OutputFormat = .text
 
     func run() throws {
         guard (1...500).contains(units) else { throw ValidationError("--units must be 1 to 500") }
         guard (150...2_000).contains(box) else { throw ValidationError("--box must be 150 to 2000 metres") }
+        guard (0...1).contains(policeWeight) else { throw ValidationError("--include-police-initiated takes a weight from 0 to 1") }
         let engine = try database.openEngine()
         let report = try engine.patrol(at: try TimeParser.instant(at, in: engine.timeZone), horizon: try PredictCommand.hours(horizon),
-                                       units: units, boxMetres: box)
+                                       units: units, boxMetres: box, model: model, policeWeight: policeWeight)
         if format == .json { print(try Output.json(report)); return }
         for b in report.boxes {
             print(String(format: "unit %2d: %.0f m box at %.6f, %.6f (%@): %.2f expected, %.1f%%", b.unit, b.sizeMetres,
