@@ -65,7 +65,7 @@ public final class Engine: Sendable {
         if let best, let layer = try boundaries.layer(named: best.layer) {
             let features = try GeoJSONReader.read(layer.geoJSON, source: layer.source)
             index = DistrictIndex(features: features, nameKey: layer.nameKey, parentKey: layer.parentKey,
-                                  projection: LocalProjection(reference: Self.centre(of: features)))
+                                  projection: LocalProjection(reference: .boundingBoxCentre(of: features.lazy.flatMap(\.polygons).flatMap(\.outer))))
         }
         districtCache.withLock { $0 = .some(index) }
         return index
@@ -81,15 +81,5 @@ public final class Engine: Sendable {
 
     func forgetDistricts() {
         districtCache.withLock { $0 = nil }
-    }
-
-    static func centre(of features: [GeoFeature]) -> GeoPoint {
-        var minLat = 90.0, maxLat = -90.0, minLon = 180.0, maxLon = -180.0
-        for f in features { for p in f.polygons { for q in p.outer {
-            minLat = min(minLat, q.latitude); maxLat = max(maxLat, q.latitude)
-            minLon = min(minLon, q.longitude); maxLon = max(maxLon, q.longitude)
-        } } }
-        guard minLat <= maxLat else { return GeoPoint(latitude: 0, longitude: 0) }
-        return GeoPoint(latitude: (minLat + maxLat) / 2, longitude: (minLon + maxLon) / 2)
     }
 }

@@ -32,7 +32,7 @@ public struct HotspotInput: Sendable {
     /// projected around its centre. Events with weight 0 are kept out.
     public init(incidents: [Incident], cellSize: Double = Grid.defaultCellSize, weights: SourceWeights = SourceWeights(),
                 bounds: PlanarRect? = nil, projection: LocalProjection? = nil) {
-        let projection = projection ?? LocalProjection(reference: Self.centre(incidents.map(\.location)))
+        let projection = projection ?? LocalProjection(reference: .boundingBoxCentre(of: incidents.lazy.map(\.location)))
         let points = incidents.map { projection.project($0.location) }
         let extent = bounds ?? PlanarRect.enclosing(points) ?? PlanarRect(minX: 0, minY: 0, maxX: cellSize, maxY: cellSize)
         let grid = Grid(covering: extent, cellSize: cellSize)
@@ -46,15 +46,5 @@ public struct HotspotInput: Sendable {
         self.projection = projection
         self.grid = grid
         history = EventHistory(events: events)
-    }
-
-    static func centre(_ points: [GeoPoint]) -> GeoPoint {
-        guard let first = points.first else { return GeoPoint(latitude: 0, longitude: 0) }
-        var minLat = first.latitude, maxLat = first.latitude, minLon = first.longitude, maxLon = first.longitude
-        for p in points {
-            minLat = min(minLat, p.latitude); maxLat = max(maxLat, p.latitude)
-            minLon = min(minLon, p.longitude); maxLon = max(maxLon, p.longitude)
-        }
-        return GeoPoint(latitude: (minLat + maxLat) / 2, longitude: (minLon + maxLon) / 2)
     }
 }

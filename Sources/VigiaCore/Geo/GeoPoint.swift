@@ -8,6 +8,18 @@ public struct GeoPoint: Hashable, Sendable, Codable {
         self.longitude = longitude
     }
 
+    /// The centre of the points' latitude / longitude bounding box (0, 0 for none):
+    /// the reference point for a city's local projection.
+    public static func boundingBoxCentre<S: Sequence>(of points: S) -> GeoPoint where S.Element == GeoPoint {
+        var minLat = 90.0, maxLat = -90.0, minLon = 180.0, maxLon = -180.0
+        for p in points {
+            minLat = Swift.min(minLat, p.latitude); maxLat = Swift.max(maxLat, p.latitude)
+            minLon = Swift.min(minLon, p.longitude); maxLon = Swift.max(maxLon, p.longitude)
+        }
+        guard minLat <= maxLat else { return GeoPoint(latitude: 0, longitude: 0) }
+        return GeoPoint(latitude: (minLat + maxLat) / 2, longitude: (minLon + maxLon) / 2)
+    }
+
     /// True when both coordinates are finite and inside the WGS84 ranges.
     public var isValid: Bool {
         latitude.isFinite && longitude.isFinite
