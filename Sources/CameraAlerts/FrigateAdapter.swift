@@ -1,0 +1,135 @@
+import Foundation
+import VigiaCore
+
+/// Reads Frigate NVR's MQTT payloads verbatim, as `mosquitto_sub -t 'frigate/#' -v`
+/// prints them ("topic payload") or as bare JSON:
+/// - `frigate/events` (type new / update / end, `before` and `after` objects):
+///   a detection when an object appears or enters a zone, loitering while it
+///   stays, nothing for false positives;
+/// - `frigate/reviews` with severity `alert`: a detection per object label;
+/// - `frigate/tracked_object_update`: counted and dropped. Frigate's face
+///   updates carry a *name* from Frigate's own face library: an identification
+///   made outside Vigía's court-ordered watchlist and two-person confirmation,
+///   so Vigía never stores or acts on it.
+/// Unknown keys are ignored; missing optional keys are tolerated.
+public struct FrigateAdapter: Sendable {
+    public enum Outcome: Equatable, Sendable {
+        case events([CameraEvent])
+        /// Well-formed but not for Vigía (the reason is counted, never the content).
+        case ignored(String)
+    }
+
+    public struct DecodeError: Error, CustomStringConvertible, Equatable {
+        public var code: String
+        public var field: String?
+        public var message: String
+        public var description: String { field.map { "\($0): \(message)" } ?? message }
+    }
+
+    /// Frigate camera name → Vigía camera id.
+    let cameraIDs: [String: String]
+    /// Loitering is reported once an object has stayed this long.
+    public var loiteringAfterSeconds = 30.0
+
+    public init(cameras: [Camera]) {
+        var map: [String: String] = [:]
+        for c in cameras { map[c.frigateName ?? c.id] = c.id }
+        cameraIDs = map
+    }
+
+    public func decode(line: some Collection<UInt8>) throws -> Outcome {
+        var bytes = Array(line)
+        var topic: String?
+        if let space = bytes.firstIndex(of: 0x20), bytes.first != UInt8(ascii: "{") {
+            topic = String(decoding: bytes[..<space], as: UTF8.self)
+            bytes = Array(bytes[(space + 1)...])
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+            throw DecodeError(code: "bad_json", field: nil, message: "not a JSON object")
+        }
+        switch topic ?? Self.guessTopic(object) {
+        case let t where t.hasSuffix("/events") || t == "events": return try events(object)
+        case let t where t.hasSuffix("/reviews") || t == "reviews": return try reviews(object)
+        case let t where t.hasSuffix("tracked_object_update"):
+            return .ignored("frigate_\((object["type"] as? String) ?? "object")_update")
+        case let t: return .ignored("frigate_topic_\(t.split(separator: "/").last ?? "")")
+        }
+    }
+
+    static func guessTopic(_ o: [String: Any]) -> String {
+        if let after = o["after"] as? [String: Any] { return after["severity"] != nil ? "reviews" : "events" }
+        if o["type"] is String, o["id"] != nil { return "tracked_object_update" }
+        return "unknown"
+    }
+
+    func camera(_ o: [String: Any]) throws -> String {
+        guard let name = o["camera"] as? String else { throw DecodeError(code: "missing_field", field: "after.camera", message: "missing") }
+        guard let id = cameraIDs[name] else {
+            throw DecodeError(code: "unknown_camera", field: "after.camera", message: "no camera with frigate_name \(name) in the registry")
+        }
+        return id
+    }
+
+    func number(_ o: [String: Any], _ key: String, path: String) throws -> Double? {
+        guard let v = o[key], !(v is NSNull) else { return nil }
+        guard let n = v as? NSNumber, String(cString: n.objCType) != "c", n.doubleValue.isFinite else {
+            throw DecodeError(code: "wrong_type", field: "\(path).\(key)", message: "expected a number")
+        }
+        return n.doubleValue
+    }
+
+    func events(_ o: [String: Any]) throws -> Outcome {
+        guard let type = o["type"] as? String, ["new", "update", "end"].contains(type) else {
+            throw DecodeError(code: "wrong_type", field: "type", message: "expected new, update or end")
+        }
+        guard let after = o["after"] as? [String: Any] else { throw DecodeError(code: "missing_field", field: "after", message: "missing") }
+        if after["false_positive"] as? Bool == true { return .ignored("frigate_false_positive") }
+        let cameraID = try camera(after)
+        guard let label = after["label"] as? String else { throw DecodeError(code: "missing_field", field: "after.label", message: "missing") }
+        guard let frame = try number(after, "frame_time", path: "after") ?? number(after, "start_time", path: "after"), frame > 0 else {
+            throw DecodeError(code: "missing_field", field: "after.frame_time", message: "missing")
+        }
+        let score = try number(after, "score", path: "after") ?? number(after, "top_score", path: "after") ?? 0
+        guard (0...1).contains(score) else { throw DecodeError(code: "impossible_value", field: "after.score", message: "\(score) is outside 0…1") }
+        let track = after["id"] as? String
+        let zonesNow = (after["current_zones"] as? [String]) ?? []
+        let zonesBefore = ((o["before"] as? [String: Any])?["current_zones"] as? [String]) ?? []
+        let time = Date(timeIntervalSince1970: type == "end" ? (try number(after, "end_time", path: "after") ?? frame) : frame)
+        var out: [CameraEvent] = []
+        if type == "new" {
+            for zone in zonesNow.isEmpty ? [nil] : zonesNow.map(Optional.some) {
+                out.append(CameraEvent(cameraID: cameraID, time: time, trackID: track, kind: .detection(label: label, zone: zone, score: score)))
+            }
+        } else {
+            for zone in zonesNow where !zonesBefore.contains(zone) {
+                out.append(CameraEvent(cameraID: cameraID, time: time, trackID: track, kind: .detection(label: label, zone: zone, score: score)))
+            }
+        }
+        if type != "new", let start = try number(after, "start_time", path: "after") {
+            let dwell = time.timeIntervalSince1970 - start
+            if dwell >= loiteringAfterSeconds {
+                out.append(CameraEvent(cameraID: cameraID, time: time, trackID: track,
+                                       kind: .loitering(label: label, zone: zonesNow.first ?? zonesBefore.first, dwellSeconds: dwell)))
+            }
+        }
+        return out.isEmpty ? .ignored("frigate_update_without_change") : .events(out)
+    }
+
+    func reviews(_ o: [String: Any]) throws -> Outcome {
+        guard let after = o["after"] as? [String: Any] else { throw DecodeError(code: "missing_field", field: "after", message: "missing") }
+        guard (after["severity"] as? String) == "alert" else { return .ignored("frigate_review_detection") }
+        guard (o["type"] as? String) == "new" else { return .ignored("frigate_review_update") }
+        let cameraID = try camera(after)
+        guard let start = try number(after, "start_time", path: "after") else {
+            throw DecodeError(code: "missing_field", field: "after.start_time", message: "missing")
+        }
+        let data = after["data"] as? [String: Any] ?? [:]
+        let labels = (data["objects"] as? [String]) ?? []
+        let zone = ((data["zones"] as? [String]) ?? []).first
+        let events = labels.map { label in
+            CameraEvent(cameraID: cameraID, time: Date(timeIntervalSince1970: start), trackID: after["id"] as? String,
+                        kind: .detection(label: label, zone: zone, score: 1))
+        }
+        return events.isEmpty ? .ignored("frigate_review_without_objects") : .events(events)
+    }
+}

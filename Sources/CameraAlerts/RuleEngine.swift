@@ -1,0 +1,155 @@
+import Foundation
+import VigiaCore
+
+/// An alert a rule raised, before the store gives it an id.
+public struct AlertDraft: Hashable, Sendable {
+    public var ruleID: String
+    public var cameraID: String
+    public var priority: Int
+    public var time: Date
+    public var title: String
+    /// Same key, same rule, within the cool-down: one alert.
+    public var dedupeKey: String
+    public var procedure: String
+    public var escalateAfterSeconds: Double?
+    /// What triggered it: label, zone, score, dwell, count, track.
+    public var evidence: [String: String]
+}
+
+/// Turns a time-ordered stream of camera events into alert drafts. Pure and
+/// deterministic: the same events give the same alerts. Keeps only what the
+/// rules need (last heartbeat, cool-downs), never the events themselves.
+public struct RuleEngine: Sendable {
+    public let rules: [AlertRule]
+    let cameras: [String: Camera]
+    let timeZone: TimeZone
+    var lastHeartbeat: [String: Double] = [:]
+    var offline: Set<String> = []
+    var tampered: Set<String> = []
+    var lastFired: [String: Double] = [:]
+    /// Triggers swallowed by a cool-down, for the shift summary.
+    public private(set) var suppressed = 0
+    var started: Double?
+
+    public init(rules: [AlertRule], cameras: [Camera], timeZone: TimeZone) {
+        self.rules = rules
+        self.cameras = Dictionary(cameras.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.timeZone = timeZone
+    }
+
+    /// Where each known camera stands now.
+    public var health: [String: CameraHealth] {
+        Dictionary(uniqueKeysWithValues: cameras.keys.map { id in
+            (id, tampered.contains(id) ? .tampered : offline.contains(id) ? .offline : .online)
+        })
+    }
+
+    /// A tamper alert was closed: the camera is trusted again.
+    public mutating func clearTamper(camera: String) { tampered.remove(camera) }
+
+    public mutating func process(_ event: CameraEvent) -> [AlertDraft] {
+        let t = event.time.timeIntervalSince1970
+        var drafts = advance(to: t)
+        switch event.kind {
+        case .heartbeat:
+            lastHeartbeat[event.cameraID] = t
+            offline.remove(event.cameraID)
+            return drafts
+        case .tamper:
+            tampered.insert(event.cameraID)
+        default:
+            break
+        }
+        let minute = minuteOfDay(t)
+        for rule in rules where matches(rule, event, minuteOfDay: minute) {
+            if let d = fire(rule, camera: event.cameraID, at: t, event: event) { drafts.append(d) }
+        }
+        return drafts
+    }
+
+    /// Moves time forward: cameras whose heartbeats stopped raise offline alerts.
+    public mutating func advance(to t: Double) -> [AlertDraft] {
+        if started == nil { started = t }
+        var drafts: [AlertDraft] = []
+        for rule in rules where rule.kind == .offline {
+            for (id, camera) in cameras.sorted(by: { $0.key < $1.key }) where !offline.contains(id) {
+                guard rule.cameras.isEmpty || rule.cameras.contains(id) else { continue }
+                let last = lastHeartbeat[id] ?? started!
+                let limit = Double(rule.missedHeartbeats * camera.heartbeatSeconds)
+                if t - last > limit {
+                    offline.insert(id)
+                    let detected = last + limit
+                    if let d = fire(rule, camera: id, at: detected, event: nil, extra: ["silent_seconds": String(Int(t - last))]) {
+                        drafts.append(d)
+                    }
+                }
+            }
+        }
+        return drafts
+    }
+
+    func matches(_ rule: AlertRule, _ e: CameraEvent, minuteOfDay: Int) -> Bool {
+        guard rule.cameras.isEmpty || rule.cameras.contains(e.cameraID), rule.coversHour(minuteOfDay: minuteOfDay) else { return false }
+        func zoneOK(_ z: String?) -> Bool { rule.zones.isEmpty || z.map(rule.zones.contains) == true }
+        func labelOK(_ l: String) -> Bool { rule.labels.isEmpty || rule.labels.contains(l) }
+        switch (rule.kind, e.kind) {
+        case (.detection, .detection(let label, let zone, let score)):
+            return labelOK(label) && zoneOK(zone) && score >= rule.minimumScore
+        case (.loitering, .loitering(let label, let zone, let dwell)):
+            return labelOK(label) && zoneOK(zone) && dwell > rule.minimumDwellSeconds
+        case (.crowd, .crowd(let zone, let count)):
+            return zoneOK(zone) && count > rule.minimumCount
+        case (.tamper, .tamper):
+            return true
+        default:
+            return false
+        }
+    }
+
+    mutating func fire(_ rule: AlertRule, camera: String, at t: Double, event: CameraEvent?,
+                       extra: [String: String] = [:]) -> AlertDraft? {
+        var evidence = extra
+        var zone: String?, label: String?
+        switch event?.kind {
+        case .detection(let l, let z, let s)?: (label, zone) = (l, z); evidence["score"] = String(format: "%.2f", s)
+        case .loitering(let l, let z, let d)?: (label, zone) = (l, z); evidence["dwell_seconds"] = String(Int(d))
+        case .crowd(let z, let c)?: zone = z; evidence["count"] = String(c)
+        case .tamper(let r)?: evidence["reason"] = r
+        default: break
+        }
+        if let label { evidence["label"] = label }
+        if let zone { evidence["zone"] = zone }
+        if let track = event?.trackID { evidence["track"] = track }
+        let key = rule.dedupe.map { field -> String in
+            switch field {
+            case .camera: return camera
+            case .zone: return zone ?? "-"
+            case .label: return label ?? "-"
+            case .track: return event?.trackID ?? "-"
+            }
+        }.joined(separator: "|")
+        let cooldownKey = rule.id + "|" + key
+        if let last = lastFired[cooldownKey], t - last < rule.cooldownSeconds {
+            suppressed += 1
+            return nil
+        }
+        lastFired[cooldownKey] = t
+        let cameraName = cameras[camera]?.name ?? camera
+        let what: String
+        switch rule.kind {
+        case .detection: what = "\(label ?? "object") in \(zone ?? "view")"
+        case .loitering: what = "\(label ?? "person") loitering \(evidence["dwell_seconds"] ?? "?") s in \(zone ?? "view")"
+        case .crowd: what = "crowd of \(evidence["count"] ?? "?") in \(zone ?? "view")"
+        case .offline: what = "camera offline"
+        case .tamper: what = "camera tampered (\(evidence["reason"] ?? "?"))"
+        }
+        return AlertDraft(ruleID: rule.id, cameraID: camera, priority: rule.priority, time: Date(timeIntervalSince1970: t),
+                          title: "\(what) — \(cameraName)", dedupeKey: key, procedure: rule.procedure,
+                          escalateAfterSeconds: rule.escalateAfterSeconds, evidence: evidence)
+    }
+
+    func minuteOfDay(_ t: Double) -> Int {
+        let local = Int((t + Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: t)))).rounded(.down))
+        return ((local % 86_400 + 86_400) % 86_400) / 60
+    }
+}
