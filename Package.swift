@@ -42,7 +42,7 @@ let package = Package(
         ]),
         .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
         .executableTarget(name: "vigia", dependencies: [
-            "Engine", "Console", "Hotspots", "VigiaCore",
+            "Engine", "Console", "Hotspots", "CameraAlerts", "VigiaCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

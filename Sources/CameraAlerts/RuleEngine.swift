@@ -22,7 +22,11 @@ public struct AlertDraft: Hashable, Sendable {
 public struct RuleEngine: Sendable {
     public let rules: [AlertRule]
     let cameras: [String: Camera]
+    /// The same cameras in id order, so offline alerts come out in a stable order.
+    let orderedCameras: [Camera]
+    let offlineRules: [AlertRule]
     let timeZone: TimeZone
+    var lastOfflineCheck = -Double.infinity
     var lastHeartbeat: [String: Double] = [:]
     var offline: Set<String> = []
     var tampered: Set<String> = []
@@ -34,6 +38,8 @@ public struct RuleEngine: Sendable {
     public init(rules: [AlertRule], cameras: [Camera], timeZone: TimeZone) {
         self.rules = rules
         self.cameras = Dictionary(cameras.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        orderedCameras = self.cameras.values.sorted { $0.id < $1.id }
+        offlineRules = rules.filter { $0.kind == .offline }
         self.timeZone = timeZone
     }
 
@@ -70,9 +76,14 @@ public struct RuleEngine: Sendable {
     /// Moves time forward: cameras whose heartbeats stopped raise offline alerts.
     public mutating func advance(to t: Double) -> [AlertDraft] {
         if started == nil { started = t }
+        // Deadlines are whole heartbeat intervals: checking once per second of
+        // feed time finds every one, and each alert carries its exact deadline.
+        guard !offlineRules.isEmpty, t - lastOfflineCheck >= 1 else { return [] }
+        lastOfflineCheck = t
         var drafts: [AlertDraft] = []
-        for rule in rules where rule.kind == .offline {
-            for (id, camera) in cameras.sorted(by: { $0.key < $1.key }) where !offline.contains(id) {
+        for rule in offlineRules {
+            for camera in orderedCameras where !offline.contains(camera.id) {
+                let id = camera.id
                 guard rule.cameras.isEmpty || rule.cameras.contains(id) else { continue }
                 let last = lastHeartbeat[id] ?? started!
                 let limit = Double(rule.missedHeartbeats * camera.heartbeatSeconds)

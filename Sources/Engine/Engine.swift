@@ -14,6 +14,9 @@ public final class Engine: Sendable {
     public let quarantine: any QuarantineRepository
     public let boundaries: any BoundaryRepository
     public let modelCache: (any ModelCacheRepository)?
+    public let alerts: any AlertRepository
+    public let cameras: any CameraRepository
+    public let settings: any SettingsRepository
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
@@ -23,9 +26,12 @@ public final class Engine: Sendable {
 
     public init(audit: any AuditLog, operators: any OperatorRepository, incidents: any IncidentRepository,
                 quarantine: any QuarantineRepository, boundaries: any BoundaryRepository,
-                modelCache: (any ModelCacheRepository)? = nil,
-                clock: any TimeSource, timeZone: TimeZone, location: String) {
+                modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
+                settings: any SettingsRepository, clock: any TimeSource, timeZone: TimeZone, location: String) {
         self.modelCache = modelCache
+        self.alerts = alerts
+        self.cameras = cameras
+        self.settings = settings
         self.audit = audit
         self.operators = operators
         self.incidents = incidents
@@ -45,7 +51,8 @@ public final class Engine: Sendable {
         let database = try VigiaDatabase(path: path, clock: clock)
         let zone = try timeZone ?? TimeZone.named(TimeParser.defaultTimeZoneIdentifier)
         self.init(audit: database.audit, operators: database.operators, incidents: database.incidents,
-                  quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache, clock: clock,
+                  quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
+                  alerts: database.alerts, cameras: database.cameras, settings: database.settings, clock: clock,
                   timeZone: zone, location: path)
     }
 

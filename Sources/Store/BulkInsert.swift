@@ -26,6 +26,10 @@ struct BulkInsert: ~Copyable {
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
     func bind(_ index: Int32, _ value: Double) { sqlite3_bind_double(statement, index, value) }
 
+    func bind(_ index: Int32, _ value: Double?) {
+        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+
     func bind(_ index: Int32, _ value: String?) {
         guard let value else { sqlite3_bind_null(statement, index); return }
         var copy = value

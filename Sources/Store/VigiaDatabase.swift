@@ -45,6 +45,9 @@ public final class VigiaDatabase: Sendable {
     public var quarantine: QuarantineStore { QuarantineStore(database: self) }
     public var boundaries: BoundaryStore { BoundaryStore(database: self) }
     public var modelCache: ModelCacheStore { ModelCacheStore(database: self) }
+    public var alerts: AlertStore { AlertStore(database: self) }
+    public var cameras: CameraStore { CameraStore(database: self) }
+    public var settings: SettingsStore { SettingsStore(database: self) }
 
     /// Runs `body` in one write transaction and appends `audit` to the chain in
     /// the same transaction.

@@ -136,8 +136,8 @@ public struct JSONFields {
         let text = try string(key)
         do {
             let instant = try TimeParser.instant(text, in: timeZone)
-            let year = Calendar(identifier: .gregorian).component(.year, from: instant)
-            guard (1970...2200).contains(year) else {
+            // 1970-01-01 to 2200-12-31, compared as instants (no calendar per event).
+            guard (0..<7_289_654_400).contains(instant.timeIntervalSince1970) else {
                 throw FieldError(code: "impossible_value", field: name(key), message: "\(text) is outside 1970–2200")
             }
             return instant

@@ -8,6 +8,7 @@ enum Migrations {
         var m = DatabaseMigrator()
         m.registerMigration("v1-foundation", migrate: v1)
         m.registerMigration("v2-model-cache", migrate: v2)
+        m.registerMigration("v3-alert-lifecycle", migrate: v3)
         return m
     }
 
@@ -19,6 +20,22 @@ enum Migrations {
             t.column("fitted_before", .double).notNull()
             t.column("parameters", .blob).notNull()
         }
+    }
+
+    /// What the alert life cycle needs beyond v1: snoozes, forwarding,
+    /// dispositions, escalation, and the details of each transition.
+    private static func v3(_ db: Database) throws {
+        try db.alter(table: "alert") { t in
+            t.add(column: "snooze_until", .double)
+            t.add(column: "assigned_to", .text)
+            t.add(column: "disposition", .text)
+            t.add(column: "escalate_after", .double)
+            t.add(column: "procedure", .text).notNull().defaults(to: "")
+        }
+        try db.alter(table: "alert_transition") { t in
+            t.add(column: "details", .text).notNull().defaults(to: "{}")
+        }
+        try db.create(index: "alert_open", on: "alert", columns: ["state", "priority", "created_at"])
     }
 
     private static func v1(_ db: Database) throws {
@@ -92,7 +109,7 @@ enum Migrations {
         }
         try db.create(table: "alert_transition") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("alert", onDelete: .cascade).notNull()
+            t.column("alert_id", .integer).notNull().references("alert", onDelete: .cascade)
             t.column("from_state", .text).notNull()
             t.column("to_state", .text).notNull()
             t.column("operator", .text).notNull()
@@ -111,7 +128,7 @@ enum Migrations {
         }
         try db.create(table: "watchlist_template") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("watchlist_entry", onDelete: .cascade).notNull()
+            t.column("entry_id", .text).notNull().references("watchlist_entry", onDelete: .cascade)
             t.column("dimension", .integer).notNull()
             t.column("vector", .blob).notNull()
         }
@@ -135,11 +152,11 @@ enum Migrations {
             t.column("camera_id", .text).notNull()
             t.column("time", .double).notNull()
             t.column("state", .text).notNull()
-            t.belongsTo("authorisation")
+            t.column("authorisation_id", .integer).references("authorisation")
         }
         try db.create(table: "hit_decision") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("hit", onDelete: .cascade).notNull()
+            t.column("hit_id", .integer).notNull().references("hit", onDelete: .cascade)
             t.column("operator", .text).notNull()
             t.column("decision", .text).notNull()
             t.column("reason", .text).notNull()
@@ -161,7 +178,7 @@ enum Migrations {
         }
         try db.create(table: "flag_decision") { t in
             t.autoIncrementedPrimaryKey("id")
-            t.belongsTo("flag", onDelete: .cascade).notNull()
+            t.column("flag_id", .integer).notNull().references("flag", onDelete: .cascade)
             t.column("operator", .text).notNull()
             t.column("decision", .text).notNull()
             t.column("reason", .text).notNull()

@@ -49,14 +49,28 @@ struct DemoCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             reports.append(try engine.ingestIncidents(at: url, options: .init(timeZone: engine.timeZone)))
         }
+        // The demo shift's cameras, rules and events.
+        var events: EventIngestReport?
+        let cameras = data.appendingPathComponent("cameras.json"), rules = data.appendingPathComponent("alert-rules.conf")
+        let eventsFile = data.appendingPathComponent("camera-events.jsonl")
+        if FileManager.default.fileExists(atPath: cameras.path), FileManager.default.fileExists(atPath: rules.path),
+           let handle = FileHandle(forReadingAtPath: eventsFile.path),
+           let admin = try? OperatorsFile.decode(try Data(contentsOf: data.appendingPathComponent("operators.json")), source: "operators.json")
+               .first(where: { $0.role == .admin }) {
+            _ = try engine.ingestCameras(at: cameras)
+            let root = try engine.signIn(name: admin.name, passphrase: admin.passphrase)
+            _ = try engine.loadRules(text: try String(contentsOf: rules, encoding: .utf8), source: rules.lastPathComponent, by: root)
+            events = try engine.ingestEvents(from: handle, source: eventsFile.lastPathComponent)
+        }
         let status = try engine.status()
         if format == .json {
-            print(try Output.json(DemoSummary(database: path, ingest: reports, status: status,
+            print(try Output.json(DemoSummary(database: path, ingest: reports, events: events, status: status,
                                               seconds: Date().timeIntervalSince(started))))
             return
         }
         print("Vigía demo — sample data from \(data.path)")
         for r in reports { print(IngestText.render(r)) }
+        if let events { print(EventText.render(events)) }
         print("")
         print(StatusText.render(status, timeZone: engine.timeZone))
         print(String(format: "\nBuilt in %.1f s. Explore it with: vigia status --db %@", Date().timeIntervalSince(started), path))
@@ -79,6 +93,7 @@ enum DemoOperators {
 struct DemoSummary: Encodable {
     var database: String
     var ingest: [IngestReport]
+    var events: EventIngestReport?
     var status: DatabaseStatus
     var seconds: Double
 }

@@ -23,6 +23,10 @@ struct IngestCommand: ParsableCommand {
     var sourceValues: String?
     @Option(help: "A GeoJSON file of district boundaries (Polygon / MultiPolygon features).")
     var boundaries: String?
+    @Option(help: "The camera registry (cameras.json); replaces the stored one.") var cameras: String?
+    @Option(help: "Camera events as JSON lines: a file, or - for standard input.") var events: String?
+    @Option(name: .customLong("events-format"), help: "vigia (Vigía's schema) or frigate (Frigate's MQTT payloads).")
+    var eventsFormat: String = "vigia"
     @Option(help: "The name to store the boundary layer under.") var layer: String = "districts"
     @Option(name: .customLong("name-key"), help: "The feature property that names each district.")
     var nameKey: String = "name"
@@ -31,9 +35,10 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "text or json") var format: OutputFormat = .text
 
     func validate() throws {
-        if incidents == nil && boundaries == nil {
-            throw ValidationError("nothing to ingest: give --incidents FILE.csv or --boundaries FILE.geojson")
+        if incidents == nil && boundaries == nil && cameras == nil && events == nil {
+            throw ValidationError("nothing to ingest: give --incidents, --boundaries, --cameras or --events")
         }
+        guard EventFormat(rawValue: eventsFormat) != nil else { throw ValidationError("--events-format takes vigia or frigate") }
     }
 
     func run() throws {
@@ -42,6 +47,22 @@ struct IngestCommand: ParsableCommand {
             let count = try engine.ingestBoundaries(at: URL(fileURLWithPath: boundaries), layer: layer,
                                                     nameKey: nameKey, parentKey: parentKey)
             if format == .text { print("\(boundaries): \(count) districts stored as layer \"\(layer)\"") }
+        }
+        if let cameras {
+            let n = try engine.ingestCameras(at: URL(fileURLWithPath: cameras))
+            if format == .text { print("\(cameras): \(n) cameras registered") }
+        }
+        if let events {
+            let handle: FileHandle
+            if events == "-" {
+                handle = FileHandle.standardInput
+            } else {
+                guard let h = FileHandle(forReadingAtPath: events) else { throw ValidationError("\(events): cannot open the file") }
+                handle = h
+            }
+            let report = try engine.ingestEvents(from: handle, source: events == "-" ? "stdin" : URL(fileURLWithPath: events).lastPathComponent,
+                                                 format: EventFormat(rawValue: eventsFormat)!)
+            print(format == .json ? try Output.json(report) : EventText.render(report))
         }
         if let incidents {
             var options = IncidentCSVParser.Options(timeZone: engine.timeZone)
@@ -62,6 +83,17 @@ enum IngestText {
         }
         for example in r.examples { lines.append("  e.g. \(example)") }
         lines.append(String(format: "  %.2f s, %.0f rows/s", r.seconds, r.rowsPerSecond))
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum EventText {
+    static func render(_ r: EventIngestReport) -> String {
+        var lines = ["\(r.source): \(r.lines) lines, \(r.events) events, \(r.alerts) alerts raised (\(r.suppressedByCooldown) repeats held back by cool-downs), \(r.quarantined) lines quarantined"]
+        if r.faceProbes > 0 { lines.append("  \(r.faceProbes) face probes counted; none stored (face search comes with the watchlist)") }
+        for (reason, n) in r.ignored.sorted(by: { $0.key < $1.key }) { lines.append("  ignored \(n): \(reason)") }
+        for e in r.examples { lines.append("  e.g. \(e)") }
+        lines.append(String(format: "  %.2f s, %.0f events/s", r.seconds, r.eventsPerSecond))
         return lines.joined(separator: "\n")
     }
 }

@@ -1,0 +1,146 @@
+import CameraAlerts
+import Foundation
+import VigiaCore
+
+/// What a run of the camera-event feed did.
+public struct EventIngestReport: Codable, Sendable, Equatable {
+    public var source: String
+    public var lines: Int
+    public var events: Int
+    public var alerts: Int
+    public var suppressedByCooldown: Int
+    public var quarantined: Int
+    public var ignored: [String: Int]
+    public var faceProbes: Int
+    public var seconds: Double
+    public var examples: [String]
+
+    public var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
+}
+
+public enum EventFormat: String, Sendable, CaseIterable {
+    case vigia, frigate
+}
+
+extension Engine {
+    /// Reads camera events line by line (a file or a pipe), runs the stored
+    /// rules over them and stores the alerts. Bad lines are quarantined with
+    /// their line number and the feed goes on. Face probes are only counted
+    /// here: no embedding, track or time of a probe is ever written.
+    public func ingestEvents(from handle: FileHandle, source: String, format: EventFormat = .vigia, batchLines: Int = 10_000,
+                             as principal: Principal = .feed) throws -> EventIngestReport {
+        try require(.ingestFeeds, of: principal)
+        guard let rules = try currentRules() else {
+            throw EngineError.badInput(file: source, line: nil, field: nil,
+                                       reason: "no alert rules loaded; a supervisor loads them with: vigia rules load FILE --operator NAME")
+        }
+        let registry = try cameras.cameras()
+        guard !registry.isEmpty else {
+            throw EngineError.badInput(file: source, line: nil, field: nil, reason: "no cameras registered; ingest them first with --cameras cameras.json")
+        }
+        let started = Date()
+        var engine = RuleEngine(rules: rules, cameras: registry, timeZone: timeZone)
+        let vigia = CameraEventDecoder(timeZone: timeZone, cameras: Set(registry.map(\.id)))
+        let frigate = FrigateAdapter(cameras: registry)
+        var reader = LineReader(handle: handle)
+        var report = EventIngestReport(source: source, lines: 0, events: 0, alerts: 0, suppressedByCooldown: 0, quarantined: 0,
+                                       ignored: [:], faceProbes: 0, seconds: 0, examples: [])
+        var batch = FeedBatch()
+        let period = TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(10).description
+        func flush(final: Bool) throws {
+            batch.position = (source, reader.lineNumber)
+            batch.counters["events.suppressed_by_cooldown"] = engine.suppressed - report.suppressedByCooldown
+            report.suppressedByCooldown = engine.suppressed
+            if final {
+                batch.audit = AuditEntry(principal: principal, action: "ingest.events", subject: source, details: [
+                    "lines": .int(Int64(report.lines)), "events": .int(Int64(report.events)), "alerts": .int(Int64(report.alerts)),
+                    "quarantined": .int(Int64(report.quarantined)), "format": .string(format.rawValue),
+                ])
+            }
+            try alerts.commit(batch, counterPeriod: period)
+            batch = FeedBatch()
+        }
+        func accept(_ drafts: [AlertDraft]) {
+            for d in drafts {
+                batch.alerts.append(StoredAlert(
+                    alert: Alert(id: 0, ruleID: d.ruleID, cameraID: d.cameraID, priority: d.priority, state: .new, createdAt: d.time, title: d.title),
+                    dedupeKey: d.dedupeKey, procedure: d.procedure, evidence: d.evidence, escalateAfterSeconds: d.escalateAfterSeconds))
+            }
+            report.alerts += drafts.count
+        }
+        while let (line, oversize) = reader.next() {
+            report.lines += 1
+            if line.isEmpty && !oversize { continue }
+            do {
+                if oversize { throw FieldError(code: "oversize", field: nil, message: "line is longer than 1 MiB") }
+                var events: [CameraEvent]
+                switch format {
+                case .vigia: events = [try vigia.decode(line: line)]
+                case .frigate:
+                    do {
+                        switch try frigate.decode(line: line) {
+                        case .events(let list): events = list
+                        case .ignored(let reason):
+                            report.ignored[reason, default: 0] += 1
+                            batch.counters["events.ignored." + reason, default: 0] += 1
+                            events = []
+                        }
+                    } catch let e as FrigateAdapter.DecodeError {
+                        throw FieldError(code: e.code, field: e.field, message: e.message)
+                    }
+                }
+                for event in events {
+                    report.events += 1
+                    if case .faceProbe = event.kind {
+                        // Safeguard 1: a probe is never stored. Face search comes with FaceMatch; until then only the count remains.
+                        report.faceProbes += 1
+                        batch.counters["faces.probes_received", default: 0] += 1
+                        continue
+                    }
+                    batch.counters["events." + Self.kindName(event.kind), default: 0] += 1
+                    accept(engine.process(event))
+                }
+            } catch let e as FieldError {
+                report.quarantined += 1
+                batch.counters["events.quarantined." + e.code, default: 0] += 1
+                // A line that might hold an embedding is never copied into quarantine (safeguard 1).
+                let biometric = Self.contains(line, Self.embeddingKey)
+                let excerpt = biometric ? "(\(line.count) bytes with an embedding field, not kept)"
+                    : String(decoding: line.prefix(300), as: UTF8.self)
+                let item = QuarantineItem(feed: "events", source: source, line: reader.lineNumber, field: e.field,
+                                          reason: "\(e.code): \(e.message)", excerpt: excerpt)
+                batch.quarantine.append(item)
+                if report.examples.count < 5 { report.examples.append("\(source):\(item.line): \(item.reason)") }
+            }
+            if report.lines % batchLines == 0 { try flush(final: false) }
+        }
+        try flush(final: true)
+        let health = engine.health
+        try settings.set("camera.health", CanonicalJSON.object(health.mapValues { .string($0.rawValue) }).text, audit: nil)
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    static let embeddingKey = Array("embedding".utf8)
+
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        var i = haystack.startIndex
+        while i <= haystack.endIndex - needle.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func kindName(_ k: CameraEvent.Kind) -> String {
+        switch k {
+        case .detection: return "detection"
+        case .loitering: return "loitering"
+        case .crowd: return "crowd"
+        case .heartbeat: return "heartbeat"
+        case .tamper: return "tamper"
+        case .faceProbe: return "face"
+        }
+    }
+}

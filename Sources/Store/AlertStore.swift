@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import VigiaCore
+
+/// Alerts, their transitions, feed counters and feed positions.
+public struct AlertStore: AlertRepository {
+    let database: VigiaDatabase
+
+    @discardableResult
+    public func commit(_ batch: FeedBatch, counterPeriod: String) throws -> [Int64] {
+        let now = database.clock.now()
+        return try database.pool.write { db in
+            var ids: [Int64] = []
+            if !batch.alerts.isEmpty {
+                let insert = try BulkInsert(db, sql: """
+                    INSERT INTO alert (rule_id, camera_id, priority, state, created_at, title, dedup_key, details, escalate_after, procedure)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for s in batch.alerts {
+                    insert.bind(1, s.alert.ruleID)
+                    insert.bind(2, s.alert.cameraID)
+                    insert.bind(3, Int64(s.alert.priority))
+                    insert.bind(4, s.alert.state.rawValue)
+                    insert.bind(5, s.alert.createdAt.timeIntervalSince1970)
+                    insert.bind(6, s.alert.title)
+                    insert.bind(7, s.dedupeKey)
+                    insert.bind(8, CanonicalJSON.object(["evidence": .object(s.evidence.mapValues(CanonicalJSON.string))]).text)
+                    insert.bind(9, s.escalateAfterSeconds)
+                    insert.bind(10, s.procedure)
+                    _ = try insert.step()
+                    ids.append(db.lastInsertedRowID)
+                }
+            }
+            try QuarantineStore.insert(batch.quarantine, at: now.timeIntervalSince1970, in: db)
+            for (name, n) in batch.counters where n != 0 {
+                try db.execute(sql: """
+                    INSERT INTO counter (name, period, value) VALUES (?, ?, ?)
+                    ON CONFLICT(name, period) DO UPDATE SET value = value + excluded.value
+                    """, arguments: [name, counterPeriod, n])
+            }
+            if let p = batch.position {
+                try db.execute(sql: "INSERT OR REPLACE INTO feed_position (source, position) VALUES (?, ?)", arguments: [p.source, p.line])
+            }
+            if let audit = batch.audit { try AuditChainStore.append(audit, at: now, in: db) }
+            return ids
+        }
+    }
+
+    public func alert(id: Int64) throws -> StoredAlert? {
+        try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM alert WHERE id = ?", arguments: [id]).map(Self.stored) }
+    }
+
+    public func openAlerts() throws -> [StoredAlert] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert WHERE state != 'closed' ORDER BY created_at, id").map(Self.stored)
+        }
+    }
+
+    public func countsByState() throws -> [AlertState: Int] {
+        try database.read { db in
+            var out: [AlertState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM alert GROUP BY state") {
+                if let s = AlertState(rawValue: row[0]) { out[s] = row[1] }
+            }
+            return out
+        }
+    }
+
+    public func transitions(alertID: Int64?) throws -> [AlertTransition] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert_transition WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY id",
+                             arguments: [alertID]).map { r in
+                AlertTransition(alertID: r["alert_id"], from: AlertState(rawValue: r["from_state"]) ?? .new,
+                                to: AlertState(rawValue: r["to_state"]) ?? .new, operatorName: r["operator"],
+                                at: Date(timeIntervalSince1970: r["at"]), note: r["note"])
+            }
+        }
+    }
+
+    public func transition(_ t: AlertTransition, disposition: Disposition?, snoozeUntil: Date?, assignedTo: String?,
+                           details: CanonicalJSON, audit: AuditEntry) throws -> Bool {
+        try database.write(audit: nil) { db in
+            try db.execute(sql: """
+                UPDATE alert SET state = ?, disposition = coalesce(?, disposition), snooze_until = ?, assigned_to = coalesce(?, assigned_to)
+                WHERE id = ? AND state = ?
+                """, arguments: [t.to.rawValue, disposition?.rawValue, snoozeUntil?.timeIntervalSince1970, assignedTo, t.alertID, t.from.rawValue])
+            guard db.changesCount == 1 else { return false }
+            try db.execute(sql: """
+                INSERT INTO alert_transition (alert_id, from_state, to_state, operator, at, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [t.alertID, t.from.rawValue, t.to.rawValue, t.operatorName, t.at.timeIntervalSince1970, t.note, details.text])
+            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            return true
+        }
+    }
+
+    public func counters(period: String?) throws -> [String: Int] {
+        try database.read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, sum(value) FROM counter WHERE (?1 IS NULL OR period = ?1) GROUP BY name",
+                                        arguments: [period]) {
+                out[row[0]] = row[1]
+            }
+            return out
+        }
+    }
+
+    public func feedPosition(source: String) throws -> Int? {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT position FROM feed_position WHERE source = ?", arguments: [source]) }
+    }
+
+    static func stored(_ r: Row) -> StoredAlert {
+        let details = (try? JSONSerialization.jsonObject(with: Data((r["details"] as String).utf8))) as? [String: Any]
+        return StoredAlert(
+            alert: Alert(id: r["id"], ruleID: r["rule_id"], cameraID: r["camera_id"], priority: r["priority"],
+                         state: AlertState(rawValue: r["state"]) ?? .new, createdAt: Date(timeIntervalSince1970: r["created_at"]), title: r["title"]),
+            dedupeKey: r["dedup_key"], procedure: r["procedure"], evidence: details?["evidence"] as? [String: String] ?? [:],
+            escalateAfterSeconds: r["escalate_after"], snoozeUntil: (r["snooze_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            assignedTo: r["assigned_to"], disposition: (r["disposition"] as String?).flatMap(Disposition.init(rawValue:)))
+    }
+}
+
+public struct CameraStore: CameraRepository {
+    let database: VigiaDatabase
+
+    public func replace(_ cameras: [Camera], audit: AuditEntry) throws {
+        try database.write(audit: audit) { db in
+            for c in cameras {
+                let zones = CanonicalJSON.array(c.zones.map(CanonicalJSON.string)).text
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO camera (id, name, lat, lon, district, parent_district, zones, heartbeat_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [c.id, c.name, c.location.latitude, c.location.longitude, c.district, c.parentDistrict, zones, c.heartbeatSeconds])
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                               arguments: ["camera.extra." + c.id, CanonicalJSON.object([
+                                   "frigate_name": c.frigateName.map(CanonicalJSON.string) ?? .null, "face_analytics": .bool(c.faceAnalytics)]).text])
+            }
+        }
+    }
+
+    public func cameras() throws -> [Camera] {
+        try database.read { db in
+            var extras: [String: [String: Any]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'camera.extra.%'") {
+                let key: String = row[0]
+                extras[String(key.dropFirst(13))] = (try? JSONSerialization.jsonObject(with: Data((row[1] as String).utf8))) as? [String: Any]
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM camera ORDER BY id").map { r in
+                let id: String = r["id"]
+                let zones = (try? JSONSerialization.jsonObject(with: Data((r["zones"] as String).utf8))) as? [String] ?? []
+                return Camera(id: id, name: r["name"], location: GeoPoint(latitude: r["lat"], longitude: r["lon"]), district: r["district"],
+                              parentDistrict: r["parent_district"], zones: zones, heartbeatSeconds: r["heartbeat_seconds"],
+                              frigateName: extras[id]?["frigate_name"] as? String, faceAnalytics: extras[id]?["face_analytics"] as? Bool ?? false)
+            }
+        }
+    }
+}
+
+public struct SettingsStore: SettingsRepository {
+    let database: VigiaDatabase
+
+    public func value(_ key: String) throws -> String? {
+        try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+
+    public func set(_ key: String, _ value: String, audit: AuditEntry?) throws {
+        try database.write(audit: audit) { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Engine
+import Foundation
+import VigiaCore
+
+struct AlertsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alerts", abstract: "The camera alert queue and its life cycle: acknowledge, dispatch, close, hold, snooze, forward.",
+        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open alerts by priority (escalated first), then age.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The time to judge ages and escalation at (default: now).") var at: String?
+        @Option(help: "At most this many.") var limit: Int = 30
+        @Option(help: "text or json") var format: OutputFormat = .text
+        func run() throws {
+            let engine = try database.openEngine()
+            let now = try at.map { try TimeParser.instant($0, in: engine.timeZone) }
+            let q = try engine.alertQueue(at: now)
+            if format == .json { print(try Output.json(q)); return }
+            let counts = q.countsByState.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            print("alerts: \(counts.isEmpty ? "none" : counts)")
+            let f = TimestampFormatter(timeZone: engine.timeZone)
+            for item in q.items.prefix(limit) {
+                let a = item.stored.alert
+                print(String(format: "%5lld  P%d%@  %-12@  %@  %@", a.id, item.effectivePriority, item.escalated ? "↑" : " ",
+                             a.state.rawValue, String(f.string(from: a.createdAt).dropFirst(11).prefix(8)), a.title))
+            }
+            let off = q.cameraHealth.filter { $0.value != "online" }.sorted { $0.key < $1.key }
+            if !off.isEmpty { print("cameras: " + off.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One alert: procedure, evidence and history.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Alert id.") var id: Int64
+        func run() throws {
+            let engine = try database.openEngine()
+            guard let s = try engine.alerts.alert(id: id) else { throw ValidationError("no alert \(id)") }
+            let f = TimestampFormatter(timeZone: engine.timeZone)
+            print("alert \(id): \(s.alert.title)\n  state \(s.alert.state.rawValue), priority \(s.alert.priority), rule \(s.alert.ruleID), raised \(f.string(from: s.alert.createdAt))")
+            print("  procedure: \(s.procedure)")
+            print("  evidence: " + s.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+            for t in try engine.alerts.transitions(alertID: id) {
+                print("  \(f.string(from: t.at))  \(t.from.rawValue) → \(t.to.rawValue)  by \(t.operatorName)\(t.note.map { ": \($0)" } ?? "")")
+            }
+        }
+    }
+
+    struct Act: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "act", abstract: "acknowledge, dispatch, hold or resume an alert.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "acknowledge, dispatch, hold or resume") var action: String
+        @Argument(help: "Alert id.") var id: Int64
+        func run() throws {
+            let command: AlertCommand
+            switch action {
+            case "acknowledge", "ack": command = .acknowledge
+            case "dispatch": command = .dispatch
+            case "hold": command = .hold
+            case "resume": command = .resume
+            default: throw ValidationError("action must be acknowledge, dispatch, hold or resume")
+            }
+            let engine = try database.openEngine()
+            let s = try engine.perform(command, onAlert: id, by: try signIn.signIn(engine, purpose: "acting on an alert"))
+            print("alert \(id) is now \(s.alert.state.rawValue)")
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close an alert with its disposition.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "Alert id.") var id: Int64
+        @Option(help: "attended, false_alarm, duplicate or no_action") var disposition: String
+        @Option(help: "An optional note.") var note: String?
+        func run() throws {
+            guard let d = Disposition(rawValue: disposition) else {
+                throw ValidationError("--disposition takes \(Disposition.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let engine = try database.openEngine()
+            _ = try engine.perform(.close(d, note: note), onAlert: id, by: try signIn.signIn(engine, purpose: "closing an alert"))
+            print("alert \(id) closed: \(d.rawValue)")
+        }
+    }
+
+    struct Snooze: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Put an alert aside; it returns to New after the time.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "Alert id.") var id: Int64
+        @Option(help: "Minutes, 1–1440.") var minutes: Int
+        func run() throws {
+            let engine = try database.openEngine()
+            _ = try engine.perform(.snooze(minutes: minutes), onAlert: id, by: try signIn.signIn(engine, purpose: "snoozing an alert"))
+            print("alert \(id) snoozed for \(minutes) min")
+        }
+    }
+
+    struct Forward: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hand an alert to another operator with a message.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "Alert id.") var id: Int64
+        @Option(help: "The operator to forward to.") var to: String
+        @Option(help: "What they need to know.") var message: String
+        func run() throws {
+            let engine = try database.openEngine()
+            _ = try engine.perform(.forward(to: to, message: message), onAlert: id, by: try signIn.signIn(engine, purpose: "forwarding an alert"))
+            print("alert \(id) forwarded to \(to)")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import CameraAlerts
+import Engine
+import Foundation
+import VigiaCore
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "Check and load camera alert rules (loading: supervisor or admin).",
+        subcommands: [Check.self, Load.self, Show.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a rules file; every problem with its line.")
+        @Argument(help: "The rules file.") var file: String
+        func run() throws {
+            let text = try RulesCommand.read(file)
+            let rules = try RulesCommand.parse(text, file: file)
+            print("\(file): \(rules.count) rules valid: " + rules.map(\.id).joined(separator: ", "))
+        }
+    }
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate and store the rules; the change is audited.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "The rules file.") var file: String
+        func run() throws {
+            let engine = try database.openEngine()
+            let principal = try signIn.signIn(engine, purpose: "loading rules")
+            let text = try RulesCommand.read(file)
+            do {
+                let rules = try engine.loadRules(text: text, source: URL(fileURLWithPath: file).lastPathComponent, by: principal)
+                print("loaded \(rules.count) rules from \(file)")
+            } catch let e as RuleFileErrors {
+                throw ValidationError(e.description)
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the stored rules.")
+        @OptionGroup var database: DatabaseOptions
+        func run() throws {
+            guard let rules = try database.openEngine().currentRules() else { print("no rules loaded"); return }
+            for r in rules {
+                print("\(r.id)\t\(r.kind.rawValue)\tpriority \(r.priority)\tcool-down \(Int(r.cooldownSeconds)) s\t\(r.procedure)")
+            }
+        }
+    }
+
+    static func read(_ file: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read the file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(file): not UTF-8 text") }
+        return text
+    }
+
+    static func parse(_ text: String, file: String) throws -> [AlertRule] {
+        do { return try RuleFile.parse(text, file: file) } catch let e as RuleFileErrors { throw ValidationError(e.description) }
+    }
+}
