@@ -175,6 +175,37 @@ struct CommandLineTests {
         #expect(again.status != 0 && again.stderr.contains("cannot dispatch an alert that is closed"))
     }
 
+    @Test("--follow reads a growing file and stops cleanly on Ctrl-C, with everything committed")
+    func follow() throws {
+        let s = try Scratch()
+        let env = ["VIGIA_NEW_PASSPHRASE": "root-passphrase", "VIGIA_PASSPHRASE": "root-passphrase"]
+        _ = try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: env)
+        _ = try VigiaProcess.run(["ingest", "--cameras", "sample-data/cameras.json", "--db", s.db])
+        _ = try VigiaProcess.run(["rules", "load", "sample-data/alert-rules.conf", "--operator", "root", "--db", s.db], environment: env)
+        let all = try String(contentsOf: VigiaProcess.repository.appendingPathComponent("sample-data/camera-events.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        let feed = s.folder.appendingPathComponent("feed.jsonl")
+        try (all.prefix(500).joined(separator: "\n") + "\n").write(to: feed, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = VigiaProcess.executable
+        process.arguments = ["ingest", "--db", s.db, "--events", feed.path, "--follow"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.5)
+        let handle = try FileHandle(forWritingTo: feed)
+        handle.seekToEndOfFile()
+        handle.write(Data((all[500..<3000].joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+        Thread.sleep(forTimeInterval: 1.5)
+        kill(process.processIdentifier, SIGINT)
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.hasPrefix("feed.jsonl: 3000 lines, 3000 events"), "\(text)")
+    }
+
     @Test("sample check passes the shipped folder and fails a missing one with reasons on stderr")
     func sampleCheck() throws {
         let ok = try VigiaProcess.run(["sample", "check", "sample-data"])

@@ -27,7 +27,12 @@ extension Engine {
     /// rules over them and stores the alerts. Bad lines are quarantined with
     /// their line number and the feed goes on. Face probes are only counted
     /// here: no embedding, track or time of a probe is ever written.
+    ///
+    /// With `follow`, the end of the file is not the end of the feed: what
+    /// was read is committed, and reading goes on every `pollInterval` seconds
+    /// while `follow()` says so (a file that grows, like `tail -f`).
     public func ingestEvents(from handle: FileHandle, source: String, format: EventFormat = .vigia, batchLines: Int = 10_000,
+                             follow: (() -> Bool)? = nil, pollInterval: Double = 0.2,
                              as principal: Principal = .feed) throws -> EventIngestReport {
         try require(.ingestFeeds, of: principal)
         guard let rules = try currentRules() else {
@@ -68,7 +73,14 @@ extension Engine {
             }
             report.alerts += drafts.count
         }
-        while let (line, oversize) = reader.next() {
+        while true {
+            guard let (line, oversize) = reader.next() else {
+                guard let follow, follow() else { break }
+                if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty { try flush(final: false) }
+                Thread.sleep(forTimeInterval: pollInterval)
+                reader.resumeAfterEnd()
+                continue
+            }
             report.lines += 1
             if line.isEmpty && !oversize { continue }
             do {

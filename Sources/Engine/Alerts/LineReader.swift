@@ -16,6 +16,9 @@ public struct LineReader {
         self.limit = limit
     }
 
+    /// After the end of the file was reached, look for more (following a growing file).
+    public mutating func resumeAfterEnd() { eof = false }
+
     /// The next line without its newline, and whether it was longer than the limit; nil at the end.
     public mutating func next() -> (line: ArraySlice<UInt8>, oversize: Bool)? {
         var oversize = false

@@ -27,6 +27,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Camera events as JSON lines: a file, or - for standard input.") var events: String?
     @Option(name: .customLong("events-format"), help: "vigia (Vigía's schema) or frigate (Frigate's MQTT payloads).")
     var eventsFormat: String = "vigia"
+    @ArgumentParser.Flag(help: "Keep reading --events as the file grows, until interrupted (Ctrl-C).") var follow = false
     @Option(help: "The name to store the boundary layer under.") var layer: String = "districts"
     @Option(name: .customLong("name-key"), help: "The feature property that names each district.")
     var nameKey: String = "name"
@@ -60,8 +61,10 @@ struct IngestCommand: ParsableCommand {
                 guard let h = FileHandle(forReadingAtPath: events) else { throw ValidationError("\(events): cannot open the file") }
                 handle = h
             }
+            if follow { StopSignal.install() }
             let report = try engine.ingestEvents(from: handle, source: events == "-" ? "stdin" : URL(fileURLWithPath: events).lastPathComponent,
-                                                 format: EventFormat(rawValue: eventsFormat)!)
+                                                 format: EventFormat(rawValue: eventsFormat)!,
+                                                 follow: follow ? { !StopSignal.requested.load(ordering: .relaxed) } : nil)
             print(format == .json ? try Output.json(report) : EventText.render(report))
         }
         if let incidents {

@@ -1,0 +1,13 @@
+import Foundation
+import Synchronization
+
+/// Ctrl-C and SIGTERM ask a following feed to stop at the next line
+/// boundary, so what it read is committed and audited before it exits.
+enum StopSignal {
+    static let requested = Atomic<Bool>(false)
+
+    static func install() {
+        signal(SIGINT) { _ in StopSignal.requested.store(true, ordering: .relaxed) }
+        signal(SIGTERM) { _ in StopSignal.requested.store(true, ordering: .relaxed) }
+    }
+}
