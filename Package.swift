@@ -42,7 +42,7 @@ let package = Package(
         ]),
         .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
         .executableTarget(name: "vigia", dependencies: [
-            "Engine", "Console", "Hotspots", "CameraAlerts", "VigiaCore",
+            "Engine", "Console", "Hotspots", "CameraAlerts", "FaceMatch", "VigiaCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

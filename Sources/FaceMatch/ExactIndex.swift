@@ -57,7 +57,7 @@ public struct ExactIndex: Sendable {
         vectors.withUnsafeBufferPointer { t in
             q.withUnsafeBufferPointer { q in
                 for i in 0..<count {
-                    let s = Self.dot(q, t, offset: i * dimension, count: dimension)
+                    let s = SIMDKernels.dot(q.baseAddress!, t.baseAddress! + i * dimension, dimension)
                     if best.count < k || s > best[best.count - 1].similarity {
                         let c = Candidate(template: i, similarity: s)
                         let at = best.firstIndex { s > $0.similarity } ?? best.count
@@ -68,20 +68,5 @@ public struct ExactIndex: Sendable {
             }
         }
         return best
-    }
-
-    @inline(__always)
-    static func dot(_ q: UnsafeBufferPointer<Float>, _ t: UnsafeBufferPointer<Float>, offset: Int, count: Int) -> Float {
-        var acc = SIMD16<Float>()
-        var j = 0
-        while j + 16 <= count {
-            var a = SIMD16<Float>(), b = SIMD16<Float>()
-            for l in 0..<16 { a[l] = q[j + l]; b[l] = t[offset + j + l] }
-            acc += a * b
-            j += 16
-        }
-        var s = acc.sum()
-        while j < count { s += q[j] * t[offset + j]; j += 1 }
-        return s
     }
 }

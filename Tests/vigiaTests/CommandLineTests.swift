@@ -9,7 +9,7 @@ struct CommandLineTests {
         let r = try VigiaProcess.run(["--help"])
         #expect(r.status == 0)
         for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "predict", "patrol", "backtest",
-                        "rules", "alerts", "bench"] {
+                        "rules", "alerts", "faces", "bench"] {
             #expect(r.stdout.contains(command), "\(command)")
         }
         for sub in [["ingest", "--help"], ["operator", "add", "--help"], ["audit", "verify", "--help"], ["bench", "--help"]] {
@@ -204,6 +204,24 @@ struct CommandLineTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(text.hasPrefix("feed.jsonl: 3000 lines, 3000 events"), "\(text)")
+    }
+
+    @Test("faces calibrate on a small generated set: FPIR at or below the target, per group, lapsed orders left out")
+    func facesCalibrate() throws {
+        let s = try Scratch()
+        let gen = try VigiaProcess.run(["sample", "generate", "--seed", "5", "--out", s.folder.path, "--watchlist-size", "60",
+                                        "--probes", "20", "--calibration-size", "2000"])
+        #expect(gen.status == 0, "\(gen.stderr)")
+        let set = s.folder.appendingPathComponent("face-calibration.jsonl").path, list = s.folder.appendingPathComponent("watchlist.json").path
+        let r = try VigiaProcess.run(["faces", "calibrate", "--set", set, "--watchlist", list, "--fpir", "0.01", "--at", "2018-11-15T14:00", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect((report?["fpir"] as? Double ?? 1) <= 0.01)
+        #expect(report?["nonMatedSearches"] as? Int == 2_000)
+        #expect((report?["groups"] as? [[String: Any]])?.count == 4)
+        #expect((report?["entries"] as? Int ?? 60) < 60, "lapsed and defective entries are not searched")
+        let now = try VigiaProcess.run(["faces", "calibrate", "--set", set, "--watchlist", list, "--fpir", "0.01"])
+        #expect(now.status != 0 && now.stderr.contains("every order has lapsed"))
     }
 
     @Test("sample check passes the shipped folder and fails a missing one with reasons on stderr")

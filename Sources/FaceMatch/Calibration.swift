@@ -1,0 +1,97 @@
+import Foundation
+
+/// Threshold calibration for 1:N identification (NIST FRTE conventions):
+/// FPIR(T) is the share of non-mated searches that return any candidate
+/// scoring ≥ T; FNIR(T) is the share of mated searches whose mate does not
+/// score ≥ T. The threshold is the lowest one whose FPIR stays at or below
+/// the target for the watchlist as it is now (safeguard 5).
+public enum Calibration {
+    /// One calibration search, reduced to the two scores that matter.
+    public struct SearchScore: Sendable, Equatable {
+        public var group: String?
+        /// Whether the searched person is on the watchlist.
+        public var mated: Bool
+        /// The mate's best template score (mated searches only).
+        public var mateScore: Float?
+        /// The best score of anyone else on the list.
+        public var bestNonMateScore: Float
+    }
+
+    public struct GroupResult: Sendable, Equatable, Codable {
+        public var group: String
+        public var nonMated: Int
+        public var mated: Int
+        public var fpir: Double
+        public var fnir: Double
+    }
+
+    public struct Report: Sendable, Equatable, Codable {
+        public var targetFPIR: Double
+        public var threshold: Float
+        public var fpir: Double
+        public var fnir: Double
+        public var nonMatedSearches: Int
+        public var matedSearches: Int
+        public var groups: [GroupResult]
+        /// Highest group FPIR ÷ lowest (∞ when one group has none); the disparity to show.
+        public var fpirSpread: Double
+        public var fnirSpread: Double
+        public var templates: Int
+        public var entries: Int
+    }
+
+    /// Scores each calibration probe against the index.
+    public static func scores(index: WatchlistIndex, probes: [(embedding: [Float], mate: String?, group: String?)]) throws -> [SearchScore] {
+        // Entry of each template as a small integer, for a fast best-per-entry scan.
+        var entryNumber: [String: Int] = [:]
+        let owner = index.owners.map { o -> Int in
+            if let n = entryNumber[o] { return n }
+            entryNumber[o] = entryNumber.count
+            return entryNumber.count - 1
+        }
+        var best = [Float](repeating: -2, count: entryNumber.count)
+        return try probes.map { p in
+            let q = try ExactIndex.normalised(p.embedding, dimension: index.dimension)
+            for i in best.indices { best[i] = -2 }
+            index.vectors.withUnsafeBufferPointer { t in
+                q.withUnsafeBufferPointer { q in
+                    for i in 0..<index.templateCount {
+                        let s = SIMDKernels.dot(q.baseAddress!, t.baseAddress! + i * index.dimension, index.dimension)
+                        if s > best[owner[i]] { best[owner[i]] = s }
+                    }
+                }
+            }
+            let mate = p.mate.flatMap { entryNumber[$0] }
+            var other: Float = -2
+            for (n, s) in best.enumerated() where n != mate { other = max(other, s) }
+            return SearchScore(group: p.group, mated: p.mate != nil, mateScore: mate.map { best[$0] }, bestNonMateScore: other)
+        }
+    }
+
+    public static func calibrate(_ scores: [SearchScore], targetFPIR: Double, templates: Int, entries: Int) -> Report {
+        let nonMated = scores.filter { !$0.mated }.map(\.bestNonMateScore).sorted(by: >)
+        let allowed = Int((targetFPIR * Double(nonMated.count)).rounded(.down))
+        // Candidates need score ≥ T: just above the (allowed+1)-th highest non-mated score.
+        let threshold = allowed < nonMated.count ? nonMated[allowed].nextUp : (nonMated.last ?? 0)
+        func rates(_ subset: [SearchScore]) -> (Int, Int, Double, Double) {
+            let nm = subset.filter { !$0.mated }, m = subset.filter(\.mated)
+            let fp = nm.filter { $0.bestNonMateScore >= threshold }.count
+            let fn = m.filter { ($0.mateScore ?? -2) < threshold }.count
+            return (nm.count, m.count, nm.isEmpty ? 0 : Double(fp) / Double(nm.count), m.isEmpty ? 0 : Double(fn) / Double(m.count))
+        }
+        let overall = rates(scores)
+        let groupNames = Set(scores.compactMap(\.group)).sorted()
+        let groups = groupNames.map { g -> GroupResult in
+            let r = rates(scores.filter { $0.group == g })
+            return GroupResult(group: g, nonMated: r.0, mated: r.1, fpir: r.2, fnir: r.3)
+        }
+        func spread(_ values: [Double]) -> Double {
+            guard let hi = values.max(), let lo = values.min(), hi > 0 else { return 1 }
+            return lo > 0 ? hi / lo : .infinity
+        }
+        return Report(targetFPIR: targetFPIR, threshold: threshold, fpir: overall.2, fnir: overall.3,
+                      nonMatedSearches: overall.0, matedSearches: overall.1, groups: groups,
+                      fpirSpread: spread(groups.filter { $0.nonMated > 0 }.map(\.fpir)),
+                      fnirSpread: spread(groups.filter { $0.mated > 0 }.map(\.fnir)), templates: templates, entries: entries)
+    }
+}
