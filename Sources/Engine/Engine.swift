@@ -17,6 +17,7 @@ public final class Engine: Sendable {
     public let alerts: any AlertRepository
     public let cameras: any CameraRepository
     public let settings: any SettingsRepository
+    public let watchlist: any WatchlistRepository
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
@@ -27,7 +28,9 @@ public final class Engine: Sendable {
     public init(audit: any AuditLog, operators: any OperatorRepository, incidents: any IncidentRepository,
                 quarantine: any QuarantineRepository, boundaries: any BoundaryRepository,
                 modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
-                settings: any SettingsRepository, clock: any TimeSource, timeZone: TimeZone, location: String) {
+                settings: any SettingsRepository, watchlist: any WatchlistRepository,
+                clock: any TimeSource, timeZone: TimeZone, location: String) {
+        self.watchlist = watchlist
         self.modelCache = modelCache
         self.alerts = alerts
         self.cameras = cameras
@@ -52,7 +55,8 @@ public final class Engine: Sendable {
         let zone = try timeZone ?? TimeZone.named(TimeParser.defaultTimeZoneIdentifier)
         self.init(audit: database.audit, operators: database.operators, incidents: database.incidents,
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
-                  alerts: database.alerts, cameras: database.cameras, settings: database.settings, clock: clock,
+                  alerts: database.alerts, cameras: database.cameras, settings: database.settings,
+                  watchlist: database.watchlist, clock: clock,
                   timeZone: zone, location: path)
     }
 

@@ -22,6 +22,9 @@ public final class VigiaDatabase: Sendable {
             // Bulk ingest writes tens of MB per transaction: a 64 MiB page cache
             // keeps it from spilling dirty pages mid-transaction.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Deleted rows (purged templates, cleared flags) are overwritten on
+            // disk, not left in free pages (safeguards 1, 2 and 6).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
@@ -48,6 +51,7 @@ public final class VigiaDatabase: Sendable {
     public var alerts: AlertStore { AlertStore(database: self) }
     public var cameras: CameraStore { CameraStore(database: self) }
     public var settings: SettingsStore { SettingsStore(database: self) }
+    public var watchlist: WatchlistStore { WatchlistStore(database: self) }
 
     /// Runs `body` in one write transaction and appends `audit` to the chain in
     /// the same transaction.

@@ -9,7 +9,7 @@ struct CommandLineTests {
         let r = try VigiaProcess.run(["--help"])
         #expect(r.status == 0)
         for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "predict", "patrol", "backtest",
-                        "rules", "alerts", "faces", "bench"] {
+                        "rules", "alerts", "watchlist", "faces", "bench"] {
             #expect(r.stdout.contains(command), "\(command)")
         }
         for sub in [["ingest", "--help"], ["operator", "add", "--help"], ["audit", "verify", "--help"], ["bench", "--help"]] {
@@ -222,6 +222,28 @@ struct CommandLineTests {
         #expect((report?["entries"] as? Int ?? 60) < 60, "lapsed and defective entries are not searched")
         let now = try VigiaProcess.run(["faces", "calibrate", "--set", set, "--watchlist", list, "--fpir", "0.01"])
         #expect(now.status != 0 && now.stderr.contains("every order has lapsed"))
+    }
+
+    @Test("watchlist: refused without a court order; revoke purges; a dispatcher is refused")
+    func watchlist() throws {
+        let s = try Scratch()
+        let env = ["VIGIA_NEW_PASSPHRASE": "root-passphrase", "VIGIA_PASSPHRASE": "root-passphrase"]
+        _ = try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: env)
+        _ = try VigiaProcess.run(["operator", "add", "dina", "--role", "dispatcher", "--operator", "root", "--db", s.db],
+                                 environment: ["VIGIA_PASSPHRASE": "root-passphrase", "VIGIA_NEW_PASSPHRASE": "dina-passphrase"])
+        let t = Data((0..<512).flatMap { i -> [UInt8] in withUnsafeBytes(of: Float(i % 7 + 1).bitPattern.littleEndian) { Array($0) } }).base64EncodedString()
+        let base = ["watchlist", "add", "--id", "W9", "--name", "Persona Ficticia", "--offence", "robo", "--issued", "2026-01-01",
+                    "--expires", "2099-01-01", "--template", t, "--operator", "root", "--db", s.db]
+        let refused = try VigiaProcess.run(base, environment: env)
+        #expect(refused.status != 0 && refused.stderr.contains("no order reference or issuing court") && refused.stderr.contains("safeguard 2"))
+        let added = try VigiaProcess.run(base + ["--order", "Causa 9/2026", "--court", "Juzgado N.º 9"], environment: env)
+        #expect(added.status == 0, "\(added.stderr)")
+        let dina = try VigiaProcess.run(["watchlist", "list", "--operator", "dina", "--db", s.db], environment: ["VIGIA_PASSPHRASE": "dina-passphrase"])
+        #expect(dina.status != 0 && dina.stderr.contains("may not do this"))
+        let revoke = try VigiaProcess.run(["watchlist", "revoke", "W9", "--reason", "order annulled", "--operator", "root", "--db", s.db], environment: env)
+        #expect(revoke.status == 0 && revoke.stdout.contains("templates deleted"))
+        let list = try VigiaProcess.run(["watchlist", "list", "--operator", "root", "--db", s.db], environment: env)
+        #expect(list.stdout.contains("W9\trevoked\t0 templates"))
     }
 
     @Test("sample check passes the shipped folder and fails a missing one with reasons on stderr")
