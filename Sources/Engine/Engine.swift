@@ -18,6 +18,7 @@ public final class Engine: Sendable {
     public let cameras: any CameraRepository
     public let settings: any SettingsRepository
     public let watchlist: any WatchlistRepository
+    public let faceSearch: any FaceSearchRepository
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
@@ -28,9 +29,10 @@ public final class Engine: Sendable {
     public init(audit: any AuditLog, operators: any OperatorRepository, incidents: any IncidentRepository,
                 quarantine: any QuarantineRepository, boundaries: any BoundaryRepository,
                 modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
-                settings: any SettingsRepository, watchlist: any WatchlistRepository,
+                settings: any SettingsRepository, watchlist: any WatchlistRepository, faceSearch: any FaceSearchRepository,
                 clock: any TimeSource, timeZone: TimeZone, location: String) {
         self.watchlist = watchlist
+        self.faceSearch = faceSearch
         self.modelCache = modelCache
         self.alerts = alerts
         self.cameras = cameras
@@ -56,7 +58,7 @@ public final class Engine: Sendable {
         self.init(audit: database.audit, operators: database.operators, incidents: database.incidents,
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
                   alerts: database.alerts, cameras: database.cameras, settings: database.settings,
-                  watchlist: database.watchlist, clock: clock,
+                  watchlist: database.watchlist, faceSearch: database.faceSearch, clock: clock,
                   timeZone: zone, location: path)
     }
 

@@ -52,6 +52,7 @@ public final class VigiaDatabase: Sendable {
     public var cameras: CameraStore { CameraStore(database: self) }
     public var settings: SettingsStore { SettingsStore(database: self) }
     public var watchlist: WatchlistStore { WatchlistStore(database: self) }
+    public var faceSearch: FaceSearchStore { FaceSearchStore(database: self) }
 
     /// Runs `body` in one write transaction and appends `audit` to the chain in
     /// the same transaction.

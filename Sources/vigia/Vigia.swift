@@ -13,7 +13,7 @@ struct Vigia: ParsableCommand {
         version: "0.1.0",
         subcommands: [StatusCommand.self, DemoCommand.self, IngestCommand.self, OperatorCommand.self,
                       AuditCommand.self, QuarantineCommand.self, SampleCommand.self, PredictCommand.self, PatrolCommand.self, BacktestCommand.self,
-                      RulesCommand.self, AlertsCommand.self, WatchlistCommand.self, FacesCommand.self,
+                      RulesCommand.self, AlertsCommand.self, WatchlistCommand.self, FacesCommand.self, AuthoriseCommand.self, HitsCommand.self,
                       BenchCommand.self],
         defaultSubcommand: StatusCommand.self)
 }

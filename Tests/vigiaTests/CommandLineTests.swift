@@ -9,7 +9,7 @@ struct CommandLineTests {
         let r = try VigiaProcess.run(["--help"])
         #expect(r.status == 0)
         for command in ["status", "demo", "ingest", "operator", "audit", "quarantine", "sample", "predict", "patrol", "backtest",
-                        "rules", "alerts", "watchlist", "faces", "bench"] {
+                        "rules", "alerts", "watchlist", "faces", "authorise", "hits", "bench"] {
             #expect(r.stdout.contains(command), "\(command)")
         }
         for sub in [["ingest", "--help"], ["operator", "add", "--help"], ["audit", "verify", "--help"], ["bench", "--help"]] {
@@ -244,6 +244,27 @@ struct CommandLineTests {
         #expect(revoke.status == 0 && revoke.stdout.contains("templates deleted"))
         let list = try VigiaProcess.run(["watchlist", "list", "--operator", "root", "--db", s.db], environment: env)
         #expect(list.stdout.contains("W9\trevoked\t0 templates"))
+    }
+
+    @Test("authorise and hits: a dispatcher cannot authorise; dispatch on an unconfirmed candidate is refused")
+    func authoriseAndHits() throws {
+        let s = try Scratch()
+        let env = ["VIGIA_NEW_PASSPHRASE": "root-passphrase", "VIGIA_PASSPHRASE": "root-passphrase"]
+        _ = try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: env)
+        _ = try VigiaProcess.run(["operator", "add", "dina", "--role", "dispatcher", "--operator", "root", "--db", s.db],
+                                 environment: ["VIGIA_PASSPHRASE": "root-passphrase", "VIGIA_NEW_PASSPHRASE": "dina-passphrase"])
+        let args = ["authorise", "--entries", "all", "--cameras", "all", "--from", "2026-01-01T00:00", "--to", "2026-01-02T00:00",
+                    "--reason", "Causa 9/2026, orden de captura", "--db", s.db]
+        let dina = try VigiaProcess.run(args + ["--operator", "dina"], environment: ["VIGIA_PASSPHRASE": "dina-passphrase"])
+        #expect(dina.status != 0 && dina.stderr.contains("may not do this"))
+        let root = try VigiaProcess.run(args + ["--operator", "root", "--urgent"], environment: env)
+        #expect(root.status == 0 && root.stdout.contains("confirm within 24 h"))
+        let selfConfirm = try VigiaProcess.run(["authorise", "confirm", "1", "--operator", "root", "--db", s.db], environment: env)
+        #expect(selfConfirm.status != 0 && selfConfirm.stderr.contains("a second person must confirm"))
+        let list = try VigiaProcess.run(["hits", "list", "--operator", "dina", "--db", s.db], environment: ["VIGIA_PASSPHRASE": "dina-passphrase"])
+        #expect(list.status == 0 && list.stdout.contains("0 candidates"))
+        let missing = try VigiaProcess.run(["hits", "dispatch", "1", "--operator", "dina", "--db", s.db], environment: ["VIGIA_PASSPHRASE": "dina-passphrase"])
+        #expect(missing.status != 0 && missing.stderr.contains("no hit 1"))
     }
 
     @Test("sample check passes the shipped folder and fails a missing one with reasons on stderr")

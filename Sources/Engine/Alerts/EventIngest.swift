@@ -1,4 +1,5 @@
 import CameraAlerts
+import FaceMatch
 import Foundation
 import VigiaCore
 
@@ -12,6 +13,8 @@ public struct EventIngestReport: Codable, Sendable, Equatable {
     public var quarantined: Int
     public var ignored: [String: Int]
     public var faceProbes: Int
+    /// Candidates above the threshold, under an authorisation.
+    public var hits: Int
     public var seconds: Double
     public var examples: [String]
 
@@ -45,11 +48,22 @@ extension Engine {
         }
         let started = Date()
         var engine = RuleEngine(rules: rules, cameras: registry, timeZone: timeZone)
+        try applyAuthorisationLapses()
+        // Face search: the entries in force now, the calibrated threshold, the authorisations.
+        var faces: LiveFaceSearch?
+        if let stored = try storedThreshold() {
+            var index = WatchlistIndex(dimension: try faceDimension())
+            var byEntry: [String: [[Float]]] = [:]
+            for t in try watchlist.searchableTemplates(at: clock.now()) { byEntry[t.entryID, default: []].append(t.template) }
+            for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
+            faces = LiveFaceSearch(index: index, threshold: stored.threshold, authorisations: try faceSearch.authorisations())
+        }
+        var newHits: [(hit: Hit, authorisation: Int64)] = []
         let vigia = CameraEventDecoder(timeZone: timeZone, cameras: Set(registry.map(\.id)))
         let frigate = FrigateAdapter(cameras: registry)
         var reader = LineReader(handle: handle)
         var report = EventIngestReport(source: source, lines: 0, events: 0, alerts: 0, suppressedByCooldown: 0, quarantined: 0,
-                                       ignored: [:], faceProbes: 0, seconds: 0, examples: [])
+                                       ignored: [:], faceProbes: 0, hits: 0, seconds: 0, examples: [])
         var batch = FeedBatch()
         let period = TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(10).description
         func flush(final: Bool) throws {
@@ -63,6 +77,8 @@ extension Engine {
                 ])
             }
             try alerts.commit(batch, counterPeriod: period)
+            try faceSearch.insertHits(newHits)
+            newHits = []
             batch = FeedBatch()
         }
         func accept(_ drafts: [AlertDraft]) {
@@ -103,10 +119,22 @@ extension Engine {
                 }
                 for event in events {
                     report.events += 1
-                    if case .faceProbe = event.kind {
-                        // Safeguard 1: a probe is never stored. Face search comes with FaceMatch; until then only the count remains.
+                    if case .faceProbe(let probe) = event.kind {
+                        // Safeguard 1: the probe itself is never stored; only a hit above threshold, and counts, remain.
                         report.faceProbes += 1
                         batch.counters["faces.probes_received", default: 0] += 1
+                        guard let faces else { batch.counters["faces.not_searched_uncalibrated", default: 0] += 1; continue }
+                        guard let result = try? faces.search(probe, camera: event.cameraID, at: event.time) else {
+                            batch.counters["faces.dropped_unauthorised", default: 0] += 1
+                            continue
+                        }
+                        batch.counters["faces.searched", default: 0] += 1
+                        if result.candidates.isEmpty { batch.counters["faces.no_match", default: 0] += 1 }
+                        for (rank, c) in result.candidates.enumerated() {
+                            newHits.append((Hit(id: 0, entryID: c.entry, similarity: Double(c.similarity), rank: rank + 1,
+                                                cameraID: event.cameraID, time: event.time), result.authorisation))
+                        }
+                        report.hits += result.candidates.count
                         continue
                     }
                     batch.counters["events." + Self.kindName(event.kind), default: 0] += 1

@@ -22,6 +22,9 @@ struct FacesCommand: ParsableCommand {
         @Option(help: "Target false-positive identification rate, e.g. 0.001.") var fpir: Double
         @Option(help: "Which orders are in force: the watchlist as of this time (default now).") var at: String?
         @Option(help: "text or json") var format: OutputFormat = .text
+        @ArgumentParser.Flag(help: "Store the threshold in the database for live search (supervisor or admin; audited).") var save = false
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
 
         func run() throws {
             guard fpir > 0, fpir < 1 else { throw ValidationError("--fpir must be between 0 and 1, e.g. 0.001") }
@@ -53,6 +56,11 @@ struct FacesCommand: ParsableCommand {
             let started = Date()
             let scores = try Calibration.scores(index: index, probes: probes)
             let report = Calibration.calibrate(scores, targetFPIR: fpir, templates: index.templateCount, entries: index.entryCount)
+            if save {
+                let engine = try database.openEngine()
+                try engine.saveThreshold(report.threshold, targetFPIR: fpir, entries: report.entries, templates: report.templates,
+                                         by: try signIn.signIn(engine, purpose: "saving a threshold"))
+            }
             if format == .json { print(try Output.json(report)); return }
             print(String(format: "watchlist: %d entries in force (%d templates); %d refused or lapsed", report.entries, report.templates, refused))
             print(String(format: "threshold %.4f for FPIR ≤ %g: FPIR %.5f over %d non-mated searches, FNIR %.4f over %d mated",

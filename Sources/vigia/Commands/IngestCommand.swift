@@ -93,7 +93,7 @@ enum IngestText {
 enum EventText {
     static func render(_ r: EventIngestReport) -> String {
         var lines = ["\(r.source): \(r.lines) lines, \(r.events) events, \(r.alerts) alerts raised (\(r.suppressedByCooldown) repeats held back by cool-downs), \(r.quarantined) lines quarantined"]
-        if r.faceProbes > 0 { lines.append("  \(r.faceProbes) face probes counted; none stored (face search comes with the watchlist)") }
+        if r.faceProbes > 0 { lines.append("  \(r.faceProbes) face probes searched or dropped; \(r.hits) candidates above threshold under an authorisation; no probe stored") }
         for (reason, n) in r.ignored.sorted(by: { $0.key < $1.key }) { lines.append("  ignored \(n): \(reason)") }
         for e in r.examples { lines.append("  e.g. \(e)") }
         lines.append(String(format: "  %.2f s, %.0f events/s", r.seconds, r.eventsPerSecond))

@@ -1,0 +1,69 @@
+import Foundation
+import VigiaCore
+
+/// A hit as a dispatcher sees it: candidate, order details and confirmations so far.
+public struct HitView: Codable, Sendable, Equatable {
+    public var hit: Hit
+    public var orderReference: String?
+    public var court: String?
+    public var confirmations: Int
+    public var decisions: [HitDecision]
+}
+
+extension Engine {
+    public func hitViews(states: [HitState]? = nil, as principal: Principal) throws -> [HitView] {
+        try require(.decideHits, of: principal)
+        return try faceSearch.hits(states: states).map { h in
+            let entry = try watchlist.entry(id: h.entryID)?.entry
+            let decisions = try faceSearch.decisions(hitID: h.id)
+            return HitView(hit: h, orderReference: entry?.courtOrderReference, court: entry?.issuingCourt,
+                           confirmations: decisions.filter(\.confirm).count, decisions: decisions)
+        }
+    }
+
+    /// Confirms or rejects a candidate, with a reason. Two different
+    /// operators must confirm before it counts; one rejection closes it (safeguard 4).
+    @discardableResult
+    public func decideHit(id: Int64, confirm: Bool, reason: String, by principal: Principal) throws -> HitState {
+        try require(.decideHits, of: principal)
+        guard reason.trimmingCharacters(in: .whitespaces).count >= 3 else {
+            throw EngineError.badInput(file: "hit \(id)", line: nil, field: "reason", reason: "every decision needs a reason")
+        }
+        guard let hit = try faceSearch.hit(id: id) else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "no hit \(id)") }
+        let previous = try faceSearch.decisions(hitID: id)
+        guard hit.state == .pending || hit.state == .confirmedOnce else {
+            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "this candidate is already \(hit.state.rawValue)")
+        }
+        if confirm, previous.contains(where: { $0.confirm && $0.operatorName == principal.name }) {
+            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil,
+                                       reason: "you confirmed this candidate already; a second, different operator must confirm")
+        }
+        let next: HitState = !confirm ? .rejected : (hit.state == .pending ? .confirmedOnce : .confirmed)
+        let moved = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: confirm, reason: reason, at: clock.now()),
+                                          expected: hit.state, newState: next,
+                                          audit: AuditEntry(principal: principal, action: confirm ? "hit.confirm" : "hit.reject", subject: String(id),
+                                                            details: ["reason": .string(reason), "state": .string(next.rawValue)]))
+        guard moved else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "someone else decided first; look again") }
+        return next
+    }
+
+    /// Dispatch on a candidate: refused until two different operators confirmed it.
+    public func dispatchHit(id: Int64, by principal: Principal) throws {
+        try require(.decideHits, of: principal)
+        guard let hit = try faceSearch.hit(id: id) else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "no hit \(id)") }
+        guard hit.state == .confirmed else {
+            let n = try faceSearch.decisions(hitID: id).filter(\.confirm).count
+            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil,
+                                       reason: "dispatch refused: a candidate needs confirmation by two different operators (\(hit.state == .rejected ? "it was rejected" : "\(n)/2 so far")) (safeguard 4)")
+        }
+        _ = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: true, reason: "", at: clock.now()),
+                                  expected: .confirmed, newState: .dispatched,
+                                  audit: AuditEntry(principal: principal, action: "hit.dispatch", subject: String(id)))
+    }
+
+    /// Confirmed sightings of one entry in time order: a movement trail.
+    public func trail(entry: String, as principal: Principal) throws -> [Hit] {
+        try require(.decideHits, of: principal)
+        return try faceSearch.hits(states: [.confirmed, .dispatched]).filter { $0.entryID == entry }.sorted { $0.time < $1.time }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import VigiaCore
+
+public struct FaceSearchStore: FaceSearchRepository {
+    let database: VigiaDatabase
+
+    public func createAuthorisation(_ a: SearchAuthorisation, audit: AuditEntry) throws -> Int64 {
+        try database.write(audit: audit) { db in
+            try db.execute(sql: """
+                INSERT INTO authorisation (entries, cameras, valid_from, valid_to, reason, approved_by, urgent, confirmed_by, revoked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)
+                """, arguments: [Self.list(a.entries), Self.list(a.cameras), a.from.timeIntervalSince1970, a.to.timeIntervalSince1970,
+                                 a.reason, a.approvedBy, a.urgent])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                           arguments: ["authorisation.created.\(id)", String(a.createdAt.timeIntervalSince1970)])
+            return id
+        }
+    }
+
+    public func authorisations() throws -> [SearchAuthorisation] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, (SELECT value FROM setting WHERE key = 'authorisation.created.' || a.id) AS created FROM authorisation a ORDER BY a.id
+                """).map { r in
+                SearchAuthorisation(id: r["id"], entries: Self.parse(r["entries"]), cameras: Self.parse(r["cameras"]),
+                                    from: Date(timeIntervalSince1970: r["valid_from"]), to: Date(timeIntervalSince1970: r["valid_to"]),
+                                    reason: r["reason"], approvedBy: r["approved_by"], urgent: r["urgent"], confirmedBy: r["confirmed_by"],
+                                    revokedAt: (r["revoked_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                                    createdAt: Date(timeIntervalSince1970: Double(r["created"] as String? ?? "") ?? 0))
+            }
+        }
+    }
+
+    public func confirmAuthorisation(id: Int64, by name: String, audit: AuditEntry) throws -> Bool {
+        try database.write(audit: nil) { db in
+            try db.execute(sql: "UPDATE authorisation SET confirmed_by = ? WHERE id = ? AND confirmed_by IS NULL AND revoked_at IS NULL AND approved_by != ?",
+                           arguments: [name, id, name])
+            guard db.changesCount == 1 else { return false }
+            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            return true
+        }
+    }
+
+    public func revokeAuthorisation(id: Int64, at: Date, audit: AuditEntry) throws -> Int {
+        try database.write(audit: nil) { db in
+            try db.execute(sql: "UPDATE authorisation SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [at.timeIntervalSince1970, id])
+            guard db.changesCount == 1 else { return 0 }
+            try db.execute(sql: "DELETE FROM hit WHERE authorisation_id = ?", arguments: [id])
+            let deleted = db.changesCount
+            var entry = audit
+            if case .object(var details) = entry.details { details["hits_deleted"] = .int(Int64(deleted)); entry.details = .object(details) }
+            try AuditChainStore.append(entry, at: database.clock.now(), in: db)
+            return deleted
+        }
+    }
+
+    public func insertHits(_ hits: [(hit: Hit, authorisation: Int64)]) throws {
+        guard !hits.isEmpty else { return }
+        try database.write(audit: nil) { db in
+            for (h, a) in hits {
+                try db.execute(sql: """
+                    INSERT INTO hit (entry_id, similarity, rank, camera_id, time, state, authorisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [h.entryID, h.similarity, h.rank, h.cameraID, h.time.timeIntervalSince1970, h.state.rawValue, a])
+            }
+        }
+    }
+
+    public func hit(id: Int64) throws -> Hit? {
+        try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM hit WHERE id = ?", arguments: [id]).map(Self.hit) }
+    }
+
+    public func hits(states: [HitState]?) throws -> [Hit] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM hit ORDER BY time, id").map(Self.hit).filter { states?.contains($0.state) ?? true }
+        }
+    }
+
+    public func decisions(hitID: Int64) throws -> [HitDecision] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM hit_decision WHERE hit_id = ? ORDER BY id", arguments: [hitID]).map { r in
+                HitDecision(hitID: r["hit_id"], operatorName: r["operator"], confirm: (r["decision"] as String) == "confirm",
+                            reason: r["reason"], at: Date(timeIntervalSince1970: r["at"]))
+            }
+        }
+    }
+
+    public func decide(_ d: HitDecision, expected: HitState, newState: HitState, audit: AuditEntry) throws -> Bool {
+        try database.write(audit: nil) { db in
+            try db.execute(sql: "UPDATE hit SET state = ? WHERE id = ? AND state = ?", arguments: [newState.rawValue, d.hitID, expected.rawValue])
+            guard db.changesCount == 1 else { return false }
+            if d.reason != "" {
+                try db.execute(sql: "INSERT INTO hit_decision (hit_id, operator, decision, reason, at) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [d.hitID, d.operatorName, d.confirm ? "confirm" : "reject", d.reason, d.at.timeIntervalSince1970])
+            }
+            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            return true
+        }
+    }
+
+    static func hit(_ r: Row) -> Hit {
+        Hit(id: r["id"], entryID: r["entry_id"], similarity: r["similarity"], rank: r["rank"], cameraID: r["camera_id"],
+            time: Date(timeIntervalSince1970: r["time"]), state: HitState(rawValue: r["state"]) ?? .pending)
+    }
+
+    static func list(_ v: [String]?) -> String { v.map { CanonicalJSON.array($0.map(CanonicalJSON.string)).text } ?? "all" }
+    static func parse(_ s: String) -> [String]? {
+        s == "all" ? nil : (try? JSONSerialization.jsonObject(with: Data(s.utf8))) as? [String]
+    }
+}
