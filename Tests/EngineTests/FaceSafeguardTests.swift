@@ -124,6 +124,17 @@ struct FaceSafeguardTests {
         #expect(actions == ["hit.confirm", "hit.confirm", "hit.dispatch", "hit.reject"])
     }
 
+    @Test("safeguard 5: the feed warns when the watchlist drifted more than 10 % from the calibration")
+    func recalibration() throws {
+        #expect(Engine.recalibrationWarning(calibratedEntries: 100, currentEntries: 109) == nil)
+        #expect(Engine.recalibrationWarning(calibratedEntries: 100, currentEntries: 111)?.contains("recalibrate") == true)
+        #expect(Engine.recalibrationWarning(calibratedEntries: 100, currentEntries: 85)?.contains("15 % change") == true)
+        let (f, person) = try fixture()
+        try f.engine.saveThreshold(0.5, targetFPIR: 0.001, entries: 40, templates: 40, by: supervisor)
+        let report = try feed(f, [probeLine("C1", 10, noisy(person, 3), track: "a")])
+        #expect(report.warnings.first?.contains("calibrated at 40") == true)
+    }
+
     @Test("an urgent authorisation not confirmed within 24 h lapses and deletes what it produced")
     func urgentLapse() throws {
         let (f, person) = try fixture()

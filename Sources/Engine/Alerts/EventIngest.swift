@@ -15,6 +15,8 @@ public struct EventIngestReport: Codable, Sendable, Equatable {
     public var faceProbes: Int
     /// Candidates above the threshold, under an authorisation.
     public var hits: Int
+    /// Things an operator should act on (e.g. recalibrate the threshold).
+    public var warnings: [String]
     public var seconds: Double
     public var examples: [String]
 
@@ -48,6 +50,8 @@ extension Engine {
         }
         let started = Date()
         var engine = RuleEngine(rules: rules, cameras: registry, timeZone: timeZone)
+        var report = EventIngestReport(source: source, lines: 0, events: 0, alerts: 0, suppressedByCooldown: 0, quarantined: 0,
+                                       ignored: [:], faceProbes: 0, hits: 0, warnings: [], seconds: 0, examples: [])
         try applyAuthorisationLapses()
         // Face search: the entries in force now, the calibrated threshold, the authorisations.
         var faces: LiveFaceSearch?
@@ -57,13 +61,15 @@ extension Engine {
             for t in try watchlist.searchableTemplates(at: clock.now()) { byEntry[t.entryID, default: []].append(t.template) }
             for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
             faces = LiveFaceSearch(index: index, threshold: stored.threshold, authorisations: try faceSearch.authorisations())
+            // Safeguard 5: a threshold is calibrated for a watchlist size; FPIR grows with the list.
+            if let warning = Self.recalibrationWarning(calibratedEntries: stored.entries, currentEntries: index.entryCount) {
+                report.warnings.append(warning)
+            }
         }
         var newHits: [(hit: Hit, authorisation: Int64)] = []
         let vigia = CameraEventDecoder(timeZone: timeZone, cameras: Set(registry.map(\.id)))
         let frigate = FrigateAdapter(cameras: registry)
         var reader = LineReader(handle: handle)
-        var report = EventIngestReport(source: source, lines: 0, events: 0, alerts: 0, suppressedByCooldown: 0, quarantined: 0,
-                                       ignored: [:], faceProbes: 0, hits: 0, seconds: 0, examples: [])
         var batch = FeedBatch()
         let period = TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(10).description
         func flush(final: Bool) throws {
@@ -162,6 +168,14 @@ extension Engine {
     }
 
     static let embeddingKey = Array("embedding".utf8)
+
+    /// Recalibration is due when the list has grown or shrunk by more than 10 % since calibration.
+    public static func recalibrationWarning(calibratedEntries: Int, currentEntries: Int) -> String? {
+        guard calibratedEntries > 0 else { return "the face threshold has no calibration size; recalibrate (vigia faces calibrate --save)" }
+        let change = Double(abs(currentEntries - calibratedEntries)) / Double(calibratedEntries)
+        guard change > 0.1 else { return nil }
+        return "the watchlist has \(currentEntries) entries in force; the threshold was calibrated at \(calibratedEntries) (\(Int((change * 100).rounded())) % change): recalibrate (vigia faces calibrate --save)"
+    }
 
     static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count else { return false }

@@ -96,6 +96,7 @@ enum EventText {
         if r.faceProbes > 0 { lines.append("  \(r.faceProbes) face probes searched or dropped; \(r.hits) candidates above threshold under an authorisation; no probe stored") }
         for (reason, n) in r.ignored.sorted(by: { $0.key < $1.key }) { lines.append("  ignored \(n): \(reason)") }
         for e in r.examples { lines.append("  e.g. \(e)") }
+        for w in r.warnings { lines.append("  warning: \(w)") }
         lines.append(String(format: "  %.2f s, %.0f events/s", r.seconds, r.eventsPerSecond))
         return lines.joined(separator: "\n")
     }
