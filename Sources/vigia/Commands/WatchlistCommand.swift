@@ -88,11 +88,7 @@ struct WatchlistCommand: ParsableCommand {
         @OptionGroup var signIn: SignInOptions
         @Argument var id: String
         @Option(help: "Why.") var reason: String
-        func run() throws {
-            let engine = try database.openEngine()
-            try engine.closeWatchlistEntry(id: id, status: .expired, reason: reason, by: try signIn.signIn(engine, purpose: "expiring an entry"))
-            print("\(id) expired; templates deleted")
-        }
+        func run() throws { try WatchlistCommand.close(id, status: .expired, reason: reason, database, signIn) }
     }
 
     struct Revoke: ParsableCommand {
@@ -101,11 +97,14 @@ struct WatchlistCommand: ParsableCommand {
         @OptionGroup var signIn: SignInOptions
         @Argument var id: String
         @Option(help: "Why.") var reason: String
-        func run() throws {
-            let engine = try database.openEngine()
-            try engine.closeWatchlistEntry(id: id, status: .revoked, reason: reason, by: try signIn.signIn(engine, purpose: "revoking an entry"))
-            print("\(id) revoked; templates deleted")
-        }
+        func run() throws { try WatchlistCommand.close(id, status: .revoked, reason: reason, database, signIn) }
+    }
+
+    /// Expire and revoke differ only in the status they leave.
+    static func close(_ id: String, status: WatchlistStatus, reason: String, _ database: DatabaseOptions, _ signIn: SignInOptions) throws {
+        let engine = try database.openEngine()
+        try engine.closeWatchlistEntry(id: id, status: status, reason: reason, by: try signIn.signIn(engine, purpose: "closing a watchlist entry"))
+        print("\(id) \(status.rawValue); templates deleted")
     }
 
     struct Reconcile: ParsableCommand {
