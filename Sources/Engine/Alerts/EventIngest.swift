@@ -160,6 +160,9 @@ extension Engine {
             }
             if report.lines % batchLines == 0 { try flush(final: false) }
         }
+        if faces == nil, report.faceProbes > 0 {
+            report.warnings.append("\(report.faceProbes) face probes were not searched: no calibrated threshold (vigia faces calibrate --save); none was stored")
+        }
         try flush(final: true)
         let health = engine.health
         try settings.set("camera.health", CanonicalJSON.object(health.mapValues { .string($0.rawValue) }).text, audit: nil)

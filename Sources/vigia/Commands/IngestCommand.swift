@@ -93,7 +93,9 @@ enum IngestText {
 enum EventText {
     static func render(_ r: EventIngestReport) -> String {
         var lines = ["\(r.source): \(r.lines) lines, \(r.events) events, \(r.alerts) alerts raised (\(r.suppressedByCooldown) repeats held back by cool-downs), \(r.quarantined) lines quarantined"]
-        if r.faceProbes > 0 { lines.append("  \(r.faceProbes) face probes searched or dropped; \(r.hits) candidates above threshold under an authorisation; no probe stored") }
+        if r.faceProbes > 0, r.warnings.allSatisfy({ !$0.contains("not searched") }) {
+            lines.append("  \(r.faceProbes) face probes: \(r.hits) candidates above threshold under an authorisation; no probe stored")
+        }
         for (reason, n) in r.ignored.sorted(by: { $0.key < $1.key }) { lines.append("  ignored \(n): \(reason)") }
         for e in r.examples { lines.append("  e.g. \(e)") }
         for w in r.warnings { lines.append("  warning: \(w)") }
