@@ -42,26 +42,9 @@ public enum Calibration {
 
     /// Scores each calibration probe against the index.
     public static func scores(index: WatchlistIndex, probes: [(embedding: [Float], mate: String?, group: String?)]) throws -> [SearchScore] {
-        // Entry of each template as a small integer, for a fast best-per-entry scan.
-        var entryNumber: [String: Int] = [:]
-        let owner = index.owners.map { o -> Int in
-            if let n = entryNumber[o] { return n }
-            entryNumber[o] = entryNumber.count
-            return entryNumber.count - 1
-        }
-        var best = [Float](repeating: -2, count: entryNumber.count)
-        return try probes.map { p in
-            let q = try ExactIndex.normalised(p.embedding, dimension: index.dimension)
-            for i in best.indices { best[i] = -2 }
-            index.vectors.withUnsafeBufferPointer { t in
-                q.withUnsafeBufferPointer { q in
-                    for i in 0..<index.templateCount {
-                        let s = SIMDKernels.dot(q.baseAddress!, t.baseAddress! + i * index.dimension, index.dimension)
-                        if s > best[owner[i]] { best[owner[i]] = s }
-                    }
-                }
-            }
-            let mate = p.mate.flatMap { entryNumber[$0] }
+        try probes.map { p in
+            let best = try index.bestScores(p.embedding)
+            let mate = p.mate.flatMap { index.position(of: $0) }
             var other: Float = -2
             for (n, s) in best.enumerated() where n != mate { other = max(other, s) }
             return SearchScore(group: p.group, mated: p.mate != nil, mateScore: mate.map { best[$0] }, bestNonMateScore: other)

@@ -8,51 +8,79 @@ import VigiaCore
 public struct WatchlistIndex: Sendable {
     public let dimension: Int
     public private(set) var vectors: [Float] = []
-    /// Entry id of each template.
-    public private(set) var owners: [String] = []
+    /// Entry ids, each once, in the order they were added.
+    public private(set) var entryIDs: [String] = []
+    /// For each template, its entry's position in `entryIDs`.
+    private var entryOfTemplate: [Int32] = []
+    private var positionOfEntry: [String: Int] = [:]
 
     public init(dimension: Int) {
         self.dimension = dimension
     }
 
-    public var templateCount: Int { owners.count }
-    public var entryCount: Int { Set(owners).count }
+    public var templateCount: Int { entryOfTemplate.count }
+    public var entryCount: Int { entryIDs.count }
+    public func contains(entry: String) -> Bool { positionOfEntry[entry] != nil }
+
+    /// The entry's position in `entryIDs` (and in `bestScores`).
+    public func position(of entry: String) -> Int? { positionOfEntry[entry] }
 
     /// Adds an entry's templates, each L2-normalised; refuses bad vectors.
     public mutating func add(entry: String, templates: [[Float]]) throws {
-        for t in templates {
-            vectors += try ExactIndex.normalised(t, dimension: dimension)
-            owners.append(entry)
+        let normalised = try templates.map { try ExactIndex.normalised($0, dimension: dimension) }
+        let position: Int
+        if let p = positionOfEntry[entry] {
+            position = p
+        } else {
+            position = entryIDs.count
+            entryIDs.append(entry)
+            positionOfEntry[entry] = position
+        }
+        for t in normalised {
+            vectors += t
+            entryOfTemplate.append(Int32(position))
         }
     }
 
     /// Removes every template of `entry`, overwriting the freed storage.
     public mutating func remove(entry: String) {
-        var keptVectors: [Float] = [], keptOwners: [String] = []
-        keptVectors.reserveCapacity(vectors.count)
-        for (i, owner) in owners.enumerated() where owner != entry {
-            keptVectors.append(contentsOf: vectors[(i * dimension)..<((i + 1) * dimension)])
-            keptOwners.append(owner)
+        guard let gone = positionOfEntry[entry] else { return }
+        var kept = WatchlistIndex(dimension: dimension)
+        for (i, position) in entryOfTemplate.enumerated() where Int(position) != gone {
+            let id = entryIDs[Int(position)]
+            if kept.positionOfEntry[id] == nil {
+                kept.positionOfEntry[id] = kept.entryIDs.count
+                kept.entryIDs.append(id)
+            }
+            kept.vectors.append(contentsOf: vectors[(i * dimension)..<((i + 1) * dimension)])
+            kept.entryOfTemplate.append(Int32(kept.positionOfEntry[id]!))
         }
         for i in vectors.indices { vectors[i] = 0 }
-        vectors = keptVectors
-        owners = keptOwners
+        self = kept
     }
 
-    /// The best score per entry for one probe, best entries first (top `k`).
-    public func search(_ probe: [Float], k: Int) throws -> [(entry: String, similarity: Float)] {
+    /// The best cosine score of each entry for one probe, indexed like `entryIDs`:
+    /// the one scan both live search and calibration use.
+    public func bestScores(_ probe: [Float]) throws -> [Float] {
         let q = try ExactIndex.normalised(probe, dimension: dimension)
-        var bestPerEntry: [String: Float] = [:]
+        var best = [Float](repeating: -2, count: entryIDs.count)
         vectors.withUnsafeBufferPointer { t in
             q.withUnsafeBufferPointer { q in
                 for i in 0..<templateCount {
                     let s = SIMDKernels.dot(q.baseAddress!, t.baseAddress! + i * dimension, dimension)
-                    if s > bestPerEntry[owners[i], default: -2] { bestPerEntry[owners[i]] = s }
+                    let e = Int(entryOfTemplate[i])
+                    if s > best[e] { best[e] = s }
                 }
             }
         }
-        return bestPerEntry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(k).map { (entry: $0.key, similarity: $0.value) }
+        return best
+    }
+
+    /// The best score per entry for one probe, best entries first (top `k`).
+    public func search(_ probe: [Float], k: Int) throws -> [(entry: String, similarity: Float)] {
+        let best = try bestScores(probe)
+        return best.indices.sorted { best[$0] != best[$1] ? best[$0] > best[$1] : entryIDs[$0] < entryIDs[$1] }
+            .prefix(k).map { (entry: entryIDs[$0], similarity: best[$0]) }
     }
 }
 

@@ -46,7 +46,7 @@ struct FacesCommand: ParsableCommand {
                 do {
                     let p = try CalibrationProbe.decode(line: Array(line.utf8), dimension: contents.dimension)
                     // A mate whose order is not in force is not on the list being calibrated.
-                    let mate = p.matedEntry.flatMap { index.owners.contains($0) ? $0 : nil }
+                    let mate = p.matedEntry.flatMap { index.contains(entry: $0) ? $0 : nil }
                     if p.matedEntry != nil && mate == nil { continue }
                     probes.append((p.embedding, mate, p.group))
                 } catch {
