@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // Vigía: a terminal command center for a city security operations room.
 // Targets are named after what they do; dependencies point one way:
-// vigia → Console → Engine → (Hotspots, CameraAlerts, FaceMatch, SocialFlags, Store) → VigiaCore.
+// vigia → Console → Engine → (Hotspots, CameraAlerts, FaceMatch, SocialFlags, Store) → VigiaCore;
+// FaceMatch → CFaceKernels, Console → CNCurses.
 import PackageDescription
 
 let package = Package(
@@ -26,7 +27,10 @@ let package = Package(
         ]),
         .target(name: "Hotspots", dependencies: ["VigiaCore"]),
         .target(name: "CameraAlerts", dependencies: ["VigiaCore"]),
-        .target(name: "FaceMatch", dependencies: ["VigiaCore"]),
+        // Dense similarity kernels in C: AVX-512 / AVX-512 VNNI chosen at run
+        // time, with a portable fallback (Swift has no per-function target).
+        .target(name: "CFaceKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "FaceMatch", dependencies: ["VigiaCore", "CFaceKernels"]),
         .target(name: "SocialFlags", dependencies: ["VigiaCore"]),
         .target(name: "Store", dependencies: [
             "VigiaCore",

@@ -40,15 +40,28 @@ public enum Calibration {
         public var entries: Int
     }
 
-    /// Scores each calibration probe against the index.
+    /// Scores each calibration probe against the index, in batches through
+    /// the exact packed kernel: the two best entries give the best non-mate
+    /// (and usually the mate); a mate ranked lower is scored directly.
     public static func scores(index: WatchlistIndex, probes: [(embedding: [Float], mate: String?, group: String?)]) throws -> [SearchScore] {
-        try probes.map { p in
-            let best = try index.bestScores(p.embedding)
-            let mate = p.mate.flatMap { index.position(of: $0) }
-            var other: Float = -2
-            for (n, s) in best.enumerated() where n != mate { other = max(other, s) }
-            return SearchScore(group: p.group, mated: p.mate != nil, mateScore: mate.map { best[$0] }, bestNonMateScore: other)
+        let packed = index.packed()
+        var out: [SearchScore] = []
+        out.reserveCapacity(probes.count)
+        for start in stride(from: 0, to: probes.count, by: 256) {
+            let chunk = probes[start..<min(start + 256, probes.count)]
+            let found = try index.search(batch: chunk.map(\.embedding), in: packed, k: 2, floor: -2)
+            for (p, top) in zip(chunk, found) {
+                let mateInIndex = p.mate.map { index.contains(entry: $0) } ?? false
+                var other: Float = -2
+                var mateScore: Float? = p.mate == nil ? nil : -2
+                for c in top where c.entry != p.mate { other = max(other, c.similarity) }
+                if let mate = p.mate, mateInIndex {
+                    mateScore = try top.first { $0.entry == mate }?.similarity ?? index.bestScore(p.embedding, entry: mate)
+                }
+                out.append(SearchScore(group: p.group, mated: p.mate != nil, mateScore: mateScore, bestNonMateScore: other))
+            }
         }
+        return out
     }
 
     public static func calibrate(_ scores: [SearchScore], targetFPIR: Double, templates: Int, entries: Int) -> Report {

@@ -76,6 +76,49 @@ public struct WatchlistIndex: Sendable {
         return best
     }
 
+    /// The templates packed for batched search (build once, search many).
+    public func packed() -> PackedIndex { PackedIndex(rows: vectors, dimension: dimension) }
+
+    /// The entry of template `i` of `packed()`.
+    public func entry(ofTemplate i: Int) -> String { entryIDs[Int(entryOfTemplate[i])] }
+
+    /// A batch of probes through `packed` (built from this index): per probe
+    /// the best score of up to `k` entries scoring at least `floor`, best first.
+    public func search(batch probes: [[Float]], in packed: PackedIndex, k: Int, floor: Float) throws -> [[(entry: String, similarity: Float)]] {
+        var flat: [Float] = []
+        flat.reserveCapacity(probes.count * dimension)
+        for p in probes { flat += try ExactIndex.normalised(p, dimension: dimension) }
+        // Templates, not entries, come back. The k best entries' best templates
+        // are always within the first k × (most templates of one entry).
+        var counts = [Int](repeating: 0, count: entryIDs.count)
+        for e in entryOfTemplate { counts[Int(e)] += 1 }
+        let found = packed.search(flat, k: k * max(1, counts.max() ?? 1), floor: floor.nextDown)
+        return found.map { candidates in
+            var seen = Set<String>(), out: [(entry: String, similarity: Float)] = []
+            for c in candidates {
+                let e = entry(ofTemplate: c.template)
+                if seen.insert(e).inserted { out.append((e, c.similarity)) }
+                if out.count == k { break }
+            }
+            return out
+        }
+    }
+
+    /// The best score of one entry's templates for a probe (nil if not in the index).
+    public func bestScore(_ probe: [Float], entry: String) throws -> Float? {
+        guard let position = positionOfEntry[entry] else { return nil }
+        let q = try ExactIndex.normalised(probe, dimension: dimension)
+        var best: Float = -2
+        vectors.withUnsafeBufferPointer { t in
+            q.withUnsafeBufferPointer { q in
+                for i in 0..<templateCount where Int(entryOfTemplate[i]) == position {
+                    best = max(best, SIMDKernels.dot(q.baseAddress!, t.baseAddress! + i * dimension, dimension))
+                }
+            }
+        }
+        return best
+    }
+
     /// The best score per entry for one probe, best entries first (top `k`).
     public func search(_ probe: [Float], k: Int) throws -> [(entry: String, similarity: Float)] {
         let best = try bestScores(probe)

@@ -79,6 +79,34 @@ struct FaceSafeguardTests {
         #expect(hit.entryID == "W1" && hit.cameraID == "C1" && hit.state == .pending && hit.similarity > 0.5)
     }
 
+    @Test("micro-batches find the same hits as probes searched one by one, and wrong dimensions are quarantined")
+    func microBatches() throws {
+        var lines: [String] = []
+        let (f, person) = try fixture()
+        _ = try f.engine.authorise(entries: nil, cameras: nil, from: start, to: start.addingTimeInterval(3600),
+                                   reason: "Causa 1/2018, orden de captura", urgent: false, by: supervisor)
+        // Mated and unrelated probes interleaved, some of them within 50 ms of each other.
+        for i in 0..<40 {
+            let embedding = i % 3 == 0 ? noisy(person, UInt64(100 + i)) : noisy(vector(UInt64(500 + i)), 7)
+            lines.append(probeLine(i % 2 == 0 ? "C1" : "C2", 30 + i / 4, embedding, track: "t\(i)"))
+        }
+        lines.append(probeLine("C1", 60, [0.5, 0.5], track: "short"))
+        func hits(batch: Int) throws -> [String] {
+            let url = try f.file("b\(batch).jsonl", lines.joined(separator: "\n") + "\n")
+            let report = try f.engine.ingestEvents(from: try FileHandle(forReadingFrom: url), source: "b\(batch).jsonl", faceBatch: batch)
+            #expect(report.quarantined == 1)
+            return try f.engine.faceSearch.hits(states: nil).map { "\($0.cameraID) \($0.time.timeIntervalSince1970) \($0.entryID) \(String(format: "%.4f", $0.similarity))" }.sorted()
+        }
+        let one = try hits(batch: 1)
+        #expect(one.count == 14)
+        let both = try hits(batch: 64)
+        #expect(both.count == 28)
+        // The second feed repeated the first: each hit now appears exactly twice.
+        #expect(Set(both) == Set(one) && both.count == 2 * Set(one).count)
+        let quarantined = try f.engine.quarantine.quarantined(feed: "events", limit: 10)
+        #expect(quarantined.contains { $0.reason.contains("512 float32 values need 2048") }, "\(quarantined.map(\.reason))")
+    }
+
     @Test("safeguard 1: a probe below threshold leaves no embedding, track or time in the file")
     func noTrace() throws {
         let (f, _) = try fixture()

@@ -36,8 +36,13 @@ extension Engine {
     /// With `follow`, the end of the file is not the end of the feed: what
     /// was read is committed, and reading goes on every `pollInterval` seconds
     /// while `follow()` says so (a file that grows, like `tail -f`).
+    ///
+    /// Authorised face probes are searched in micro-batches of up to
+    /// `faceBatch`, and no probe waits more than `faceLatency` seconds of feed
+    /// time (nor past a commit, nor while the feed is idle).
     public func ingestEvents(from handle: FileHandle, source: String, format: EventFormat = .vigia, batchLines: Int = 10_000,
                              follow: (() -> Bool)? = nil, pollInterval: Double = 0.2,
+                             faceBatch: Int = 64, faceLatency: TimeInterval = 0.05,
                              as principal: Principal = .feed) throws -> EventIngestReport {
         try require(.ingestFeeds, of: principal)
         guard let rules = try currentRules() else {
@@ -56,10 +61,7 @@ extension Engine {
         // Face search: the entries in force now, the calibrated threshold, the authorisations.
         var faces: LiveFaceSearch?
         if let stored = try storedThreshold() {
-            var index = WatchlistIndex(dimension: try faceDimension())
-            var byEntry: [String: [[Float]]] = [:]
-            for t in try watchlist.searchableTemplates(at: clock.now()) { byEntry[t.entryID, default: []].append(t.template) }
-            for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
+            let index = try storedWatchlistIndex()
             faces = LiveFaceSearch(index: index, threshold: stored.threshold, authorisations: try faceSearch.authorisations())
             // Safeguard 5: a threshold is calibrated for a watchlist size; FPIR grows with the list.
             if let warning = Self.recalibrationWarning(calibratedEntries: stored.entries, currentEntries: index.entryCount) {
@@ -72,7 +74,25 @@ extension Engine {
         var reader = LineReader(handle: handle)
         var batch = FeedBatch()
         let period = TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(10).description
+        // Probes waiting for their micro-batch: in memory only, never written (safeguard 1).
+        var pendingProbes: [(embedding: [Float], authorisation: SearchAuthorisation, camera: String, time: Date)] = []
+        func searchPending() throws {
+            guard let faces, !pendingProbes.isEmpty else { return }
+            let results = try faces.search(pendingProbes.map { ($0.embedding, $0.authorisation) })
+            for (probe, candidates) in zip(pendingProbes, results) {
+                batch.counters["faces.searched", default: 0] += 1
+                if candidates.isEmpty { batch.counters["faces.no_match", default: 0] += 1 }
+                for (rank, c) in candidates.enumerated() {
+                    newHits.append((Hit(id: 0, entryID: c.entry, similarity: Double(c.similarity), rank: rank + 1,
+                                        cameraID: probe.camera, time: probe.time), probe.authorisation.id))
+                }
+                report.hits += candidates.count
+            }
+            batch.counters["faces.search_batches", default: 0] += 1
+            pendingProbes.removeAll(keepingCapacity: true)
+        }
         func flush(final: Bool) throws {
+            try searchPending()
             batch.position = (source, reader.lineNumber)
             batch.counters["events.suppressed_by_cooldown"] = engine.suppressed - report.suppressedByCooldown
             report.suppressedByCooldown = engine.suppressed
@@ -98,7 +118,7 @@ extension Engine {
         while true {
             guard let (line, oversize) = reader.next() else {
                 guard let follow, follow() else { break }
-                if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty { try flush(final: false) }
+                if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty || !pendingProbes.isEmpty { try flush(final: false) }
                 Thread.sleep(forTimeInterval: pollInterval)
                 reader.resumeAfterEnd()
                 continue
@@ -130,17 +150,18 @@ extension Engine {
                         report.faceProbes += 1
                         batch.counters["faces.probes_received", default: 0] += 1
                         guard let faces else { batch.counters["faces.not_searched_uncalibrated", default: 0] += 1; continue }
-                        guard let result = try? faces.search(probe, camera: event.cameraID, at: event.time) else {
+                        guard let auth = faces.authorisation(camera: event.cameraID, at: event.time) else {
                             batch.counters["faces.dropped_unauthorised", default: 0] += 1
                             continue
                         }
-                        batch.counters["faces.searched", default: 0] += 1
-                        if result.candidates.isEmpty { batch.counters["faces.no_match", default: 0] += 1 }
-                        for (rank, c) in result.candidates.enumerated() {
-                            newHits.append((Hit(id: 0, entryID: c.entry, similarity: Double(c.similarity), rank: rank + 1,
-                                                cameraID: event.cameraID, time: event.time), result.authorisation))
+                        guard probe.embedding.count == faces.index.dimension else {
+                            throw FieldError(code: "embedding", field: "embedding",
+                                             message: "has \(probe.embedding.count) dimensions; this watchlist uses \(faces.index.dimension)")
                         }
-                        report.hits += result.candidates.count
+                        // Micro-batch: search when the batch is full or its first probe has waited long enough.
+                        if let first = pendingProbes.first, event.time.timeIntervalSince(first.time) >= faceLatency { try searchPending() }
+                        pendingProbes.append((probe.embedding, auth, event.cameraID, event.time))
+                        if pendingProbes.count >= faceBatch { try searchPending() }
                         continue
                     }
                     batch.counters["events." + Self.kindName(event.kind), default: 0] += 1

@@ -77,15 +77,29 @@ extension Engine {
 /// threshold and the authorisations, loaded once per run.
 struct LiveFaceSearch {
     let index: WatchlistIndex
+    let packed: PackedIndex
     let threshold: Float
     let authorisations: [SearchAuthorisation]
 
-    /// Candidates at or above the threshold among the entries an authorisation
-    /// covers; nil when no authorisation covers this camera at this time.
-    func search(_ probe: Probe, camera: String, at time: Date) throws -> (candidates: [(entry: String, similarity: Float)], authorisation: Int64)? {
-        guard let auth = authorisations.first(where: { $0.covers(camera: camera, at: time) }) else { return nil }
-        let allowed = auth.entries.map(Set.init)
-        let found = try index.search(probe.embedding, k: 10).filter { $0.similarity >= threshold && (allowed?.contains($0.entry) ?? true) }
-        return (Array(found.prefix(3)), auth.id)
+    init(index: WatchlistIndex, threshold: Float, authorisations: [SearchAuthorisation]) {
+        self.index = index
+        self.packed = index.packed()
+        self.threshold = threshold
+        self.authorisations = authorisations
+    }
+
+    /// The authorisation covering this camera at this time, if any.
+    func authorisation(camera: String, at time: Date) -> SearchAuthorisation? {
+        authorisations.first { $0.covers(camera: camera, at: time) }
+    }
+
+    /// Candidates at or above the threshold among the entries each probe's
+    /// authorisation covers, at most three per probe, for a micro-batch.
+    func search(_ probes: [(embedding: [Float], authorisation: SearchAuthorisation)]) throws -> [[(entry: String, similarity: Float)]] {
+        let found = try index.search(batch: probes.map(\.embedding), in: packed, k: 10, floor: threshold)
+        return zip(found, probes).map { candidates, probe in
+            let allowed = probe.authorisation.entries.map(Set.init)
+            return Array(candidates.filter { $0.similarity >= threshold && (allowed?.contains($0.entry) ?? true) }.prefix(3))
+        }
     }
 }

@@ -14,6 +14,7 @@ struct BenchCommand: ParsableCommand {
         case ingestIncidents = "ingest-incidents"
         case ingestEvents = "ingest-events"
         case hotspots
+        case faces
         case all
     }
 
@@ -21,6 +22,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "text or json") var format: OutputFormat = .text
     @Option(help: "Repetitions; the median is reported.") var repeats: Int = 3
     @Option(name: .customLong("sample-data"), help: "The sample-data folder.") var sampleData: String?
+    @Option(help: "faces: watchlist templates.") var templates: Int = 100_000
+    @Option(help: "faces: embedding dimensions.") var dim: Int = 512
 
     func run() throws {
         let data = try SampleData.locate(explicit: sampleData)
@@ -33,6 +36,10 @@ struct BenchCommand: ParsableCommand {
         }
         if suite == .hotspots || suite == .all {
             reports.append(try HotspotsBench.run(sampleData: data, repeats: max(1, repeats)))
+        }
+        if suite == .faces || suite == .all {
+            guard templates > 0, dim > 0 else { throw ValidationError("--templates and --dim must be positive") }
+            reports.append(FacesBench.run(templates: templates, dimension: dim, repeats: max(1, repeats)))
         }
         for report in reports {
             if format == .json {

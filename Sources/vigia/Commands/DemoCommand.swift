@@ -28,7 +28,8 @@ struct DemoCommand: ParsableCommand {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigia-demo-\(UUID().uuidString.prefix(8))")
             path = folder.appendingPathComponent("demo.sqlite").path
         }
-        let engine = try Engine(databasePath: path)
+        // The demo lives at the start of its sample shift: orders in force, authorisations, replay.
+        let engine = try Engine(databasePath: path, clock: FixedTimeSource(SampleGenerator.shiftStart))
         let started = Date()
         let layers: [(file: String, layer: String, name: String, parent: String?)] = [
             ("ba-barrios.geojson", "barrios", "barrio", "comuna"),
@@ -51,6 +52,7 @@ struct DemoCommand: ParsableCommand {
         }
         // The demo shift's cameras, rules and events.
         var events: EventIngestReport?
+        var faces: DemoFaces?
         let cameras = data.appendingPathComponent("cameras.json"), rules = data.appendingPathComponent("alert-rules.conf")
         let eventsFile = data.appendingPathComponent("camera-events.jsonl")
         if FileManager.default.fileExists(atPath: cameras.path), FileManager.default.fileExists(atPath: rules.path),
@@ -60,16 +62,18 @@ struct DemoCommand: ParsableCommand {
             _ = try engine.ingestCameras(at: cameras)
             let root = try engine.signIn(name: admin.name, passphrase: admin.passphrase)
             _ = try engine.loadRules(text: try String(contentsOf: rules, encoding: .utf8), source: rules.lastPathComponent, by: root)
+            faces = try DemoFaces.prepare(engine: engine, data: data)
             events = try engine.ingestEvents(from: handle, source: eventsFile.lastPathComponent)
         }
         let status = try engine.status()
         if format == .json {
-            print(try Output.json(DemoSummary(database: path, ingest: reports, events: events, status: status,
+            print(try Output.json(DemoSummary(database: path, ingest: reports, faces: faces, events: events, status: status,
                                               seconds: Date().timeIntervalSince(started))))
             return
         }
         print("Vigía demo — sample data from \(data.path)")
         for r in reports { print(IngestText.render(r)) }
+        if let faces { print(faces.text) }
         if let events { print(EventText.render(events)) }
         print("")
         print(StatusText.render(status, timeZone: engine.timeZone))
@@ -93,7 +97,38 @@ enum DemoOperators {
 struct DemoSummary: Encodable {
     var database: String
     var ingest: [IngestReport]
+    var faces: DemoFaces?
     var events: EventIngestReport?
     var status: DatabaseStatus
     var seconds: Double
+}
+
+/// Face search for the demo shift, set up the way an operations room would:
+/// a supervisor imports the watchlist, calibrates the threshold on the
+/// calibration set (FPIR 0.001) and authorises search for the shift.
+struct DemoFaces: Encodable {
+    var searchable: Int
+    var threshold: Float
+    var fpir: Double
+    var fnir: Double
+    var authorisation: Int64
+
+    var text: String {
+        String(format: "Face search: %d watchlist entries in force; threshold %.4f (FPIR %.4f, FNIR %.4f); authorisation #%lld for the shift",
+               searchable, threshold, fpir, fnir, authorisation)
+    }
+
+    static func prepare(engine: Engine, data: URL) throws -> DemoFaces? {
+        let watchlist = data.appendingPathComponent("watchlist.json"), set = data.appendingPathComponent("face-calibration.jsonl")
+        guard FileManager.default.fileExists(atPath: watchlist.path), FileManager.default.fileExists(atPath: set.path),
+              let supervisor = try OperatorsFile.decode(try Data(contentsOf: data.appendingPathComponent("operators.json")), source: "operators.json")
+                .first(where: { $0.role == .supervisor }) else { return nil }
+        let sergio = try engine.signIn(name: supervisor.name, passphrase: supervisor.passphrase)
+        let imported = try engine.importWatchlist(at: watchlist, by: sergio)
+        let report = try engine.calibrateFaces(set: set, targetFPIR: 0.001, saveAs: sergio)
+        let id = try engine.authorise(entries: nil, cameras: nil, from: SampleGenerator.shiftStart, to: SampleGenerator.shiftEnd,
+                                      reason: "Demo: órdenes de captura vigentes del listado de muestra, turno tarde",
+                                      urgent: false, by: sergio)
+        return DemoFaces(searchable: imported.searchable, threshold: report.threshold, fpir: report.fpir, fnir: report.fnir, authorisation: id)
+    }
 }

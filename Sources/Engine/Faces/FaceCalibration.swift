@@ -1,0 +1,54 @@
+import FaceMatch
+import Foundation
+import VigiaCore
+
+extension Engine {
+    /// The searchable watchlist as stored now, as an index (entries in id order).
+    func storedWatchlistIndex() throws -> WatchlistIndex {
+        var index = WatchlistIndex(dimension: try faceDimension())
+        var byEntry: [String: [[Float]]] = [:]
+        for t in try watchlist.searchableTemplates(at: clock.now()) { byEntry[t.entryID, default: []].append(t.template) }
+        for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
+        return index
+    }
+
+    /// Calibrates the threshold against the stored watchlist as it is now
+    /// (safeguard 5) from a calibration set (JSON lines, see
+    /// sample-data/README.md); with `saveAs`, stores it for live search.
+    public func calibrateFaces(set url: URL, targetFPIR: Double, saveAs principal: Principal? = nil) throws -> Calibration.Report {
+        // Without saving it only reports aggregates; saving needs a supervisor or admin.
+        if let principal { try require(.manageWatchlist, of: principal) }
+        guard targetFPIR > 0, targetFPIR < 1 else {
+            throw EngineError.badInput(file: url.lastPathComponent, line: nil, field: "fpir", reason: "must be between 0 and 1, e.g. 0.001")
+        }
+        let index = try storedWatchlistIndex()
+        guard index.templateCount > 0 else {
+            throw EngineError.badInput(file: url.lastPathComponent, line: nil, field: nil,
+                                       reason: "no watchlist entry may be searched now; import the watchlist first")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw EngineError.badInput(file: url.path, line: nil, field: nil, reason: "cannot read the file: \(error.localizedDescription)")
+        }
+        var probes: [(embedding: [Float], mate: String?, group: String?)] = []
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            do {
+                let p = try CalibrationProbe.decode(line: Array(line), dimension: index.dimension)
+                // A mate whose order is not in force is not on the list being calibrated.
+                if let mate = p.matedEntry, !index.contains(entry: mate) { continue }
+                probes.append((p.embedding, p.matedEntry, p.group))
+            } catch {
+                throw EngineError.badInput(file: url.lastPathComponent, line: lineNumber, field: nil, reason: "\(error)")
+            }
+        }
+        let report = Calibration.calibrate(try Calibration.scores(index: index, probes: probes), targetFPIR: targetFPIR,
+                                           templates: index.templateCount, entries: index.entryCount)
+        if let principal {
+            try saveThreshold(report.threshold, targetFPIR: targetFPIR, entries: report.entries, templates: report.templates, by: principal)
+        }
+        return report
+    }
+}
