@@ -46,7 +46,7 @@ let package = Package(
         ]),
         .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
         .executableTarget(name: "vigia", dependencies: [
-            "Engine", "Console", "Hotspots", "CameraAlerts", "FaceMatch", "VigiaCore",
+            "Engine", "Console", "Hotspots", "CameraAlerts", "FaceMatch", "SocialFlags", "VigiaCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -11,7 +11,7 @@ struct Vigia: ParsableCommand {
             (prompted, or VIGIA_PASSPHRASE for scripts).
             """,
         version: "0.1.0",
-        subcommands: [StatusCommand.self, DemoCommand.self, IngestCommand.self, OperatorCommand.self,
+        subcommands: [StatusCommand.self, DemoCommand.self, SocialCommand.self, IngestCommand.self, OperatorCommand.self,
                       AuditCommand.self, QuarantineCommand.self, SampleCommand.self, PredictCommand.self, PatrolCommand.self, BacktestCommand.self,
                       RulesCommand.self, AlertsCommand.self, WatchlistCommand.self, FacesCommand.self, AuthoriseCommand.self, HitsCommand.self,
                       BenchCommand.self],

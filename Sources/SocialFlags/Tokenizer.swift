@@ -1,0 +1,170 @@
+/// One word of a post, folded to the lexicon's form.
+public struct Token: Sendable, Equatable {
+    public var text: String
+    /// Inside quotation marks: reported words, not the author's own.
+    public var quoted: Bool
+    /// First word of a clause (after . , ; : ! ? or at the start).
+    public var clauseStart: Bool
+}
+
+/// What the tokenizer saw besides words.
+public struct TokenizedPost: Sendable {
+    public var tokens: [Token]
+    public var hasMusic = false
+    public var hasLaughter = false
+    public var hasQuote = false
+}
+
+/// Splits a post into folded words: lower case, accents removed ("á" → "a",
+/// "ñ" → "n"), letters repeated three or more times cut to one
+/// ("matarlooo" → "matarlo"), digits inside words read as letters
+/// ("m4t4r" → "matar"), URLs → `<url>`, @handles → `<user>`. Works on
+/// Unicode scalars with a small folding table: no Foundation, no locale.
+public enum Tokenizer {
+    public static func tokenize(_ text: String) -> TokenizedPost {
+        var out = TokenizedPost(tokens: [])
+        out.tokens.reserveCapacity(24)
+        var inQuote = false
+        var clauseStart = true
+        var word = String.UnicodeScalarView()
+        var wordQuoted = false
+        var previous: Unicode.Scalar = " "
+        let scalars = Array(text.unicodeScalars)
+
+        func finish() {
+            guard !word.isEmpty else { return }
+            out.tokens.append(Token(text: fold(word), quoted: wordQuoted, clauseStart: clauseStart))
+            clauseStart = false
+            word = String.UnicodeScalarView()
+        }
+
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            // URLs and handles: whole chunk up to the next space.
+            if word.isEmpty, previous.properties.isWhitespace || i == 0 {
+                if s == "@" || startsURL(scalars, i) {
+                    var j = i
+                    while j < scalars.count, !scalars[j].properties.isWhitespace { j += 1 }
+                    if j - i > 1 {
+                        out.tokens.append(Token(text: s == "@" ? "<user>" : "<url>", quoted: inQuote, clauseStart: clauseStart))
+                        clauseStart = false
+                        previous = " "
+                        i = j
+                        continue
+                    }
+                }
+            }
+            if isWordScalar(s) || (s == "'" || s == "’") && !word.isEmpty && i + 1 < scalars.count && isLetter(scalars[i + 1]) {
+                if word.isEmpty { wordQuoted = inQuote }
+                word.append(s == "’" ? "'" : s)
+            } else {
+                finish()
+                switch s {
+                case "\"", "“", "”", "«", "»":
+                    inQuote.toggle(); out.hasQuote = true
+                case "'", "‘", "’":
+                    // Apostrophes between letters were taken above; these open or close a quote.
+                    inQuote.toggle(); out.hasQuote = true
+                case ".", ",", ";", ":", "!", "?", "¡", "¿", "\n", "(", ")", "-", "—", "–":
+                    clauseStart = true
+                case "🎶", "🎵", "🎤", "🎸", "🎼":
+                    out.hasMusic = true
+                case "😂", "🤣", "😆", "😹", "😅", "😜":
+                    out.hasLaughter = true
+                default: break
+                }
+            }
+            previous = s
+            i += 1
+        }
+        finish()
+        if inQuote {
+            // An unclosed quote mark quotes nothing: it was an apostrophe or a typo.
+            for k in out.tokens.indices where out.tokens[k].quoted { out.tokens[k].quoted = false }
+        }
+        for t in out.tokens where laughter.contains(t.text) || t.text.hasPrefix("jaja") || t.text.hasPrefix("jeje") || t.text.hasPrefix("haha") {
+            out.hasLaughter = true
+        }
+        return out
+    }
+
+    static let laughter: Set<String> = ["jaja", "jajaja", "ja", "jeje", "jsjs", "jajsj", "lol", "lmao", "xd", "haha", "hahaha", "jiji", "lpm"]
+
+    static func startsURL(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+        func has(_ p: String) -> Bool {
+            var j = i
+            for c in p.unicodeScalars {
+                guard j < s.count, s[j] == c || (s[j].value < 128 && Unicode.Scalar(s[j].value | 0x20) == c) else { return false }
+                j += 1
+            }
+            return true
+        }
+        return has("http://") || has("https://") || has("www.")
+    }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x30 && s.value <= 0x39) || (s.value < 128 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic)
+    }
+
+    /// Lower case without accents, elongations cut, leetspeak undone.
+    static func fold(_ word: String.UnicodeScalarView) -> String {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(word.count)
+        var other = String.UnicodeScalarView()
+        var ascii = true
+        for s in word {
+            if s.value < 128 {
+                let v = UInt8(s.value)
+                let lower = v >= 65 && v <= 90 ? v + 32 : v
+                if ascii { folded.append(lower) } else { other.append(Unicode.Scalar(lower)) }
+            } else if let f = accentFold[s] {
+                if ascii { folded.append(f) } else { other.append(Unicode.Scalar(f)) }
+            } else {
+                if ascii {
+                    ascii = false
+                    for b in folded { other.append(Unicode.Scalar(b)) }
+                }
+                for l in s.properties.lowercaseMapping.unicodeScalars { other.append(l) }
+            }
+        }
+        if !ascii { return String(other) }
+        // Digits standing for letters, only in words that also have letters.
+        let hasLetter = folded.contains { $0 >= 97 && $0 <= 122 }, hasDigit = folded.contains { $0 >= 48 && $0 <= 57 }
+        if hasLetter && hasDigit {
+            for k in folded.indices {
+                switch folded[k] {
+                case 52: folded[k] = 97   // 4 → a
+                case 51: folded[k] = 101  // 3 → e
+                case 49: folded[k] = 105  // 1 → i
+                case 48: folded[k] = 111  // 0 → o
+                case 53: folded[k] = 115  // 5 → s
+                case 55: folded[k] = 116  // 7 → t
+                default: break
+                }
+            }
+        }
+        // Three or more of the same letter become one; doubled letters stay ("ll", "rr", "cc").
+        var cut: [UInt8] = []
+        cut.reserveCapacity(folded.count)
+        var k = 0
+        while k < folded.count {
+            var run = 1
+            while k + run < folded.count, folded[k + run] == folded[k] { run += 1 }
+            let isLetter = folded[k] >= 97 && folded[k] <= 122
+            let keep = isLetter && run >= 3 ? 1 : run
+            for _ in 0..<keep { cut.append(folded[k]) }
+            k += run
+        }
+        return String(decoding: cut, as: UTF8.self)
+    }
+
+    static let accentFold: [Unicode.Scalar: UInt8] = {
+        var m: [Unicode.Scalar: UInt8] = [:]
+        let groups: [(String, Character)] = [("áàâäãåÁÀÂÄÃÅ", "a"), ("éèêëÉÈÊË", "e"), ("íìîïÍÌÎÏ", "i"), ("óòôöõÓÒÔÖÕ", "o"),
+                                             ("úùûüÚÙÛÜ", "u"), ("ñÑ", "n"), ("çÇ", "c"), ("ýÿÝ", "y")]
+        for (chars, base) in groups { for c in chars.unicodeScalars { m[c] = base.asciiValue! } }
+        return m
+    }()
+}

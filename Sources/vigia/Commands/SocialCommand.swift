@@ -1,0 +1,123 @@
+import ArgumentParser
+import Engine
+import Foundation
+import SocialFlags
+import VigiaCore
+
+struct SocialCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "social", abstract: "Threat-of-violence flags on public posts (safeguard 6).",
+        subcommands: [Classify.self, Evaluate.self])
+
+    struct Classify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Classify posts (JSON lines on stdin or --input); one JSON line out per post.",
+            discussion: "Output: id, flagged, category, score, phrases (and cleared: why violent words were not a threat). Nothing is stored.")
+        @Option(help: "Posts file (default: stdin).") var input: String?
+        @Option(help: "auto, es or en (the rules cover both; this only checks the post's own lang field).") var lang: String = "auto"
+
+        func run() throws {
+            guard ["auto", "es", "en"].contains(lang) else { throw ValidationError("--lang must be auto, es or en") }
+            let handle: FileHandle
+            if let input {
+                guard let h = FileHandle(forReadingAtPath: input) else { throw ValidationError("\(input): cannot read the file") }
+                handle = h
+            } else { handle = .standardInput }
+            let decoder = PostDecoder(timeZone: try TimeZone.named(TimeParser.defaultTimeZoneIdentifier))
+            let classifier = ThreatClassifier()
+            var reader = LineReader(handle: handle)
+            var out = FileHandle.standardOutput, buffer = ""
+            var bad = 0
+            while let (line, oversize) = reader.next() {
+                if line.isEmpty { continue }
+                let source = input ?? "stdin"
+                guard !oversize, let post = try? decoder.decode(line: line) else {
+                    bad += 1
+                    FileHandle.standardError.write("\(source):\(reader.lineNumber): not a valid post line; skipped\n".data(using: .utf8)!)
+                    continue
+                }
+                if lang != "auto", let l = post.language, l != lang { continue }
+                let a = classifier.assess(post.text)
+                buffer += SocialJSON.line(id: post.id, a) + "\n"
+                if buffer.utf8.count > 1 << 16 { out.write(buffer.data(using: .utf8)!); buffer = "" }
+            }
+            out.write(buffer.data(using: .utf8)!)
+            _ = out
+            if bad > 0 { throw ExitCode(2) }
+        }
+    }
+
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Precision, recall and F1 per category against gold labels, and the false-flag rate on protected speech.")
+        @Option(help: "Gold labels CSV: id,label,category,protected[,family,split].") var labels: String
+        @Option(help: "Posts file (default: posts.jsonl beside the labels).") var posts: String?
+        @Option(help: "Which labelled split: dev, holdout or all.") var split: String = "all"
+        @Option(help: "text or json") var format: OutputFormat = .text
+
+        func run() throws {
+            let postsPath = posts ?? URL(fileURLWithPath: labels).deletingLastPathComponent().appendingPathComponent("posts.jsonl").path
+            let gold = try SocialLabels.read(labels)
+            guard let data = FileManager.default.contents(atPath: postsPath) else { throw ValidationError("\(postsPath): cannot read the file") }
+            let decoder = PostDecoder(timeZone: try TimeZone.named(TimeParser.defaultTimeZoneIdentifier))
+            let classifier = ThreatClassifier()
+            var evaluation = ThreatEvaluation()
+            var lineNumber = 0
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                lineNumber += 1
+                if line.isEmpty { continue }
+                let post: Post
+                do { post = try decoder.decode(line: line) } catch { throw ValidationError("\(postsPath):\(lineNumber): \(error)") }
+                guard let g = gold[post.id], split == "all" || g.split == split else { continue }
+                evaluation.add(predicted: classifier.assess(post.text).category, gold: g.category, protected: g.protected)
+            }
+            if format == .json { print(try Output.json(evaluation)); return }
+            print("\(evaluation.posts) posts (split: \(split))")
+            func row(_ name: String, _ s: ThreatEvaluation.Scores) -> String {
+                String(format: "  %-14@ precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)", name, s.precision, s.recall, s.f1,
+                       s.truePositives, s.falsePositives, s.falseNegatives)
+            }
+            print(row("any threat", evaluation.flagged))
+            for (name, s) in evaluation.categories.sorted(by: { $0.key < $1.key }) { print(row(name, s)) }
+            print(String(format: "  protected speech: %d of %d flagged (%.2f %%)", evaluation.protectedFlagged, evaluation.protectedPosts,
+                         evaluation.protectedFalseFlagRate * 100))
+        }
+    }
+}
+
+enum SocialJSON {
+    static func line(id: String, _ a: ThreatAssessment) -> String {
+        var fields: [String: CanonicalJSON] = ["id": .string(id), "flagged": .bool(a.flagged), "score": .double((a.score * 1000).rounded() / 1000),
+                                               "phrases": .array(a.phrases.map { .string($0) })]
+        fields["category"] = a.category.map { .string($0.rawValue) } ?? .null
+        if !a.cleared.isEmpty { fields["cleared"] = .array(a.cleared.map { .string($0) }) }
+        return CanonicalJSON.object(fields).text
+    }
+}
+
+/// The gold labels file: id,label,category,protected[,family,split].
+enum SocialLabels {
+    struct Gold { var category: ThreatCategory?; var protected: Bool; var split: String }
+
+    static func read(_ path: String) throws -> [String: Gold] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read the file") }
+        var out: [String: Gold] = [:]
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let header = lines.first?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }),
+              let id = header.firstIndex(of: "id"), let cat = header.firstIndex(of: "category"), let prot = header.firstIndex(of: "protected") else {
+            throw ValidationError("\(path):1: the header needs id, category and protected columns")
+        }
+        let split = header.firstIndex(of: "split")
+        for (n, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard f.count >= header.count else { throw ValidationError("\(path):\(n + 1): \(f.count) fields, the header has \(header.count)") }
+            let category: ThreatCategory?
+            if f[cat] == "none" || f[cat].isEmpty { category = nil }
+            else if let c = ThreatCategory(rawValue: f[cat]) { category = c }
+            else { throw ValidationError("\(path):\(n + 1): field category: unknown category \"\(f[cat])\"") }
+            guard ["yes", "no"].contains(f[prot]) else { throw ValidationError("\(path):\(n + 1): field protected: must be yes or no") }
+            out[f[id]] = Gold(category: category, protected: f[prot] == "yes", split: split.map { f[$0] } ?? "all")
+        }
+        return out
+    }
+}
