@@ -32,6 +32,7 @@ public struct AlertStore: AlertRepository {
                 }
             }
             try QuarantineStore.insert(batch.quarantine, at: now.timeIntervalSince1970, in: db)
+            try SocialStore.insert(batch.flags, in: db)
             for (name, n) in batch.counters where n != 0 {
                 try db.execute(sql: """
                     INSERT INTO counter (name, period, value) VALUES (?, ?, ?)

@@ -9,7 +9,18 @@ enum Migrations {
         m.registerMigration("v1-foundation", migrate: v1)
         m.registerMigration("v2-model-cache", migrate: v2)
         m.registerMigration("v3-alert-lifecycle", migrate: v3)
+        m.registerMigration("v4-social-flags", migrate: v4)
         return m
+    }
+
+    /// Flags need their district (for surges and the map) and language;
+    /// reviewing them needs them by state.
+    private static func v4(_ db: Database) throws {
+        try db.alter(table: "flag") { t in
+            t.add(column: "district", .text)
+            t.add(column: "language", .text)
+        }
+        try db.create(index: "flag_state", on: "flag", columns: ["state", "post_time"])
     }
 
     /// Fitted forecast models, so a forecast after new incidents refits from

@@ -52,6 +52,8 @@ public struct FeedBatch: Sendable {
     /// The feed's source name and how far it has been read (line number).
     public var position: (source: String, line: Int)?
     public var audit: AuditEntry?
+    /// Flagged posts (the only posts ever stored).
+    public var flags: [FlaggedPost] = []
 
     public init(alerts: [StoredAlert] = [], quarantine: [QuarantineItem] = [], counters: [String: Int] = [:],
                 position: (source: String, line: Int)? = nil, audit: AuditEntry? = nil) {

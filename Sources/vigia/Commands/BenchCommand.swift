@@ -15,6 +15,7 @@ struct BenchCommand: ParsableCommand {
         case ingestEvents = "ingest-events"
         case hotspots
         case faces
+        case social
         case all
     }
 
@@ -36,6 +37,9 @@ struct BenchCommand: ParsableCommand {
         }
         if suite == .hotspots || suite == .all {
             reports.append(try HotspotsBench.run(sampleData: data, repeats: max(1, repeats)))
+        }
+        if suite == .social || suite == .all {
+            reports.append(try SocialBench.run(sampleData: data, repeats: max(1, repeats)))
         }
         if suite == .faces || suite == .all {
             guard templates > 0, dim > 0 else { throw ValidationError("--templates and --dim must be positive") }

@@ -65,9 +65,14 @@ struct DemoCommand: ParsableCommand {
             faces = try DemoFaces.prepare(engine: engine, data: data)
             events = try engine.ingestEvents(from: handle, source: eventsFile.lastPathComponent)
         }
+        var posts: PostIngestReport?
+        let postsFile = data.appendingPathComponent("posts.jsonl")
+        if let handle = FileHandle(forReadingAtPath: postsFile.path) {
+            posts = try engine.ingestPosts(from: handle, source: postsFile.lastPathComponent)
+        }
         let status = try engine.status()
         if format == .json {
-            print(try Output.json(DemoSummary(database: path, ingest: reports, faces: faces, events: events, status: status,
+            print(try Output.json(DemoSummary(database: path, ingest: reports, faces: faces, events: events, posts: posts, status: status,
                                               seconds: Date().timeIntervalSince(started))))
             return
         }
@@ -75,6 +80,7 @@ struct DemoCommand: ParsableCommand {
         for r in reports { print(IngestText.render(r)) }
         if let faces { print(faces.text) }
         if let events { print(EventText.render(events)) }
+        if let posts { print(PostText.render(posts)) }
         print("")
         print(StatusText.render(status, timeZone: engine.timeZone))
         print(String(format: "\nBuilt in %.1f s. Explore it with: vigia status --db %@", Date().timeIntervalSince(started), path))
@@ -99,6 +105,7 @@ struct DemoSummary: Encodable {
     var ingest: [IngestReport]
     var faces: DemoFaces?
     var events: EventIngestReport?
+    var posts: PostIngestReport?
     var status: DatabaseStatus
     var seconds: Double
 }

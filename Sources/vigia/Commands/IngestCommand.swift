@@ -27,7 +27,8 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Camera events as JSON lines: a file, or - for standard input.") var events: String?
     @Option(name: .customLong("events-format"), help: "vigia (Vigía's schema) or frigate (Frigate's MQTT payloads).")
     var eventsFormat: String = "vigia"
-    @ArgumentParser.Flag(help: "Keep reading --events as the file grows, until interrupted (Ctrl-C).") var follow = false
+    @Option(help: "Public posts as JSON lines: a file, or - for standard input. Only flagged posts are kept.") var posts: String?
+    @ArgumentParser.Flag(help: "Keep reading --events or --posts as the file grows, until interrupted (Ctrl-C).") var follow = false
     @Option(help: "The name to store the boundary layer under.") var layer: String = "districts"
     @Option(name: .customLong("name-key"), help: "The feature property that names each district.")
     var nameKey: String = "name"
@@ -36,9 +37,11 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "text or json") var format: OutputFormat = .text
 
     func validate() throws {
-        if incidents == nil && boundaries == nil && cameras == nil && events == nil {
-            throw ValidationError("nothing to ingest: give --incidents, --boundaries, --cameras or --events")
+        if incidents == nil && boundaries == nil && cameras == nil && events == nil && posts == nil {
+            throw ValidationError("nothing to ingest: give --incidents, --boundaries, --cameras, --events or --posts")
         }
+        if events == "-" && posts == "-" { throw ValidationError("only one of --events and --posts can read standard input") }
+        if follow && events != nil && posts != nil { throw ValidationError("--follow follows one feed: give --events or --posts, not both") }
         guard EventFormat(rawValue: eventsFormat) != nil else { throw ValidationError("--events-format takes vigia or frigate") }
     }
 
@@ -67,6 +70,19 @@ struct IngestCommand: ParsableCommand {
                                                  follow: follow ? { !StopSignal.requested.load(ordering: .relaxed) } : nil)
             print(format == .json ? try Output.json(report) : EventText.render(report))
         }
+        if let posts {
+            let handle: FileHandle
+            if posts == "-" {
+                handle = FileHandle.standardInput
+            } else {
+                guard let h = FileHandle(forReadingAtPath: posts) else { throw ValidationError("\(posts): cannot open the file") }
+                handle = h
+            }
+            if follow { StopSignal.install() }
+            let report = try engine.ingestPosts(from: handle, source: posts == "-" ? "stdin" : URL(fileURLWithPath: posts).lastPathComponent,
+                                                follow: follow ? { !StopSignal.requested.load(ordering: .relaxed) } : nil)
+            print(format == .json ? try Output.json(report) : PostText.render(report))
+        }
         if let incidents {
             var options = IncidentCSVParser.Options(timeZone: engine.timeZone)
             if let columns { options.mapping = try ColumnMapping(parsing: columns) }
@@ -86,6 +102,20 @@ enum IngestText {
         }
         for example in r.examples { lines.append("  e.g. \(example)") }
         lines.append(String(format: "  %.2f s, %.0f rows/s", r.seconds, r.rowsPerSecond))
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum PostText {
+    static func render(_ r: PostIngestReport) -> String {
+        var lines = ["\(r.source): \(r.posts) posts classified, \(r.flagged) flagged as threats (kept for review), \(r.posts - r.flagged) not kept; \(r.quarantined) lines quarantined"]
+        if !r.byCategory.isEmpty {
+            lines.append("  flags: " + r.byCategory.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " · "))
+        }
+        for s in r.surges { lines.append("  surge alert: \(s)") }
+        for w in r.warnings where !w.hasPrefix("surge alert") { lines.append("  warning: \(w)") }
+        for e in r.examples { lines.append("  e.g. \(e)") }
+        lines.append(String(format: "  %.2f s, %.0f posts/s", r.seconds, r.postsPerSecond))
         return lines.joined(separator: "\n")
     }
 }

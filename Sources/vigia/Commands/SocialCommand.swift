@@ -7,7 +7,73 @@ import VigiaCore
 struct SocialCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "social", abstract: "Threat-of-violence flags on public posts (safeguard 6).",
-        subcommands: [Classify.self, Evaluate.self])
+        subcommands: [Classify.self, Evaluate.self, Flags.self, Review.self, Config.self])
+
+    struct Flags: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Flags waiting for review (or --all), with their phrases.")
+        @ArgumentParser.Flag(help: "Reviewed flags too.") var all = false
+        @Option(help: "text or json") var format: OutputFormat = .text
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+
+        func run() throws {
+            let engine = try database.openEngine()
+            let flags = try engine.flagViews(states: all ? nil : [.pending], as: try signIn.signIn(engine, purpose: "reading flags"))
+            if format == .json { print(try Output.json(flags)); return }
+            if flags.isEmpty { print(all ? "no flags" : "no flags waiting for review"); return }
+            let f = TimestampFormatter(timeZone: engine.timeZone)
+            for x in flags {
+                print("#\(x.flag.id) \(x.flag.state.rawValue) \(x.flag.category.rawValue) \(String(format: "%.2f", x.flag.score)) \(f.string(from: x.post.time)) \(x.district ?? "-")")
+                print("    \(TerminalSafe.line(x.post.text, limit: 200))")
+                print("    phrases: \(x.flag.phrases.joined(separator: " · "))")
+            }
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Decide a flag: --credible raises an alert; --not-credible deletes it (only a count remains).")
+        @Argument(help: "The flag id.") var id: Int64
+        @ArgumentParser.Flag(help: "The threat is credible.") var credible = false
+        @ArgumentParser.Flag(name: .customLong("not-credible"), help: "The threat is not credible.") var notCredible = false
+        @Option(help: "Why (required).") var reason: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+
+        func validate() throws {
+            guard credible != notCredible else { throw ValidationError("give exactly one of --credible and --not-credible") }
+        }
+
+        func run() throws {
+            let engine = try database.openEngine()
+            let alert = try engine.reviewFlag(id: id, credible: credible, reason: reason, by: try signIn.signIn(engine, purpose: "reviewing a flag"))
+            print(credible ? "flag \(id): credible; alert #\(alert ?? 0) raised" : "flag \(id): not credible; deleted, only a count remains")
+        }
+    }
+
+    struct Config: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check (and with --load, store) the social feed configuration.",
+            discussion: "Allowed keys: \(ProtectedSpeechGuard.allowedKeys.sorted().joined(separator: ", ")). Following handles, filtering by hashtag or keyword and geofencing places are refused (safeguard 6).")
+        @Argument(help: "The configuration file (key = value lines).") var file: String
+        @ArgumentParser.Flag(help: "Store it (supervisor or admin; audited).") var load = false
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read the file") }
+            let text = String(decoding: data, as: UTF8.self)
+            if load {
+                let engine = try database.openEngine()
+                try engine.loadSocialConfig(text: text, source: URL(fileURLWithPath: file).lastPathComponent,
+                                            by: try signIn.signIn(engine, purpose: "loading the social configuration"))
+                print("\(file): stored")
+            } else {
+                do { let keys = try ProtectedSpeechGuard.check(text); print("\(file): \(keys.count) settings, all allowed") }
+                catch let r as ProtectedSpeechGuard.Refusal { throw ValidationError("\(file):\(r.line): \(r.key): \(r.reason)") }
+            }
+        }
+    }
 
     struct Classify: ParsableCommand {
         static let configuration = CommandConfiguration(
