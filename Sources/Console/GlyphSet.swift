@@ -23,3 +23,22 @@ public enum GlyphSet: String, Sendable {
         }
     }
 }
+
+extension GlyphSet {
+    /// Box corners and edges: top-left, top-right, bottom-left, bottom-right, horizontal, vertical.
+    var box: (String, String, String, String, String, String) {
+        self == .ascii ? ("+", "+", "+", "+", "-", "|") : ("┌", "┐", "└", "┘", "─", "│")
+    }
+    var boundaryVertical: String { self == .ascii ? "|" : "│" }
+    var boundaryHorizontal: String { self == .ascii ? "_" : "─" }
+    var boundaryCorner: String { self == .ascii ? "+" : "┼" }
+    var alertMarker: String { self == .ascii ? "!" : "▲" }
+    var hitMarker: String { self == .ascii ? "H" : "◆" }
+    var flagMarker: String { self == .ascii ? "F" : "⚑" }
+    var cameraMarker: String { self == .ascii ? "c" : "◦" }
+    var offlineMarker: String { self == .ascii ? "x" : "✖" }
+    var patrolMarker: String { self == .ascii ? "P" : "▣" }
+    var trailMarker: String { self == .ascii ? "o" : "•" }
+    var ellipsis: String { self == .ascii ? "~" : "…" }
+    var separator: String { self == .ascii ? " | " : " · " }
+}

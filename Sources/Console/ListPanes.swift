@@ -1,0 +1,90 @@
+import Engine
+import Foundation
+import VigiaCore
+
+/// The alert queue, the face-match candidates and the social flags. Every
+/// state shows as a glyph and a word, never by colour alone.
+enum ListPanes {
+    static func alertRole(_ a: Situation.AlertItem) -> StyleRole {
+        switch a.state {
+        case .new: return "alert.new"
+        case .acknowledged: return "alert.acked"
+        case .dispatched: return "alert.dispatched"
+        default: return "alert.hold"
+        }
+    }
+
+    static func alertGlyph(_ a: Situation.AlertItem, _ glyphs: GlyphSet) -> String {
+        switch a.state {
+        case .new: return glyphs == .ascii ? "!" : "●"
+        case .acknowledged: return glyphs == .ascii ? "o" : "◐"
+        case .dispatched: return glyphs == .ascii ? ">" : "➜"
+        case .onHold: return glyphs == .ascii ? "=" : "‖"
+        default: return glyphs == .ascii ? "~" : "○"
+        }
+    }
+
+    /// Draws `lines` (each one row, with its role) with the selection kept in view.
+    static func list(_ b: inout ScreenBuffer, _ r: Rect, rows: [[(String, StyleRole)]], selected: Int, rowsPerItem: Int, empty: String, glyphs: GlyphSet) {
+        let inner = Rect(row: r.row + 1, column: r.column + 1, rows: r.rows - 2, columns: r.columns - 2)
+        guard inner.rows > 0 else { return }
+        if rows.isEmpty { b.put(empty, row: inner.row, column: inner.column + 1, role: "hint"); return }
+        let visible = max(1, inner.rows / rowsPerItem)
+        let first = max(0, min(selected - visible / 2, rows.count - visible))
+        for (k, i) in (first..<min(rows.count, first + visible)).enumerated() {
+            for (line, part) in rows[i].enumerated() where line < rowsPerItem {
+                let row = inner.row + k * rowsPerItem + line
+                let text = Draw.clip(part.0, inner.columns - 1, glyphs)
+                if i == selected {
+                    b.put(String(repeating: " ", count: inner.columns), row: row, column: inner.column, role: "selected")
+                    if line == 0 { b.put(">", row: row, column: inner.column, role: "selected") }
+                    b.put(text, row: row, column: inner.column + 1, role: "selected")
+                } else {
+                    b.put(text, row: row, column: inner.column + 1, role: part.1)
+                }
+            }
+        }
+        if rows.count > visible {
+            b.put(" \(selected + 1)/\(rows.count) ", row: r.row + r.rows - 1, column: r.column + r.columns - 10, role: "border")
+        }
+    }
+
+    static func alerts(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
+        let l = state.language, items = PaneItems.alerts(s, state), glyphs = state.glyphs
+        Draw.box(&b, r, title: "\(Strings.text("pane.alerts", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
+        let rows = items.map { a -> [(String, StyleRole)] in
+            let word = Strings.text("alert." + a.state.rawValue, l) + (a.escalated ? "^" : "")
+            let camera = a.camera ?? "—"
+            return [("P\(a.priority) \(alertGlyph(a, glyphs)) \(word.padding(toLength: 11, withPad: " ", startingAt: 0)) #\(a.id) \(camera) \(a.rule) \(Draw.age(s.header.now.timeIntervalSince(a.createdAt)))", alertRole(a))]
+        }
+        list(&b, r, rows: rows, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: 1, empty: Strings.text("empty.alerts", l), glyphs: state.glyphs)
+    }
+
+    static func hits(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
+        let l = state.language, items = PaneItems.hits(s, state)
+        Draw.box(&b, r, title: "\(Strings.text("pane.hits", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
+        if !s.header.role.allows(.decideHits) {
+            b.put(Strings.text("hits.forbidden", l), row: r.row + 1, column: r.column + 2, role: "hint")
+            return
+        }
+        let rows = items.map { h -> [(String, StyleRole)] in
+            let done = h.state == .confirmed ? 2 : h.confirmations
+            let role: StyleRole = h.state == .confirmed ? "hit.confirmed" : "hit.pending"
+            let mark = state.glyphs == .ascii ? (h.state == .confirmed ? "+" : "?") : (h.state == .confirmed ? "✔" : "◆")
+            return [("\(mark) \(done)/2 #\(h.id) \(h.candidate) \(String(format: "%.3f", h.similarity)) \(h.camera) \(Draw.clock(h.time, s.header.timeZone))", role),
+                    ("    \(h.orderReference)\(state.glyphs.separator)\(h.court)\(state.glyphs.separator)\(Strings.text("hit.candidate", l))", "hint")]
+        }
+        list(&b, r, rows: rows, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.hits", l), glyphs: state.glyphs)
+    }
+
+    static func flags(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
+        let l = state.language, items = PaneItems.flags(s, state)
+        Draw.box(&b, r, title: "\(Strings.text("pane.flags", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
+        let rows = items.map { f -> [(String, StyleRole)] in
+            let mark = state.glyphs == .ascii ? "F" : "⚑"
+            return [("\(mark) #\(f.id) \(Strings.text("flag." + f.category.rawValue, l)) \(String(format: "%.2f", f.score)) \(Draw.clock(f.time, s.header.timeZone)) \(f.district ?? "—")", "flag.pending"),
+                    ("    «\(f.phrases.joined(separator: "» «"))» \(TerminalSafe.line(f.text, limit: 300))", "hint")]
+        }
+        list(&b, r, rows: rows, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.flags", l), glyphs: state.glyphs)
+    }
+}

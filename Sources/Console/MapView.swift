@@ -1,0 +1,111 @@
+import Engine
+import Foundation
+import VigiaCore
+
+/// The district map: boundaries rasterised at the pane's aspect, risk shaded
+/// per cell, markers on top, a cursor, the forecast's quality and a legend.
+enum MapView {
+    static func draw(_ b: inout ScreenBuffer, _ pane: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
+        let l = state.language, glyphs = state.glyphs, sep = glyphs.separator
+        Draw.box(&b, pane, title: Strings.text("pane.map", l), focused: focused, glyphs: glyphs)
+        guard let g = MapGeometry(situation: s, state: state, pane: pane) else {
+            b.put(Strings.text("map.none", l), row: pane.row + 2, column: pane.column + 2, role: .warning)
+            return
+        }
+        // The forecast line: what is shown and how good it has been.
+        if let r = s.risk {
+            let horizon = r.horizonHours >= 168 ? "7 d" : "\(Int(r.horizonHours)) h"
+            var line = "\(Strings.text("map.horizon", l)) \(horizon)\(sep)\(Strings.text("map.model", l)) \(r.model)"
+            if let hit = r.hitRate, let pai = r.pai {
+                line += "\(sep)\(Strings.text("map.hitrate", l)) \(Int((hit * 100).rounded())) % (PAI \(String(format: "%.1f", pai)))"
+            }
+            line += "\(sep)\(Strings.text("map.gini", l)) \(String(format: "%.2f", r.gini))"
+            b.put(Draw.clip(line, pane.columns - 4, glyphs), row: pane.row + 1, column: pane.column + 2, role: "pane.title")
+        }
+        let ramp = glyphs.riskRamp
+        // District of every cell, then boundaries where a neighbour differs.
+        var district = [Int?](repeating: nil, count: g.inner.rows * g.inner.columns)
+        if let index = s.districts {
+            for row in 0..<g.inner.rows { for col in 0..<g.inner.columns {
+                district[row * g.inner.columns + col] = index.index(containing: g.point(row: row, column: col))
+            } }
+        }
+        let levels = riskLevels(s.risk, g)
+        for row in 0..<g.inner.rows {
+            for col in 0..<g.inner.columns {
+                let i = row * g.inner.columns + col
+                let here = district[i]
+                let right = col + 1 < g.inner.columns ? district[i + 1] : here
+                let below = row + 1 < g.inner.rows ? district[i + g.inner.columns] : here
+                var glyph = " ", role: StyleRole = .normal
+                let level = levels[i]
+                if here != nil || level > 0 {
+                    glyph = ramp[level]
+                    role = StyleRole(rawValue: "risk.\(level)")
+                }
+                if s.districts != nil, level < 4, right != here || below != here {
+                    glyph = right != here && below != here ? glyphs.boundaryCorner : right != here ? glyphs.boundaryVertical : glyphs.boundaryHorizontal
+                    role = "map.boundary"
+                }
+                b.put(glyph, row: g.inner.row + row, column: g.inner.column + col, role: role)
+            }
+        }
+        func mark(_ p: PlanarPoint?, _ glyph: String, _ role: StyleRole) {
+            guard let p, let c = g.cell(of: p) else { return }
+            b.put(glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: role)
+        }
+        for box in s.patrol { mark(box.centre, glyphs.patrolMarker, "patrol") }
+        if state.zoom >= 4 { for c in s.cameras where c.online { mark(c.position, glyphs.cameraMarker, "camera.online") } }
+        for c in s.cameras where !c.online { mark(c.position, glyphs.offlineMarker, "camera.offline") }
+        for trail in s.trails { for p in trail { mark(p, glyphs.trailMarker, "trail") } }
+        for f in s.flags { mark(f.position, glyphs.flagMarker, "flag.pending") }
+        for h in s.hits where h.state != .confirmed { mark(h.position, glyphs.hitMarker, "hit.pending") }
+        for a in s.alerts where a.state == .new || a.escalated { mark(a.position, glyphs.alertMarker, "alert.new") }
+        // The selected item, then the cursor.
+        let cursor = state.cursor ?? g.centre
+        if let c = g.cell(of: cursor) {
+            let cell = b[g.inner.row + c.row, g.inner.column + c.column]
+            b.put(cell.glyph == " " ? "+" : cell.glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: "map.cursor")
+        }
+        b.put(Draw.clip(cursorLine(s, state, g, cursor), pane.columns - 4, glyphs), row: pane.row + pane.rows - 3, column: pane.column + 2)
+        let legend = "\(glyphs.alertMarker) \(Strings.text("legend.alert", l)) \(glyphs.hitMarker) \(Strings.text("legend.hit", l)) \(glyphs.flagMarker) \(Strings.text("legend.flag", l)) \(glyphs.offlineMarker) \(Strings.text("legend.offline", l)) \(glyphs.patrolMarker) \(Strings.text("legend.patrol", l)) \(glyphs.trailMarker) \(Strings.text("legend.trail", l))\(sep)\(Strings.text("map.risk", l)) [\(ramp.joined())] 0–9\(sep)×\(Int(state.zoom))"
+        b.put(Draw.clip(legend, pane.columns - 4, glyphs), row: pane.row + pane.rows - 2, column: pane.column + 2, role: "hint")
+    }
+
+    /// Risk level 0–9 of each map cell: the highest expected count of the grid cells under it.
+    static func riskLevels(_ risk: Situation.RiskLayer?, _ g: MapGeometry) -> [Int] {
+        var out = [Int](repeating: 0, count: g.inner.rows * g.inner.columns)
+        guard let r = risk else { return out }
+        var best = [Double](repeating: 0, count: out.count)
+        let grid = r.grid
+        for cell in 0..<min(grid.cellCount, r.expected.count) where r.expected[cell] > 0 {
+            let centre = grid.centre(of: cell)
+            guard let c = g.cell(of: centre) else { continue }
+            let i = c.row * g.inner.columns + c.column
+            best[i] = max(best[i], r.expected[cell])
+        }
+        // Zoomed in, a map cell can be smaller than a grid cell: fill from the grid cell underneath.
+        if g.metresPerColumn < grid.cellSize {
+            for row in 0..<g.inner.rows { for col in 0..<g.inner.columns where best[row * g.inner.columns + col] == 0 {
+                if let cell = grid.cell(containing: g.point(row: row, column: col)), cell < r.expected.count {
+                    best[row * g.inner.columns + col] = r.expected[cell]
+                }
+            } }
+        }
+        for i in out.indices { out[i] = r.level(best[i]) }
+        return out
+    }
+
+    static func cursorLine(_ s: Situation, _ state: UIState, _ g: MapGeometry, _ p: PlanarPoint) -> String {
+        let l = state.language, sep = state.glyphs.separator
+        guard let d = s.districts?.district(containing: p) else { return "\(Strings.text("legend.cursor", l)): \(Strings.text("map.outside", l))" }
+        var line = "\(Strings.text("legend.cursor", l)): \(d.name)" + (d.parent.map { " (\($0))" } ?? "")
+        if let r = s.risk, let cell = r.grid.cell(containing: p), cell < r.expected.count {
+            line += "\(sep)\(Strings.text("map.risk", l)) \(r.level(r.expected[cell]))/9"
+            line += "\(sep)\(Strings.text("map.expected", l)) \(String(format: "%.2f", r.expected[cell]))"
+            if let peak = r.peakHours[cell], !peak.isEmpty { line += "\(sep)\(Strings.text("map.peak", l)) \(peak.map(String.init).joined(separator: ","))" }
+            line += "\(sep)\(Strings.text("map.recent", l)): \(r.recent[cell])"
+        }
+        return line
+    }
+}

@@ -1,0 +1,123 @@
+import Engine
+import Foundation
+import VigiaCore
+
+/// Help, details, prompts and the tour's caption, drawn over the panes.
+enum Overlays {
+    static func draw(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState, _ layout: Layout) {
+        let l = state.language
+        if let step = state.tourStep, Tour.steps.indices.contains(step) {
+            let t = Tour.steps[step]
+            let text = l == .spanish ? t.spanish : t.english
+            window(&b, title: "\(Strings.text("tour.title", l)) \(step + 1)/\(Tour.steps.count)",
+                   lines: wrap(text, width: min(70, b.size.columns - 6)) + ["", Strings.text("tour.next", l)], glyphs: state.glyphs, bottom: true)
+        }
+        switch state.overlay {
+        case .help?: help(&b, s, state)
+        case .details?: details(&b, s, state)
+        case .prompt(let p)?: prompt(&b, p, state, layout)
+        case nil: break
+        }
+    }
+
+    /// A framed window centred on the screen (or near the bottom).
+    static func window(_ b: inout ScreenBuffer, title: String, lines: [String], glyphs: GlyphSet, bottom: Bool = false) {
+        let width = min(b.size.columns - 2, max(Draw.width(title) + 6, (lines.map(Draw.width).max() ?? 0) + 4))
+        let height = min(b.size.rows - 2, lines.count + 2)
+        let top = bottom ? b.size.rows - height - 3 : (b.size.rows - height) / 2
+        let r = Rect(row: max(1, top), column: (b.size.columns - width) / 2, rows: height, columns: width)
+        for row in r.row..<(r.row + r.rows) { b.put(String(repeating: " ", count: r.columns), row: row, column: r.column, role: "help") }
+        Draw.box(&b, r, title: title, focused: true, glyphs: glyphs)
+        for (i, line) in lines.prefix(height - 2).enumerated() {
+            b.put(Draw.clip(line, width - 4, glyphs), row: r.row + 1 + i, column: r.column + 2, role: "help")
+        }
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if Draw.width(current) + word.count + 1 > width, !current.isEmpty { lines.append(current); current = "" }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// Generated from the key registry, like the hint bar and the README table.
+    static func help(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState) {
+        let l = state.language
+        var lines: [String] = []
+        for context in [nil] + Pane.allCases.map(Optional.some) {
+            let group = KeyRegistry.bindings.filter { $0.context == context }
+            guard !group.isEmpty else { continue }
+            lines.append(context.map { Strings.text("pane." + $0.rawValue, l) } ?? (l == .spanish ? "En todas partes" : "Everywhere"))
+            for k in group {
+                let allowed = k.roles?.contains(s.header.role) ?? true
+                lines.append("  \(k.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0)) \(k.description(l))\(k.dangerous ? " (\(Strings.text("help.dangerous", l)))" : "")\(allowed ? "" : " ✗")")
+            }
+        }
+        // Two columns when one does not fit the screen.
+        let room = b.size.rows - 4
+        if lines.count > room {
+            let half = (lines.count + 1) / 2
+            let width = (lines.map(Draw.width).max() ?? 0) + 2
+            let left = Array(lines[..<half]), right = Array(lines[half...])
+            lines = left.enumerated().map { i, line in
+                line.padding(toLength: width, withPad: " ", startingAt: 0) + (i < right.count ? right[i] : "")
+            }
+        }
+        window(&b, title: Strings.text("help.title", l), lines: lines, glyphs: state.glyphs)
+    }
+
+    static func details(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState) {
+        let l = state.language, zone = s.header.timeZone, width = min(90, b.size.columns - 8)
+        var lines: [String] = [], title = ""
+        switch state.focus {
+        case .alerts:
+            let items = PaneItems.alerts(s, state)
+            guard items.indices.contains(state.selected(.alerts)) else { return }
+            let a = items[state.selected(.alerts)]
+            title = "#\(a.id) \(a.title)"
+            lines = ["P\(a.priority) \(Strings.text("alert." + a.state.rawValue, l))\(state.glyphs.separator)\(a.rule)\(state.glyphs.separator)\(a.camera ?? "—")\(state.glyphs.separator)\(Draw.clock(a.createdAt, zone))", "",
+                     Strings.text("details.procedure", l) + ":"] + wrap(a.procedure, width: width).map { "  " + $0 } + ["", Strings.text("details.evidence", l) + ":"]
+                + a.evidence.sorted { $0.key < $1.key }.map { "  \($0.key): \(TerminalSafe.line($0.value, limit: 120))" }
+                + ["", Strings.text("details.history", l) + ":"] + (a.history.isEmpty ? ["  —"] : a.history.map { "  " + $0 })
+        case .hits:
+            let items = PaneItems.hits(s, state)
+            guard items.indices.contains(state.selected(.hits)) else { return }
+            let h = items[state.selected(.hits)]
+            title = "#\(h.id) \(h.candidate)"
+            lines = [Strings.text("hit.candidate", l), "", "similarity \(String(format: "%.3f", h.similarity))", "\(h.orderReference)\(state.glyphs.separator)\(h.court)",
+                     "\(h.camera)\(state.glyphs.separator)\(Draw.clock(h.time, zone))", "\(h.state == .confirmed ? 2 : h.confirmations)/2 \(Strings.text("hit." + h.state.rawValue, l))"]
+        case .flags:
+            let items = PaneItems.flags(s, state)
+            guard items.indices.contains(state.selected(.flags)) else { return }
+            let f = items[state.selected(.flags)]
+            title = "#\(f.id) \(Strings.text("flag." + f.category.rawValue, l))"
+            lines = ["\(String(format: "%.2f", f.score))\(state.glyphs.separator)\(Draw.clock(f.time, zone))\(state.glyphs.separator)\(f.district ?? "—")",
+                     "«\(f.phrases.joined(separator: "» «"))»", ""] + wrap(TerminalSafe.line(f.text, limit: 2000), width: width)
+        case .map: return
+        }
+        window(&b, title: TerminalSafe.line(title, limit: 60), lines: lines, glyphs: state.glyphs)
+    }
+
+    static func prompt(_ b: inout ScreenBuffer, _ p: Prompt, _ state: UIState, _ layout: Layout) {
+        let l = state.language
+        let label: String
+        var shown = p.text
+        switch p.purpose {
+        case .hitReason(let id, let confirm): label = "#\(id) \(confirm ? "y" : "n") · \(Strings.text("prompt.reason", l))"
+        case .flagReason(let id, let credible): label = "#\(id) \(credible ? "y" : "n") · \(Strings.text("prompt.reason", l))"
+        case .snoozeMinutes: label = Strings.text("prompt.minutes", l)
+        case .forwardTo: label = Strings.text("prompt.forward", l)
+        case .disposition: label = Strings.text("prompt.disposition", l); shown = ""
+        case .quit: label = Strings.text("prompt.quit", l); shown = ""
+        case .command: label = ":"
+        case .filter: label = "/"
+        case .passphrase(let name): label = "\(Strings.text("prompt.passphrase", l)) \(name)"; shown = String(repeating: "*", count: p.text.count)
+        }
+        let row = layout.messageRow
+        b.put(String(repeating: " ", count: b.size.columns), row: row, column: 0, role: "prompt")
+        b.put(Draw.clip("\(label)\(label == ":" || label == "/" ? "" : ": ")\(shown)_", b.size.columns - 2, state.glyphs), row: row, column: 1, role: "prompt")
+    }
+}

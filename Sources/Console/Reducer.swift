@@ -1,0 +1,202 @@
+import Engine
+import VigiaCore
+
+/// Keys → state changes and engine commands. Pure: the same state, key,
+/// situation and size always give the same result; nothing here draws.
+public enum Reducer {
+    public static func reduce(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> EngineCommand? {
+        if case .prompt(var prompt) = state.overlay { return edit(&prompt, &state, key: key) }
+        if state.tourStep != nil {
+            switch key {
+            case .enter, .right, .char(" "):
+                state.tourStep! += 1
+                if state.tourStep! >= Tour.steps.count { state.tourStep = nil } else { Tour.apply(state.tourStep!, to: &state) }
+                return nil
+            case .escape: state.tourStep = nil; return nil
+            default: break
+            }
+        }
+        guard let binding = KeyRegistry.binding(for: key, in: state.focus) else { return nil }
+        if let roles = binding.roles, !roles.contains(situation.header.role) {
+            state.message = "\(Strings.text("msg.refused", state.language)): \(binding.description(state.language)) — \(situation.header.role.rawValue)"
+            return nil
+        }
+        state.message = nil
+        let layout = Layout(size: size, focus: state.focus)
+        switch binding.action {
+        case .quit:
+            let unhandled = situation.unhandledAlerts + situation.pendingHits + situation.pendingFlags
+            if unhandled > 0 { state.overlay = .prompt(Prompt(purpose: .quit)); return nil }
+            return .quit
+        case .help: state.overlay = state.overlay == .help ? nil : .help
+        case .back:
+            if state.overlay != nil { state.overlay = nil } else if !state.filter.isEmpty { state.filter = "" }
+        case .nextPane, .previousPane:
+            let all = Pane.allCases
+            let i = all.firstIndex(of: state.focus)!
+            state.focus = all[(i + (binding.action == .nextPane ? 1 : all.count - 1)) % all.count]
+        case .showMap: state.focus = .map
+        case .showAlerts: state.focus = .alerts
+        case .showHits: state.focus = .hits
+        case .showFlags: state.focus = .flags
+        case .up, .down, .left, .right, .pageUp, .pageDown:
+            move(&state, binding.action, situation: situation, layout: layout)
+        case .details:
+            if state.focus != .map { state.overlay = state.overlay == .details ? nil : .details }
+        case .zoomIn: state.zoom = min(64, state.zoom * 2)
+        case .zoomOut: state.zoom = max(1, state.zoom / 2); if state.zoom == 1 { state.centre = nil }
+        case .zoomReset: state.zoom = 1; state.centre = nil
+        case .centre:
+            if let p = selectedPosition(state, situation) { state.centre = p; state.cursor = p; state.zoom = max(state.zoom, 4) }
+        case .horizon:
+            let i = UIState.horizons.firstIndex(of: state.horizonHours) ?? 0
+            state.horizonHours = UIState.horizons[(i + 1) % UIState.horizons.count]
+            return .reloadForecast
+        case .model:
+            let i = UIState.models.firstIndex(of: state.model) ?? 0
+            state.model = UIState.models[(i + 1) % UIState.models.count]
+            return .reloadForecast
+        case .filter: state.overlay = .prompt(Prompt(purpose: .filter, text: state.filter))
+        case .command: state.overlay = .prompt(Prompt(purpose: .command))
+        case .pause: state.paused.toggle()
+        case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject:
+            return itemAction(&state, binding.action, situation: situation)
+        }
+        return nil
+    }
+
+    static func itemAction(_ state: inout UIState, _ action: Action, situation: Situation) -> EngineCommand? {
+        switch state.focus {
+        case .alerts:
+            let items = PaneItems.alerts(situation, state)
+            guard items.indices.contains(state.selected(.alerts)) else { return nil }
+            let a = items[state.selected(.alerts)]
+            switch action {
+            case .acknowledge: return .alert(a.id, .acknowledge)
+            case .dispatch: return .alert(a.id, .dispatch)
+            case .hold: return .alert(a.id, a.state == .onHold ? .resume : .hold)
+            case .close: state.overlay = .prompt(Prompt(purpose: .disposition(id: a.id)))
+            case .snooze: state.overlay = .prompt(Prompt(purpose: .snoozeMinutes(id: a.id), text: "10"))
+            case .forward: state.overlay = .prompt(Prompt(purpose: .forwardTo(id: a.id)))
+            default: break
+            }
+        case .hits:
+            let items = PaneItems.hits(situation, state)
+            guard items.indices.contains(state.selected(.hits)) else { return nil }
+            let h = items[state.selected(.hits)]
+            switch action {
+            case .confirm: state.overlay = .prompt(Prompt(purpose: .hitReason(id: h.id, confirm: true)))
+            case .reject: state.overlay = .prompt(Prompt(purpose: .hitReason(id: h.id, confirm: false)))
+            // The engine refuses before two confirmations; the console says why.
+            case .dispatch: return .dispatchHit(h.id)
+            default: break
+            }
+        case .flags:
+            let items = PaneItems.flags(situation, state)
+            guard items.indices.contains(state.selected(.flags)) else { return nil }
+            let f = items[state.selected(.flags)]
+            if action == .confirm { state.overlay = .prompt(Prompt(purpose: .flagReason(id: f.id, credible: true))) }
+            if action == .reject { state.overlay = .prompt(Prompt(purpose: .flagReason(id: f.id, credible: false))) }
+        case .map: break
+        }
+        return nil
+    }
+
+    /// Typing into a prompt; Enter submits, Esc cancels.
+    static func edit(_ prompt: inout Prompt, _ state: inout UIState, key: Key) -> EngineCommand? {
+        if case .disposition(let id) = prompt.purpose {
+            let options: [Character: Disposition] = ["1": .attended, "2": .falseAlarm, "3": .duplicate, "4": .noActionNeeded]
+            if case .char(let c) = key, let d = options[c] { state.overlay = nil; return .alert(id, .close(d, note: nil)) }
+            if key == .escape { state.overlay = nil }
+            return nil
+        }
+        if prompt.purpose == .quit {
+            if case .char(let c) = key, "sSyY".contains(c) { state.overlay = nil; return .quit }
+            if key == .escape || key == .char("n") || key == .char("N") { state.overlay = nil }
+            return nil
+        }
+        switch key {
+        case .escape: state.overlay = nil; return nil
+        case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .char(let c): if prompt.text.count < 200, !c.isNewline { prompt.text.append(c) }
+        case .enter:
+            state.overlay = nil
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            switch prompt.purpose {
+            case .hitReason(let id, let confirm): return .decideHit(id, confirm: confirm, reason: text)
+            case .flagReason(let id, let credible): return .reviewFlag(id, credible: credible, reason: text)
+            case .snoozeMinutes(let id):
+                guard let m = Int(text), m > 0, m <= 24 * 60 else { state.message = "\(Strings.text("prompt.minutes", state.language)): 1–1440"; return nil }
+                return .alert(id, .snooze(minutes: m))
+            case .forwardTo(let id):
+                guard !text.isEmpty else { return nil }
+                return .alert(id, .forward(to: text, message: "—"))
+            case .filter: state.filter = text; for p in Pane.allCases { state.selection[p] = 0 }
+            case .passphrase(let name): return .signIn(name: name, passphrase: prompt.text)
+            case .command: return command(text, &state)
+            case .quit, .disposition: break
+            }
+            return nil
+        default: break
+        }
+        state.overlay = .prompt(prompt)
+        return nil
+    }
+
+    /// The `:` palette: login NAME, lang es|en, theme NAME, model NAME, horizon 8|24|168, quit.
+    static func command(_ text: String, _ state: inout UIState) -> EngineCommand? {
+        let words = text.split(separator: " ").map(String.init)
+        switch (words.first ?? "", words.count) {
+        case ("login", 2): state.overlay = .prompt(Prompt(purpose: .passphrase(name: words[1])))
+        case ("lang", 2): if let l = Language(rawValue: words[1]) { state.language = l }
+        case ("theme", 2): return .setTheme(words[1])
+        case ("model", 2) where UIState.models.contains(words[1]): state.model = words[1]; return .reloadForecast
+        case ("horizon", 2):
+            if let h = Double(words[1].replacingOccurrences(of: "h", with: "")), UIState.horizons.contains(h) { state.horizonHours = h; return .reloadForecast }
+            state.message = "horizon 8 | 24 | 168"
+        case ("quit", 1), ("q", 1): return .quit
+        default: state.message = "\(Strings.text("msg.unknown", state.language)): \(text)"
+        }
+        return nil
+    }
+
+    static func move(_ state: inout UIState, _ action: Action, situation: Situation, layout: Layout) {
+        if state.focus == .map {
+            guard let pane = layout.panes[.map], let g = MapGeometry(situation: situation, state: state, pane: pane) else { return }
+            var p = state.cursor ?? g.centre
+            switch action {
+            case .up: p.y += g.metresPerRow
+            case .down: p.y -= g.metresPerRow
+            case .left: p.x -= g.metresPerColumn
+            case .right: p.x += g.metresPerColumn
+            case .pageUp: p.y += g.metresPerRow * Double(g.inner.rows / 2)
+            case .pageDown: p.y -= g.metresPerRow * Double(g.inner.rows / 2)
+            default: break
+            }
+            state.cursor = p
+            // Pan when the cursor leaves the view.
+            if g.cell(of: p) == nil { state.centre = p }
+            return
+        }
+        let count = PaneItems.count(state.focus, situation, state)
+        let page = max(1, (layout.panes[state.focus]?.rows ?? 10) / 2 - 1)
+        var i = state.selected(state.focus)
+        switch action {
+        case .up: i -= 1
+        case .down: i += 1
+        case .pageUp: i -= page
+        case .pageDown: i += page
+        default: break
+        }
+        state.selection[state.focus] = max(0, min(count - 1, i))
+    }
+
+    static func selectedPosition(_ state: UIState, _ s: Situation) -> PlanarPoint? {
+        switch state.focus {
+        case .map: return state.cursor
+        case .alerts: let a = PaneItems.alerts(s, state); return a.indices.contains(state.selected(.alerts)) ? a[state.selected(.alerts)].position : nil
+        case .hits: let h = PaneItems.hits(s, state); return h.indices.contains(state.selected(.hits)) ? h[state.selected(.hits)].position : nil
+        case .flags: let f = PaneItems.flags(s, state); return f.indices.contains(state.selected(.flags)) ? f[state.selected(.flags)].position : nil
+        }
+    }
+}

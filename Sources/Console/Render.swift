@@ -1,0 +1,139 @@
+import Engine
+import Foundation
+import VigiaCore
+
+/// The console's one drawing function: a pure map from the situation, the UI
+/// state and the size to a screen buffer. The ncurses backend only copies it out.
+public func render(_ situation: Situation, _ state: UIState, _ size: TerminalSize) -> ScreenBuffer {
+    guard size.columns >= minimumTerminalSize.columns, size.rows >= minimumTerminalSize.rows else {
+        return renderTooSmall(size: size, language: state.language)
+    }
+    var b = ScreenBuffer(size: size)
+    let layout = Layout(size: size, focus: state.focus)
+    TitleBar.draw(&b, situation, state)
+    if let row = layout.tabRow { TitleBar.drawTabs(&b, row: row, situation, state) }
+    for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        let focused = pane == state.focus
+        switch pane {
+        case .map: MapView.draw(&b, rect, situation, state, focused: focused)
+        case .alerts: ListPanes.alerts(&b, rect, situation, state, focused: focused)
+        case .hits: ListPanes.hits(&b, rect, situation, state, focused: focused)
+        case .flags: ListPanes.flags(&b, rect, situation, state, focused: focused)
+        }
+    }
+    if let message = state.message { b.put(message, row: layout.messageRow, column: 1, role: .warning) }
+    else if !state.filter.isEmpty { b.put("/\(state.filter)", row: layout.messageRow, column: 1, role: "hint") }
+    HintBar.draw(&b, row: layout.hintRow, situation, state)
+    Overlays.draw(&b, situation, state, layout)
+    return b
+}
+
+/// Helpers every pane uses.
+enum Draw {
+    static func box(_ b: inout ScreenBuffer, _ r: Rect, title: String, focused: Bool, glyphs: GlyphSet) {
+        guard r.rows >= 2, r.columns >= 2 else { return }
+        let (tl, tr, bl, br, h, v) = glyphs.box
+        let role: StyleRole = focused ? "pane.focus" : "border"
+        b.put(tl + String(repeating: h, count: r.columns - 2) + tr, row: r.row, column: r.column, role: "border")
+        for row in (r.row + 1)..<(r.row + r.rows - 1) {
+            b.put(v, row: row, column: r.column, role: "border")
+            b.put(v, row: row, column: r.column + r.columns - 1, role: "border")
+        }
+        b.put(bl + String(repeating: h, count: r.columns - 2) + br, row: r.row + r.rows - 1, column: r.column, role: "border")
+        // The focused pane says so in words too, not only in colour.
+        b.put(" \(focused ? "▸ " : "")\(title) ".replacingOccurrences(of: "▸", with: glyphs == .ascii ? ">" : "▸"),
+              row: r.row, column: r.column + 2, role: role)
+    }
+
+    /// Terminal cells `text` takes.
+    static func width(_ text: String) -> Int { text.reduce(0) { $0 + ScreenBuffer.measure($1).1 } }
+
+    /// `text` cut to `width` cells with an ellipsis.
+    static func clip(_ text: String, _ width: Int, _ glyphs: GlyphSet) -> String {
+        guard width > 0 else { return "" }
+        if Self.width(text) <= width { return text }
+        var out = ""
+        var used = 0
+        for ch in text {
+            let w = ScreenBuffer.measure(ch).1
+            if used + w > width - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + glyphs.ellipsis
+    }
+
+    static func clock(_ date: Date, _ zone: TimeZone) -> String {
+        let s = TimestampFormatter(timeZone: zone).string(from: date)
+        return String(s.dropFirst(11).prefix(8))
+    }
+
+    static func age(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        return "\(s / 3600)h\(s % 3600 / 60 < 10 ? "0" : "")\(s % 3600 / 60)"
+    }
+}
+
+enum TitleBar {
+    static func draw(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState) {
+        let l = state.language, h = s.header, sep = state.glyphs.separator
+        b.put(String(repeating: " ", count: b.size.columns), row: 0, column: 0, role: .title)
+        let when = TimestampFormatter(timeZone: h.timeZone).string(from: h.now)
+        var mode = h.replaySpeed.map { "\(Strings.text("title.replay", l)) ×\(Int($0))" } ?? Strings.text("title.live", l)
+        if state.paused { mode += " (\(Strings.text("title.paused", l)))" }
+        let unhandled = "\(Strings.text("title.unhandled", l)): \(s.unhandledAlerts) \(Strings.text("pane.alerts", l).lowercased()), \(s.pendingHits) \(Strings.text("pane.hits", l).lowercased()), \(s.pendingFlags) \(Strings.text("pane.flags", l).lowercased())"
+        let parts: [(text: String, priority: Int)] = [
+            ("Vigía", 0),
+            ("\(when.prefix(10)) \(when.dropFirst(11).prefix(8)) \(mode)", 1),
+            ("\(Strings.text("title.shift", l)) \(Strings.text("shift." + h.shift, l))", 4),
+            ("\(h.operatorName) (\(Strings.text("role." + h.role.rawValue, l)))", 3),
+            (unhandled, 2),
+            (h.auditIntact ? Strings.text("title.audit.ok", l) : Strings.text("title.audit.bad", l), h.auditIntact ? 5 : 0),
+        ]
+        // Narrow terminals drop the least important parts whole instead of cutting one in half.
+        var kept = Set<Int>()
+        var used = 1
+        for (i, p) in parts.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
+            let w = Draw.width(p.text) + Draw.width(sep)
+            if used + w <= b.size.columns { kept.insert(i); used += w }
+        }
+        let line = parts.enumerated().filter { kept.contains($0.offset) }.map(\.element.text).joined(separator: sep)
+        b.put(" " + line, row: 0, column: 0, role: h.auditIntact ? .title : "error")
+    }
+
+    static func drawTabs(_ b: inout ScreenBuffer, row: Int, _ s: Situation, _ state: UIState) {
+        var col = 1
+        for (i, pane) in Pane.allCases.enumerated() {
+            let count: String
+            switch pane {
+            case .map: count = ""
+            case .alerts: count = " (\(s.alerts.count))"
+            case .hits: count = " (\(s.hits.count))"
+            case .flags: count = " (\(s.flags.count))"
+            }
+            let label = "\(i + 1) \(Strings.text("pane." + pane.rawValue, state.language))\(count)"
+            let focused = pane == state.focus
+            col = b.put(focused ? "[\(label)]" : " \(label) ", row: row, column: col, role: focused ? "pane.focus" : "hint") + 1
+        }
+        b.put(Strings.text("tabs.hint", state.language), row: row, column: col + 1, role: "hint")
+    }
+}
+
+enum HintBar {
+    static func draw(_ b: inout ScreenBuffer, row: Int, _ s: Situation, _ state: UIState) {
+        var col = 0
+        let shown = KeyRegistry.bindings.filter { $0.visible && ($0.context == nil || $0.context == state.focus) }
+            .filter { $0.roles?.contains(s.header.role) ?? true }
+        // The pane's own actions first, then the global ones.
+        for binding in shown.filter({ $0.context != nil }) + shown.filter({ $0.context == nil }) {
+            let keys = binding.keys.map(\.label).joined(separator: "/")
+            let words = binding.description(state.language).split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let width = keys.count + words.count + 2
+            guard col + width <= b.size.columns else { break }
+            col = b.put(keys, row: row, column: col, role: "hint.key")
+            col = b.put(" " + words + " ", row: row, column: col, role: "hint")
+        }
+    }
+}

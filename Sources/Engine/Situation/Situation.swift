@@ -1,0 +1,126 @@
+import Foundation
+import Hotspots
+import VigiaCore
+
+/// An immutable snapshot of everything the console shows. The console renders
+/// it and never asks the database or runs an analysis itself.
+public struct Situation: Sendable {
+    public struct Header: Sendable, Equatable {
+        public var now: Date
+        /// Replay speed (×), nil when live.
+        public var replaySpeed: Double?
+        public var shift: String
+        public var operatorName: String
+        public var role: Role
+        /// Feed rates over the last minute of feed time.
+        public var eventsPerMinute: Int
+        public var postsPerMinute: Int
+        public var auditIntact: Bool
+        public var timeZone: TimeZone
+        public init(now: Date, replaySpeed: Double?, shift: String, operatorName: String, role: Role, eventsPerMinute: Int = 0,
+                    postsPerMinute: Int = 0, auditIntact: Bool = true, timeZone: TimeZone) {
+            self.now = now; self.replaySpeed = replaySpeed; self.shift = shift; self.operatorName = operatorName; self.role = role
+            self.eventsPerMinute = eventsPerMinute; self.postsPerMinute = postsPerMinute; self.auditIntact = auditIntact; self.timeZone = timeZone
+        }
+    }
+
+    /// The forecast shaded on the map.
+    public struct RiskLayer: Sendable {
+        public var model: String
+        public var horizonHours: Double
+        public var grid: Grid
+        /// Expected incidents per grid cell in the horizon.
+        public var expected: [Double]
+        /// Ascending thresholds on `expected` for levels 1…9 (deciles of the cells with risk).
+        public var levels: [Double]
+        /// Incidents per grid cell in the 30 days before `now`.
+        public var recent: [Int32]
+        /// Peak hours of the top cells, by grid cell.
+        public var peakHours: [Int: [Int]]
+        /// How good this model has been lately: hit rate and PAI at 5 % of the area, last 7 days.
+        public var hitRate: Double?
+        public var pai: Double?
+        /// Gini of risk across cells (safeguard 8: how concentrated the forecast is).
+        public var gini: Double
+        public init(model: String, horizonHours: Double, grid: Grid, expected: [Double], levels: [Double], recent: [Int32],
+                    peakHours: [Int: [Int]], hitRate: Double?, pai: Double?, gini: Double) {
+            self.model = model; self.horizonHours = horizonHours; self.grid = grid; self.expected = expected; self.levels = levels
+            self.recent = recent; self.peakHours = peakHours; self.hitRate = hitRate; self.pai = pai; self.gini = gini
+        }
+
+        /// 0 (no risk) to 9.
+        public func level(_ value: Double) -> Int {
+            guard value > 0 else { return 0 }
+            var l = 1
+            for t in levels where value > t { l += 1 }
+            return min(9, l)
+        }
+    }
+
+    public struct CameraMarker: Sendable, Equatable {
+        public var id: String, name: String, position: PlanarPoint, online: Bool, health: String
+        public init(id: String, name: String, position: PlanarPoint, online: Bool, health: String) {
+            self.id = id; self.name = name; self.position = position; self.online = online; self.health = health
+        }
+    }
+
+    public struct AlertItem: Sendable, Equatable {
+        public var id: Int64, priority: Int, state: AlertState, rule: String, camera: String?, title: String
+        public var createdAt: Date, escalated: Bool, position: PlanarPoint?, procedure: String, evidence: [String: String]
+        public var history: [String]
+        public init(id: Int64, priority: Int, state: AlertState, rule: String, camera: String?, title: String, createdAt: Date,
+                    escalated: Bool, position: PlanarPoint?, procedure: String, evidence: [String: String], history: [String] = []) {
+            self.id = id; self.priority = priority; self.state = state; self.rule = rule; self.camera = camera; self.title = title
+            self.createdAt = createdAt; self.escalated = escalated; self.position = position; self.procedure = procedure
+            self.evidence = evidence; self.history = history
+        }
+    }
+
+    public struct HitItem: Sendable, Equatable {
+        public var id: Int64, candidate: String, similarity: Double, orderReference: String, court: String
+        public var camera: String, time: Date, confirmations: Int, state: HitState, position: PlanarPoint?
+        public init(id: Int64, candidate: String, similarity: Double, orderReference: String, court: String, camera: String,
+                    time: Date, confirmations: Int, state: HitState, position: PlanarPoint?) {
+            self.id = id; self.candidate = candidate; self.similarity = similarity; self.orderReference = orderReference
+            self.court = court; self.camera = camera; self.time = time; self.confirmations = confirmations; self.state = state
+            self.position = position
+        }
+    }
+
+    public struct FlagItem: Sendable, Equatable {
+        public var id: Int64, category: ThreatCategory, score: Double, phrases: [String], text: String
+        public var time: Date, district: String?, position: PlanarPoint?
+        public init(id: Int64, category: ThreatCategory, score: Double, phrases: [String], text: String, time: Date,
+                    district: String?, position: PlanarPoint?) {
+            self.id = id; self.category = category; self.score = score; self.phrases = phrases; self.text = text
+            self.time = time; self.district = district; self.position = position
+        }
+    }
+
+    public struct PatrolBox: Sendable, Equatable {
+        public var centre: PlanarPoint, size: Double
+        public init(centre: PlanarPoint, size: Double) { self.centre = centre; self.size = size }
+    }
+
+    public var header: Header
+    /// District boundaries in the map's projection (nil when none are loaded).
+    public var districts: DistrictIndex?
+    public var risk: RiskLayer?
+    public var cameras: [CameraMarker]
+    public var alerts: [AlertItem]
+    public var hits: [HitItem]
+    public var flags: [FlagItem]
+    public var patrol: [PatrolBox]
+    /// Confirmed sightings of one entry, in time order.
+    public var trails: [[PlanarPoint]]
+    /// Unhandled counts for the title bar.
+    public var unhandledAlerts: Int { alerts.filter { $0.state == .new }.count }
+    public var pendingHits: Int { hits.filter { $0.state == .pending || $0.state == .confirmedOnce }.count }
+    public var pendingFlags: Int { flags.count }
+
+    public init(header: Header, districts: DistrictIndex?, risk: RiskLayer?, cameras: [CameraMarker], alerts: [AlertItem],
+                hits: [HitItem], flags: [FlagItem], patrol: [PatrolBox], trails: [[PlanarPoint]]) {
+        self.header = header; self.districts = districts; self.risk = risk; self.cameras = cameras; self.alerts = alerts
+        self.hits = hits; self.flags = flags; self.patrol = patrol; self.trails = trails
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Hotspots
+import Synchronization
+import VigiaCore
+
+/// Builds `Situation` snapshots for a console, caching what is slow to make
+/// (the forecast layer, the district index) and rebuilding it only when the
+/// hour, horizon or model changes.
+public final class SituationSource: Sendable {
+    public struct Request: Sendable, Equatable {
+        public var principal: Principal
+        public var horizonHours: Double
+        public var model: String
+        public var replaySpeed: Double?
+        public var patrolUnits: Int
+        public init(principal: Principal, horizonHours: Double = 8, model: String = "recency", replaySpeed: Double? = nil, patrolUnits: Int = 6) {
+            self.principal = principal; self.horizonHours = horizonHours; self.model = model; self.replaySpeed = replaySpeed
+            self.patrolUnits = patrolUnits
+        }
+    }
+
+    let engine: Engine
+    private struct RiskKey: Hashable { var model: String; var horizon: Double; var hour: Int }
+    private let riskCache = Mutex<(key: RiskKey, layer: Situation.RiskLayer?, patrol: [Situation.PatrolBox])?>(nil)
+
+    public init(engine: Engine) {
+        self.engine = engine
+    }
+
+    public func situation(_ request: Request) throws -> Situation {
+        let now = engine.clock.now()
+        let districts = try engine.districtIndex()
+        let projection = districts?.projection
+        func place(_ p: GeoPoint?) -> PlanarPoint? { p.flatMap { projection?.project($0) } }
+        let shift = ShiftSchedule.standard(timeZone: engine.timeZone).window(containing: now)
+
+        let queue = try engine.alertQueue(at: now)
+        let registry = try engine.cameras.cameras()
+        let byID = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let cameras = registry.compactMap { c -> Situation.CameraMarker? in
+            guard let p = place(c.location) else { return nil }
+            let health = queue.cameraHealth[c.id] ?? "online"
+            return Situation.CameraMarker(id: c.id, name: c.name, position: p, online: health == "online", health: health)
+        }
+        let transitions = Dictionary(grouping: try engine.alerts.transitions(alertID: nil), by: \.alertID)
+        let formatter = TimestampFormatter(timeZone: engine.timeZone)
+        let alerts = queue.items.map { item -> Situation.AlertItem in
+            let a = item.stored.alert
+            var position = a.cameraID.flatMap { byID[$0] }.flatMap { place($0.location) }
+            if position == nil, let area = a.cameraID, area.hasPrefix("area:"), let d = districts?.districts.first(where: { "area:" + $0.name == area }) {
+                let b = d.shape.bounds
+                position = PlanarPoint(x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2)
+            }
+            let history = (transitions[a.id] ?? []).map { t in
+                "\(formatter.string(from: t.at).dropFirst(11).prefix(8)) \(t.from.rawValue) → \(t.to.rawValue) (\(t.operatorName))" + (t.note.map { ": \($0)" } ?? "")
+            }
+            return Situation.AlertItem(id: a.id, priority: item.effectivePriority, state: a.state, rule: a.ruleID, camera: a.cameraID,
+                                       title: a.title, createdAt: a.createdAt, escalated: item.escalated, position: position,
+                                       procedure: item.stored.procedure, evidence: item.stored.evidence, history: history)
+        }
+        var hits: [Situation.HitItem] = []
+        var trails: [[PlanarPoint]] = []
+        if request.principal.role.allows(.decideHits) {
+            let views = try engine.hitViews(states: [.pending, .confirmedOnce, .confirmed], as: request.principal)
+            hits = try views.map { v in
+                let entry = try engine.watchlist.entry(id: v.hit.entryID)?.entry
+                return Situation.HitItem(id: v.hit.id, candidate: entry?.displayName ?? v.hit.entryID, similarity: v.hit.similarity,
+                                         orderReference: v.orderReference ?? "—", court: v.court ?? "—", camera: v.hit.cameraID, time: v.hit.time,
+                                         confirmations: v.confirmations, state: v.hit.state,
+                                         position: byID[v.hit.cameraID].flatMap { place($0.location) })
+            }
+            let confirmed = Dictionary(grouping: views.filter { $0.hit.state == .confirmed }.map(\.hit), by: \.entryID)
+            trails = confirmed.values.map { $0.sorted { $0.time < $1.time }.compactMap { byID[$0.cameraID].flatMap { place($0.location) } } }
+                .filter { $0.count > 1 }
+        }
+        let flags = try engine.social.flags(states: [.pending]).map { f in
+            Situation.FlagItem(id: f.flag.id, category: f.flag.category, score: f.flag.score, phrases: f.flag.phrases, text: f.post.text,
+                               time: f.post.time, district: f.district, position: place(f.post.location))
+        }
+        let (risk, patrol) = try riskLayer(request, now: now)
+        let counters = try engine.alerts.counters(period: nil)
+        let header = Situation.Header(now: now, replaySpeed: request.replaySpeed, shift: shift.name, operatorName: request.principal.name,
+                                      role: request.principal.role, eventsPerMinute: 0, postsPerMinute: counters["posts.classified"] ?? 0,
+                                      auditIntact: true, timeZone: engine.timeZone)
+        return Situation(header: header, districts: districts, risk: risk, cameras: cameras, alerts: alerts, hits: hits, flags: flags,
+                         patrol: patrol, trails: trails)
+    }
+
+    /// The forecast for the hour that contains `now`, its recent quality and a patrol plan; cached per hour.
+    private func riskLayer(_ request: Request, now: Date) throws -> (Situation.RiskLayer?, [Situation.PatrolBox]) {
+        let hour = Int(now.timeIntervalSince1970 / 3600)
+        let key = RiskKey(model: request.model, horizon: request.horizonHours, hour: hour)
+        if let cached = riskCache.withLock({ $0 }), cached.key == key { return (cached.layer, cached.patrol) }
+        let at = Date(timeIntervalSince1970: Double(hour) * 3600)
+        guard let (report, expected, input) = try? engine.forecast(at: at, horizon: request.horizonHours * 3600, model: request.model, top: 50) else {
+            riskCache.withLock { $0 = (key, nil, []) }
+            return (nil, [])
+        }
+        let positive = expected.filter { $0 > 0 }.sorted()
+        let levels = positive.isEmpty ? [] : (1...8).map { positive[min(positive.count - 1, positive.count * $0 / 9)] }
+        var recent = [Int32](repeating: 0, count: input.grid.cellCount)
+        let t = at.timeIntervalSince1970
+        for i in input.history.range(from: t - 30 * 86_400, to: t) { recent[Int(input.history.cells[i])] += 1 }
+        var peak: [Int: [Int]] = [:]
+        for c in report.cells { peak[c.cell] = c.peakHours }
+        // Quality: the same model's last seven daily forecasts, scored at 5 % of the area.
+        var hitRate: Double?, pai: Double?
+        if let model = ModelCatalogue.model(named: request.model, timeZone: engine.timeZone) {
+            let starts = Backtest.periodStarts(from: t - 7 * 86_400, to: t, horizon: 86_400)
+            let valid = ValidCells.history(input.history, before: starts.first ?? t)
+            let score = Backtest.run(model: model, history: input.history, grid: input.grid, validCells: valid, periodStarts: starts,
+                                     horizon: 86_400, percents: [5])
+            hitRate = score.coverage.first?.hitRate
+            pai = score.coverage.first?.pai
+        }
+        let layer = Situation.RiskLayer(model: report.model, horizonHours: request.horizonHours, grid: input.grid, expected: expected,
+                                        levels: levels, recent: recent, peakHours: peak, hitRate: hitRate, pai: pai, gini: report.gini)
+        var patrol: [Situation.PatrolBox] = []
+        if request.patrolUnits > 0, let plan = try? engine.patrol(at: at, horizon: request.horizonHours * 3600, units: request.patrolUnits,
+                                                                   model: request.model) {
+            patrol = plan.boxes.map { Situation.PatrolBox(centre: input.projection.project(GeoPoint(latitude: $0.centreLatitude, longitude: $0.centreLongitude)),
+                                                          size: $0.sizeMetres) }
+        }
+        riskCache.withLock { $0 = (key, layer, patrol) }
+        return (layer, patrol)
+    }
+}
