@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 
 // Swift 6 rejects ncurses' mutable globals as not concurrency-safe; these
@@ -15,4 +16,25 @@ static inline int vigia_lines(void) { return LINES; }
 static inline int vigia_cols(void) { return COLS; }
 static inline int vigia_colors(void) { return COLORS; }
 static inline int vigia_color_pairs(void) { return COLOR_PAIRS; }
+/// newterm on the process's stdout and stdin (globals Swift 6 refuses); NULL when TERM is unknown.
+static inline SCREEN *vigia_newterm(void) { return newterm(NULL, stdout, stdin); }
+/// newterm on /dev/tty, for when stdin carries a feed (`--events -`).
+static inline SCREEN *vigia_newterm_tty(void) {
+    FILE *tty = fopen("/dev/tty", "r+");
+    if (tty == NULL) return NULL;
+    return newterm(NULL, tty, tty);
+}
+// Attribute and key macros Swift cannot import.
+static inline attr_t vigia_a_bold(void) { return A_BOLD; }
+static inline attr_t vigia_a_reverse(void) { return A_REVERSE; }
+static inline attr_t vigia_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t vigia_a_dim(void) { return A_DIM; }
+static inline attr_t vigia_a_normal(void) { return A_NORMAL; }
+static inline int vigia_key_f(int n) { return KEY_F(n); }
+/// Writes one cell: a wide-character string (NUL-terminated), attributes and a colour pair.
+static inline int vigia_put_cell(int row, int column, const wchar_t *glyph, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, glyph, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(row, column, &cell);
+}
 #endif

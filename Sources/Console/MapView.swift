@@ -30,7 +30,7 @@ enum MapView {
                 district[row * g.inner.columns + col] = index.index(containing: g.point(row: row, column: col))
             } }
         }
-        let levels = riskLevels(s.risk, g)
+        let (levels, sums) = riskCells(s.risk, g)
         for row in 0..<g.inner.rows {
             for col in 0..<g.inner.columns {
                 let i = row * g.inner.columns + col
@@ -43,7 +43,7 @@ enum MapView {
                     glyph = ramp[level]
                     role = StyleRole(rawValue: "risk.\(level)")
                 }
-                if s.districts != nil, level < 4, right != here || below != here {
+                if s.districts != nil, level < 3, right != here || below != here {
                     glyph = right != here && below != here ? glyphs.boundaryCorner : right != here ? glyphs.boundaryVertical : glyphs.boundaryHorizontal
                     role = "map.boundary"
                 }
@@ -67,42 +67,52 @@ enum MapView {
             let cell = b[g.inner.row + c.row, g.inner.column + c.column]
             b.put(cell.glyph == " " ? "+" : cell.glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: "map.cursor")
         }
-        b.put(Draw.clip(cursorLine(s, state, g, cursor), pane.columns - 4, glyphs), row: pane.row + pane.rows - 3, column: pane.column + 2)
+        let cursorCell = g.cell(of: cursor).map { $0.row * g.inner.columns + $0.column }
+        b.put(Draw.clip(cursorLine(s, state, g, cursor, level: cursorCell.map { levels[$0] }, expected: cursorCell.map { sums[$0] }), pane.columns - 4, glyphs), row: pane.row + pane.rows - 3, column: pane.column + 2)
         let legend = "\(glyphs.alertMarker) \(Strings.text("legend.alert", l)) \(glyphs.hitMarker) \(Strings.text("legend.hit", l)) \(glyphs.flagMarker) \(Strings.text("legend.flag", l)) \(glyphs.offlineMarker) \(Strings.text("legend.offline", l)) \(glyphs.patrolMarker) \(Strings.text("legend.patrol", l)) \(glyphs.trailMarker) \(Strings.text("legend.trail", l))\(sep)\(Strings.text("map.risk", l)) [\(ramp.joined())] 0–9\(sep)×\(Int(state.zoom))"
         b.put(Draw.clip(legend, pane.columns - 4, glyphs), row: pane.row + pane.rows - 2, column: pane.column + 2, role: "hint")
     }
 
-    /// Risk level 0–9 of each map cell: the highest expected count of the grid cells under it.
-    static func riskLevels(_ risk: Situation.RiskLayer?, _ g: MapGeometry) -> [Int] {
-        var out = [Int](repeating: 0, count: g.inner.rows * g.inner.columns)
-        guard let r = risk else { return out }
-        var best = [Double](repeating: 0, count: out.count)
+    /// Expected incidents under each map cell (the grid cells whose centres
+    /// fall in it), and its level 0–9: deciles of the cells on screen, so the
+    /// ramp always spans what is visible.
+    static func riskCells(_ risk: Situation.RiskLayer?, _ g: MapGeometry) -> (levels: [Int], expected: [Double]) {
+        var levels = [Int](repeating: 0, count: g.inner.rows * g.inner.columns)
+        var sums = [Double](repeating: 0, count: levels.count)
+        guard let r = risk else { return (levels, sums) }
         let grid = r.grid
-        for cell in 0..<min(grid.cellCount, r.expected.count) where r.expected[cell] > 0 {
-            let centre = grid.centre(of: cell)
-            guard let c = g.cell(of: centre) else { continue }
-            let i = c.row * g.inner.columns + c.column
-            best[i] = max(best[i], r.expected[cell])
-        }
-        // Zoomed in, a map cell can be smaller than a grid cell: fill from the grid cell underneath.
-        if g.metresPerColumn < grid.cellSize {
-            for row in 0..<g.inner.rows { for col in 0..<g.inner.columns where best[row * g.inner.columns + col] == 0 {
+        if g.metresPerColumn >= grid.cellSize {
+            for cell in 0..<min(grid.cellCount, r.expected.count) where r.expected[cell] > 0 {
+                guard let c = g.cell(of: grid.centre(of: cell)) else { continue }
+                sums[c.row * g.inner.columns + c.column] += r.expected[cell]
+            }
+        } else {
+            // Zoomed in, a map cell is smaller than a grid cell: its share of the grid cell underneath.
+            let share = g.metresPerColumn * g.metresPerRow / (grid.cellSize * grid.cellSize)
+            for row in 0..<g.inner.rows { for col in 0..<g.inner.columns {
                 if let cell = grid.cell(containing: g.point(row: row, column: col)), cell < r.expected.count {
-                    best[row * g.inner.columns + col] = r.expected[cell]
+                    sums[row * g.inner.columns + col] = r.expected[cell] * share
                 }
             } }
         }
-        for i in out.indices { out[i] = r.level(best[i]) }
-        return out
+        let positive = sums.filter { $0 > 0 }.sorted()
+        guard !positive.isEmpty else { return (levels, sums) }
+        let cuts = (1...8).map { positive[min(positive.count - 1, positive.count * $0 / 9)] }
+        for i in sums.indices where sums[i] > 0 {
+            var l = 1
+            for c in cuts where sums[i] > c { l += 1 }
+            levels[i] = min(9, l)
+        }
+        return (levels, sums)
     }
 
-    static func cursorLine(_ s: Situation, _ state: UIState, _ g: MapGeometry, _ p: PlanarPoint) -> String {
+    static func cursorLine(_ s: Situation, _ state: UIState, _ g: MapGeometry, _ p: PlanarPoint, level: Int?, expected: Double?) -> String {
         let l = state.language, sep = state.glyphs.separator
         guard let d = s.districts?.district(containing: p) else { return "\(Strings.text("legend.cursor", l)): \(Strings.text("map.outside", l))" }
         var line = "\(Strings.text("legend.cursor", l)): \(d.name)" + (d.parent.map { " (\($0))" } ?? "")
         if let r = s.risk, let cell = r.grid.cell(containing: p), cell < r.expected.count {
-            line += "\(sep)\(Strings.text("map.risk", l)) \(r.level(r.expected[cell]))/9"
-            line += "\(sep)\(Strings.text("map.expected", l)) \(String(format: "%.2f", r.expected[cell]))"
+            if let level { line += "\(sep)\(Strings.text("map.risk", l)) \(level)/9" }
+            if let expected { line += "\(sep)\(Strings.text("map.expected", l)) \(String(format: "%.2f", expected))" }
             if let peak = r.peakHours[cell], !peak.isEmpty { line += "\(sep)\(Strings.text("map.peak", l)) \(peak.map(String.init).joined(separator: ","))" }
             line += "\(sep)\(Strings.text("map.recent", l)): \(r.recent[cell])"
         }

@@ -11,9 +11,9 @@ struct Vigia: ParsableCommand {
             (prompted, or VIGIA_PASSPHRASE for scripts).
             """,
         version: "0.1.0",
-        subcommands: [StatusCommand.self, DemoCommand.self, SocialCommand.self, IngestCommand.self, OperatorCommand.self,
+        subcommands: [ConsoleCommand.self, StatusCommand.self, DemoCommand.self, SocialCommand.self, IngestCommand.self, OperatorCommand.self,
                       AuditCommand.self, QuarantineCommand.self, SampleCommand.self, PredictCommand.self, PatrolCommand.self, BacktestCommand.self,
                       RulesCommand.self, AlertsCommand.self, WatchlistCommand.self, FacesCommand.self, AuthoriseCommand.self, HitsCommand.self,
-                      BenchCommand.self],
-        defaultSubcommand: StatusCommand.self)
+                      BenchCommand.self, KeysCommand.self],
+        defaultSubcommand: ConsoleCommand.self)
 }

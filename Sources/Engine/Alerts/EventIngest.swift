@@ -42,7 +42,7 @@ extension Engine {
     /// time (nor past a commit, nor while the feed is idle).
     public func ingestEvents(from handle: FileHandle, source: String, format: EventFormat = .vigia, batchLines: Int = 10_000,
                              follow: (() -> Bool)? = nil, pollInterval: Double = 0.2,
-                             faceBatch: Int = 64, faceLatency: TimeInterval = 0.05,
+                             faceBatch: Int = 64, faceLatency: TimeInterval = 0.05, flushInterval: TimeInterval? = nil,
                              as principal: Principal = .feed) throws -> EventIngestReport {
         try require(.ingestFeeds, of: principal)
         guard let rules = try currentRules() else {
@@ -73,6 +73,7 @@ extension Engine {
         let frigate = FrigateAdapter(cameras: registry)
         var reader = LineReader(handle: handle)
         var batch = FeedBatch()
+        var lastFlush = Date()
         let period = TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(10).description
         // Probes waiting for their micro-batch: in memory only, never written (safeguard 1).
         var pendingProbes: [(embedding: [Float], authorisation: SearchAuthorisation, camera: String, time: Date)] = []
@@ -179,7 +180,10 @@ extension Engine {
                 batch.quarantine.append(item)
                 if report.examples.count < 5 { report.examples.append("\(source):\(item.line): \(item.reason)") }
             }
-            if report.lines % batchLines == 0 { try flush(final: false) }
+            if report.lines % batchLines == 0 || flushInterval.map({ Date().timeIntervalSince(lastFlush) >= $0 }) == true {
+                try flush(final: false)
+                lastFlush = Date()
+            }
         }
         if faces == nil, report.faceProbes > 0 {
             report.warnings.append("\(report.faceProbes) face probes were not searched: no calibrated threshold (vigia faces calibrate --save); none was stored")

@@ -59,7 +59,7 @@ extension Engine {
     /// forgotten. Located flags feed the surge detector; a surge becomes an
     /// area alert in the alert queue with its evidence. Bad lines are
     /// quarantined by line number, without their text.
-    public func ingestPosts(from handle: FileHandle, source: String, batchLines: Int = 10_000,
+    public func ingestPosts(from handle: FileHandle, source: String, batchLines: Int = 10_000, flushInterval: TimeInterval? = nil,
                             follow: (() -> Bool)? = nil, pollInterval: Double = 0.2,
                             as principal: Principal = .feed) throws -> PostIngestReport {
         try require(.ingestFeeds, of: principal)
@@ -75,6 +75,7 @@ extension Engine {
         }
         var reader = LineReader(handle: handle)
         var batch = FeedBatch()
+        var lastFlush = Date()
         let period = counterPeriod()
         func flush(final: Bool) throws {
             batch.position = (source, reader.lineNumber)
@@ -144,7 +145,10 @@ extension Engine {
                     escalateAfterSeconds: 300))
                 report.warnings.append("surge alert: \(s.district)")
             }
-            if report.lines % batchLines == 0 { try flush(final: false) }
+            if report.lines % batchLines == 0 || flushInterval.map({ Date().timeIntervalSince(lastFlush) >= $0 }) == true {
+                try flush(final: false)
+                lastFlush = Date()
+            }
         }
         try flush(final: true)
         report.seconds = Date().timeIntervalSince(started)

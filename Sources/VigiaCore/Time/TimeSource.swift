@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where "now" comes from: the system clock in live operation, a replay clock
 /// in the demo and in tests. (Named apart from the standard library's `Clock`.)
@@ -37,5 +38,43 @@ public struct ReplayClock: TimeSource {
 
     public func now() -> Date {
         start.addingTimeInterval(wall.now().timeIntervalSince(wallStart) * speed)
+    }
+}
+
+/// A replay clock the presenter can pause: feeds and the console share it.
+public final class PausableReplayClock: TimeSource {
+    private struct State { var base: Date; var wallBase: Date; var paused: Bool }
+    public let speed: Double
+    /// The replay stops here (the end of the replayed shift), if set.
+    public let end: Date?
+    private let wall: any TimeSource
+    private let state: Mutex<State>
+
+    public init(start: Date, speed: Double, end: Date? = nil, wall: any TimeSource = SystemTimeSource()) {
+        precondition(speed > 0 && speed.isFinite, "replay speed must be positive")
+        self.speed = speed
+        self.end = end
+        self.wall = wall
+        state = Mutex(State(base: start, wallBase: wall.now(), paused: false))
+    }
+
+    public func now() -> Date {
+        let t = state.withLock { s in s.paused ? s.base : s.base.addingTimeInterval(wall.now().timeIntervalSince(s.wallBase) * speed) }
+        return end.map { min($0, t) } ?? t
+    }
+
+    /// True once the replay reached its end.
+    public var finished: Bool { end.map { now() >= $0 } ?? false }
+
+    public var isPaused: Bool { state.withLock { $0.paused } }
+
+    public func setPaused(_ paused: Bool) {
+        let wallNow = wall.now()
+        state.withLock { s in
+            guard s.paused != paused else { return }
+            if paused { s.base = s.base.addingTimeInterval(wallNow.timeIntervalSince(s.wallBase) * speed) }
+            s.wallBase = wallNow
+            s.paused = paused
+        }
     }
 }

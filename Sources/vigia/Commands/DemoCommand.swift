@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Engine
 import Foundation
 import VigiaCore
@@ -6,18 +7,48 @@ import VigiaCore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a fresh database from the shipped sample data and show what it holds.",
+        abstract: "A fresh database from the shipped sample data, then the demo shift replayed in the console.",
         discussion: """
             Loads the Buenos Aires barrio, comuna and city boundaries, every real incident \
-            (2017–2018 violent robberies, 2020 crimes) and the demo operators into a new database, \
-            then prints a summary. \
-            The live console, replay and guided tour come with the console.
+            (2017–2018 violent robberies, 2020 crimes), the demo operators, cameras and rules, imports the \
+            watchlist, calibrates and authorises face search, then replays the shift of 2018-11-15 14:00–22:00 \
+            (camera events and posts) at --speed in the console, signed in as the demo dispatcher. \
+            --tour adds a guided tour. Without a terminal, or with --headless, the whole shift runs at full \
+            speed with scripted operators and a summary is printed.
             """)
 
     @Option(help: "Where to build the demo database (default: a new temporary folder).") var db: String?
     @Option(name: .customLong("sample-data"), help: "The sample-data folder (found automatically in the source tree).")
     var sampleData: String?
     @Option(help: "text or json") var format: OutputFormat = .text
+    @ArgumentParser.Flag(help: "No console: the whole shift at full speed with scripted operators, then a summary.") var headless = false
+    @ArgumentParser.Flag(help: "A guided tour for presenters (Enter: next step).") var tour = false
+    @Option(help: "Replay speed: shift seconds per wall-clock second.") var speed: Double = 30
+    @OptionGroup var look: ConsoleOptions
+
+    /// The shift replayed into the console, signed in as the demo dispatcher.
+    func runConsole(path: String, data: URL) throws {
+        let clock = PausableReplayClock(start: SampleGenerator.shiftStart, speed: speed, end: SampleGenerator.shiftEnd)
+        let live = try Engine(databasePath: path, clock: clock)
+        let people = try OperatorsFile.decode(try Data(contentsOf: data.appendingPathComponent("operators.json")), source: "operators.json")
+        guard let dispatcher = people.first(where: { $0.role == .dispatcher }) else { throw ValidationError("operators.json has no dispatcher") }
+        let principal = try live.signIn(name: dispatcher.name, passphrase: dispatcher.passphrase)
+        let feeder = ReplayFeeder(engine: live, clock: clock, feeds: [
+            .init(kind: .events, file: data.appendingPathComponent("camera-events.jsonl")),
+            .init(kind: .posts, file: data.appendingPathComponent("posts.jsonl")),
+        ])
+        print("Replaying the shift at ×\(Int(speed)) as \(principal.name) (\(principal.role.rawValue)); other demo operators: "
+              + people.filter { $0.name != principal.name }.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", ")
+              + "; passphrases in sample-data/operators.json")
+        ConsoleApp.installSignalHandlers()
+        do {
+            try ConsoleApp(engine: live, principal: principal, options: try look.options(replay: clock, tour: tour), feeder: feeder).run()
+        } catch let e as CursesScreen.Unavailable {
+            throw ValidationError(e.description)
+        }
+        for p in feeder.problems { FileHandle.standardError.write("feed stopped: \(p)\n".data(using: .utf8)!) }
+        print("Demo database kept at \(path). Explore it with: vigia status --db \(path)")
+    }
 
     func run() throws {
         let data = try SampleData.locate(explicit: sampleData)
@@ -50,6 +81,8 @@ struct DemoCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             reports.append(try engine.ingestIncidents(at: url, options: .init(timeZone: engine.timeZone)))
         }
+        let interactive = !headless && format == .text && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
         // The demo shift's cameras, rules and events.
         var events: EventIngestReport?
         var faces: DemoFaces?
@@ -63,12 +96,22 @@ struct DemoCommand: ParsableCommand {
             let root = try engine.signIn(name: admin.name, passphrase: admin.passphrase)
             _ = try engine.loadRules(text: try String(contentsOf: rules, encoding: .utf8), source: rules.lastPathComponent, by: root)
             faces = try DemoFaces.prepare(engine: engine, data: data)
+            if interactive {
+                if let faces { print(faces.text) }
+                try runConsole(path: path, data: data)
+                return
+            }
             events = try engine.ingestEvents(from: handle, source: eventsFile.lastPathComponent)
         }
         var posts: PostIngestReport?
         let postsFile = data.appendingPathComponent("posts.jsonl")
         if let handle = FileHandle(forReadingAtPath: postsFile.path) {
             posts = try engine.ingestPosts(from: handle, source: postsFile.lastPathComponent)
+        }
+        var script: DemoScript.Report?
+        if headless {
+            let after = try Engine(databasePath: path, clock: FixedTimeSource(SampleGenerator.shiftEnd))
+            script = try DemoScript.run(engine: after, operatorsFile: data.appendingPathComponent("operators.json"))
         }
         let status = try engine.status()
         if format == .json {
@@ -81,6 +124,7 @@ struct DemoCommand: ParsableCommand {
         if let faces { print(faces.text) }
         if let events { print(EventText.render(events)) }
         if let posts { print(PostText.render(posts)) }
+        if let script { print(script.text) }
         print("")
         print(StatusText.render(status, timeZone: engine.timeZone))
         print(String(format: "\nBuilt in %.1f s. Explore it with: vigia status --db %@", Date().timeIntervalSince(started), path))

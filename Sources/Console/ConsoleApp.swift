@@ -1,0 +1,127 @@
+import Engine
+import Foundation
+import Synchronization
+import VigiaCore
+
+/// The console's main loop: the only place that draws. It wakes for a key,
+/// for a feed that moved, or once a second for the clock; it never spins.
+public final class ConsoleApp {
+    public struct Options: Sendable {
+        public var language: Language
+        public var glyphs: GlyphSet
+        public var theme: Theme
+        public var themeFolders: [URL]
+        public var replay: PausableReplayClock?
+        public var tour: Bool
+        public var bell: Bool
+        public init(language: Language, glyphs: GlyphSet, theme: Theme, themeFolders: [URL], replay: PausableReplayClock?, tour: Bool, bell: Bool = true) {
+            self.language = language; self.glyphs = glyphs; self.theme = theme; self.themeFolders = themeFolders
+            self.replay = replay; self.tour = tour; self.bell = bell
+        }
+    }
+
+    /// Set by SIGINT, SIGTERM or SIGHUP: leave the loop, restore the terminal, close the database.
+    public static let stopRequested = Atomic<Bool>(false)
+
+    let engine: Engine
+    var principal: Principal
+    let options: Options
+    let feeder: ReplayFeeder?
+
+    public init(engine: Engine, principal: Principal, options: Options, feeder: ReplayFeeder?) {
+        self.engine = engine
+        self.principal = principal
+        self.options = options
+        self.feeder = feeder
+    }
+
+    public static func installSignalHandlers() {
+        for s in [SIGINT, SIGTERM, SIGHUP] { signal(s) { _ in ConsoleApp.stopRequested.store(true, ordering: .relaxed) } }
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, s) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
+    public func run() throws {
+        let source = SituationSource(engine: engine)
+        var state = UIState(language: options.language, glyphs: options.glyphs)
+        if options.tour { state.tourStep = 0; Tour.apply(0, to: &state) }
+        func request() -> SituationSource.Request {
+            SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: options.replay?.speed)
+        }
+        var situation = try source.situation(request())
+        let screen = try CursesScreen(theme: options.theme)
+        defer { screen.end() }
+        feeder?.start()
+        var lastBuild = Date(), lastGeneration = 0, dirty = true
+        var seenAlerts = Set(situation.alerts.map(\.id))
+        while !Self.stopRequested.load(ordering: .relaxed) {
+            if dirty {
+                screen.draw(render(situation, state, screen.size))
+                dirty = false
+            }
+            let key = screen.readKey(timeout: 1000)
+            if Self.stopRequested.load(ordering: .relaxed) { break }
+            if let key {
+                dirty = true
+                if key == .resize { continue }
+                let wasPaused = state.paused
+                let command = Reducer.reduce(&state, key: key, situation: situation, size: screen.size)
+                if state.paused != wasPaused { options.replay?.setPaused(state.paused) }
+                if let command {
+                    if command == .quit { break }
+                    perform(command, &state, screen)
+                    situation = (try? source.situation(request())) ?? situation
+                    lastBuild = Date()
+                }
+                continue
+            }
+            // No key: rebuild when a feed moved, or each second while the replay clock runs.
+            let generation = feeder?.generation.load(ordering: .relaxed) ?? 0
+            let replaying = options.replay.map { !$0.finished } ?? false
+            if generation != lastGeneration || (replaying && !state.paused) || Date().timeIntervalSince(lastBuild) > 5 {
+                lastGeneration = generation
+                if let next = try? source.situation(request()) {
+                    // The bell rings once for each new priority-1 alert.
+                    let fresh = next.alerts.filter { !seenAlerts.contains($0.id) }
+                    if options.bell, fresh.contains(where: { $0.priority == 1 }) { FileHandle.standardOutput.write(Data([7])) }
+                    seenAlerts.formUnion(fresh.map(\.id))
+                    situation = next
+                }
+                lastBuild = Date()
+                dirty = true
+            }
+        }
+        feeder?.stop()
+    }
+
+    /// Runs an engine command for the signed-in operator and says how it went.
+    func perform(_ command: EngineCommand, _ state: inout UIState, _ screen: CursesScreen) {
+        let l = state.language
+        do {
+            switch command {
+            case .alert(let id, let c): _ = try engine.perform(c, onAlert: id, by: principal)
+            case .decideHit(let id, let confirm, let reason):
+                let next = try engine.decideHit(id: id, confirm: confirm, reason: reason, by: principal)
+                state.message = "#\(id): \(Strings.text("hit." + next.rawValue, l))"
+                return
+            case .dispatchHit(let id): try engine.dispatchHit(id: id, by: principal)
+            case .reviewFlag(let id, let credible, let reason): _ = try engine.reviewFlag(id: id, credible: credible, reason: reason, by: principal)
+            case .signIn(let name, let passphrase):
+                principal = try engine.signIn(name: name, passphrase: passphrase)
+                state.message = "\(Strings.text("msg.signedin", l)): \(principal.name) (\(Strings.text("role." + principal.role.rawValue, l)))"
+                return
+            case .setTheme(let name):
+                let theme = try Theme.load(named: name, folders: options.themeFolders)
+                screen.setTheme(theme)
+                state.message = theme.problems.first ?? "theme \(name)"
+                return
+            case .reloadForecast, .quit: return
+            }
+            state.message = Strings.text("msg.done", l)
+        } catch {
+            state.message = "\(Strings.text("msg.refused", l)): \(error)"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Console
+import Engine
+import Foundation
+import VigiaCore
+
+/// What every console invocation shares: theme, language, glyphs.
+struct ConsoleOptions: ParsableArguments {
+    @Option(help: "Theme from themes/NAME.theme: dark, light, high-contrast, monochrome.") var theme: String = "dark"
+    @Option(help: "Interface language: es or en (default from LANG).") var lang: String?
+    @ArgumentParser.Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).") var ascii = false
+    @ArgumentParser.Flag(name: .customLong("no-bell"), help: "No terminal bell on new priority-1 alerts.") var noBell = false
+
+    static func themeFolders() -> [URL] {
+        var folders: [URL] = []
+        if let data = try? SampleData.locate(explicit: nil) { folders.append(data.deletingLastPathComponent().appendingPathComponent("themes")) }
+        let env = ProcessInfo.processInfo.environment
+        let config = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".config")
+        folders.append(config.appendingPathComponent("vigia/themes"))
+        return folders
+    }
+
+    func options(replay: PausableReplayClock?, tour: Bool) throws -> ConsoleApp.Options {
+        guard lang == nil || ["es", "en"].contains(lang!) else { throw ValidationError("--lang takes es or en") }
+        let env = ProcessInfo.processInfo.environment
+        let folders = Self.themeFolders()
+        var chosen: Theme
+        do { chosen = try Theme.load(named: theme, folders: folders) } catch {
+            if theme != "dark" { throw ValidationError("\(error)") }
+            chosen = Theme.builtIn
+        }
+        for p in chosen.problems { FileHandle.standardError.write("warning: \(p)\n".data(using: .utf8)!) }
+        return ConsoleApp.Options(language: Language.resolve(flag: lang, environment: env), glyphs: GlyphSet.detect(forceASCII: ascii),
+                                  theme: chosen, themeFolders: folders, replay: replay, tour: tour, bell: !noBell)
+    }
+}
+
+/// `vigia` with no subcommand: the console on a database, with live feeds.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "The console: district map, camera alerts, face-match candidates and social flags (the default command).",
+        discussion: "Needs a terminal. --events and --posts follow files as they grow (or read stdin with -) while the console runs.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var look: ConsoleOptions
+    @Option(help: "Camera events to follow: a file, or - for stdin.") var events: String?
+    @Option(help: "Posts to follow: a file, or - for stdin.") var posts: String?
+
+    func run() throws {
+        if events == "-" && posts == "-" { throw ValidationError("only one of --events and --posts can read standard input") }
+        let engine = try database.openEngine()
+        let principal = try signIn.signIn(engine, purpose: "the console")
+        let options = try look.options(replay: nil, tour: false)
+        ConsoleApp.installSignalHandlers()
+        let live = LiveFeeds(engine: engine)
+        if let events { try live.follow(events, kind: .events) }
+        if let posts { try live.follow(posts, kind: .posts) }
+        do {
+            try ConsoleApp(engine: engine, principal: principal, options: options, feeder: nil).run()
+        } catch let e as CursesScreen.Unavailable {
+            throw ValidationError(e.description)
+        }
+        live.stop()
+    }
+}
+
+/// Files (or stdin) followed by the engine's feeds while the console runs.
+final class LiveFeeds: Sendable {
+    let engine: Engine
+    init(engine: Engine) { self.engine = engine }
+
+    func follow(_ path: String, kind: ReplayFeeder.Feed.Kind) throws {
+        let handle: FileHandle
+        if path == "-" { handle = .standardInput } else {
+            guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("\(path): cannot open the file") }
+            handle = h
+        }
+        let source = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
+        Thread.detachNewThread { [engine] in
+            let keepGoing = { !ConsoleApp.stopRequested.load(ordering: .relaxed) }
+            switch kind {
+            case .events: _ = try? engine.ingestEvents(from: handle, source: source, follow: keepGoing, flushInterval: 0.5)
+            case .posts: _ = try? engine.ingestPosts(from: handle, source: source, flushInterval: 0.5, follow: keepGoing)
+            }
+        }
+    }
+
+    func stop() { ConsoleApp.stopRequested.store(true, ordering: .relaxed) }
+}

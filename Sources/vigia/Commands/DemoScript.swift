@@ -1,0 +1,63 @@
+import Engine
+import Foundation
+import VigiaCore
+
+/// The headless demo's scripted operators: what a shift's people would do,
+/// through the same engine commands the console sends.
+enum DemoScript {
+    struct Report: Encodable {
+        var alertsAcknowledged = 0, alertsDispatched = 0, alertsClosed = 0
+        var hitsConfirmedTwice = 0, hitsDispatched = 0, hitsRejected = 0, dispatchRefusedBeforeTwo = 0
+        var flagsCredible = 0, flagsNotCredible = 0
+
+        var text: String {
+            """
+            Scripted operators: \(alertsAcknowledged) alerts acknowledged, \(alertsDispatched) dispatched, \(alertsClosed) closed; \
+            \(hitsConfirmedTwice) candidates confirmed by two people and \(hitsDispatched) dispatched (\(dispatchRefusedBeforeTwo) dispatch refused after one confirmation), \
+            \(hitsRejected) rejected; \(flagsCredible) flags credible, \(flagsNotCredible) not credible (deleted)
+            """
+        }
+    }
+
+    static func run(engine: Engine, operatorsFile: URL) throws -> Report {
+        let people = try OperatorsFile.decode(try Data(contentsOf: operatorsFile), source: operatorsFile.lastPathComponent)
+        let dispatchers = try people.filter { $0.role == .dispatcher }.prefix(2).map { try engine.signIn(name: $0.name, passphrase: $0.passphrase) }
+        guard dispatchers.count == 2 else { return Report() }
+        let (first, second) = (dispatchers[0], dispatchers[1])
+        var r = Report()
+        // Alerts: high priorities dispatched and closed as attended; the rest closed as false alarms.
+        for item in try engine.alertQueue(as: first).items where item.stored.alert.state == .new {
+            let id = item.stored.alert.id
+            _ = try engine.perform(.acknowledge, onAlert: id, by: first); r.alertsAcknowledged += 1
+            if item.effectivePriority <= 2 {
+                _ = try engine.perform(.dispatch, onAlert: id, by: first); r.alertsDispatched += 1
+                _ = try engine.perform(.close(.attended, note: "unidad en el lugar"), onAlert: id, by: first)
+            } else {
+                _ = try engine.perform(.close(.falseAlarm, note: "revisado en cámara"), onAlert: id, by: first)
+            }
+            r.alertsClosed += 1
+        }
+        // Candidates: the strongest confirmed by two people and dispatched; a few rejected.
+        let hits = try engine.hitViews(states: [.pending], as: first).sorted { $0.hit.similarity > $1.hit.similarity }
+        for (i, h) in hits.enumerated() {
+            if i < 5 {
+                try engine.decideHit(id: h.hit.id, confirm: true, reason: "rasgos y vestimenta coinciden con la orden", by: first)
+                do { try engine.dispatchHit(id: h.hit.id, by: first) } catch { r.dispatchRefusedBeforeTwo += 1 }
+                try engine.decideHit(id: h.hit.id, confirm: true, reason: "coincido, segunda revisión", by: second)
+                r.hitsConfirmedTwice += 1
+                try engine.dispatchHit(id: h.hit.id, by: second); r.hitsDispatched += 1
+            } else if i < 10 {
+                try engine.decideHit(id: h.hit.id, confirm: false, reason: "no coincide: edad y altura distintas", by: second); r.hitsRejected += 1
+            }
+        }
+        // Flags: bomb threats at the station credible, a few others cleared.
+        for f in try engine.flagViews(as: first) {
+            if f.flag.category == .threatToPlace, f.district != nil {
+                try engine.reviewFlag(id: f.flag.id, credible: true, reason: "amenaza concreta a un lugar con hora", by: first); r.flagsCredible += 1
+            } else if r.flagsNotCredible < 5 {
+                try engine.reviewFlag(id: f.flag.id, credible: false, reason: "hipérbole entre conocidos, sin objetivo real", by: second); r.flagsNotCredible += 1
+            }
+        }
+        return r
+    }
+}

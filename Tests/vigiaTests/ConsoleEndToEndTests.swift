@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Testing
+
+/// The real binary in a real terminal (tmux): start the demo, see the panes,
+/// press keys, see their effect, resize, and quit cleanly.
+@Suite("Console end to end (tmux)", .serialized)
+struct ConsoleEndToEndTests {
+    final class Tmux {
+        let socket = "vigia-e2e-\(getpid())-\(UUID().uuidString.prefix(6))"
+        /// Runs tmux through /bin/sh with posix_spawn and waitpid: the tmux server
+        /// that new-session starts outlives the client, and Foundation's Process
+        /// can wait on it forever.
+        func run(_ args: [String]) throws -> String {
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            let line = (["tmux", "-L", socket] + args).map(quote).joined(separator: " ") + " > \(quote(out)) 2>/dev/null < /dev/null"
+            var pid: pid_t = 0
+            let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(line), nil]
+            defer { for a in argv { free(a) } }
+            guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        }
+        func screen() throws -> String { try run(["capture-pane", "-p"]) }
+        func keys(_ k: String...) throws { _ = try run(["send-keys"] + k) }
+        func type(_ text: String) throws { _ = try run(["send-keys", "-l", text]) }
+        /// Waits until the screen satisfies `ok` (the console redraws on its own).
+        @discardableResult
+        func wait(_ what: String, timeout: Double = 90, _ ok: (String) -> Bool) throws -> String {
+            let until = Date().addingTimeInterval(timeout)
+            var last = ""
+            while Date() < until {
+                last = try screen()
+                if ok(last) { return last }
+                Thread.sleep(forTimeInterval: 0.3)
+            }
+            Issue.record("timed out waiting for \(what); screen was:\n\(last)")
+            return last
+        }
+        deinit { _ = try? run(["kill-server"]) }
+    }
+
+    @Test("demo: panes appear, keys act, help opens, resizes re-layout, q asks then quits with the terminal restored")
+    func demo() throws {
+        let scratch = try Scratch()
+        let exitFile = scratch.folder.appendingPathComponent("exit").path
+        let tmux = Tmux()
+        let command = "cd '\(VigiaProcess.repository.path)' && LANG=C.UTF-8 TERM=xterm-256color '\(VigiaProcess.executable.path)' demo --speed 400 --lang en --no-bell --db '\(scratch.db)'; echo EXIT=$? > '\(exitFile)'; sleep 30"
+        _ = try tmux.run(["new-session", "-d", "-x", "160", "-y", "45", command])
+
+        var s = try tmux.wait("the four panes", timeout: 150) { $0.contains("Alerts (") && $0.contains("Face hits (") && $0.contains("Social flags (") }
+        #expect(s.contains("Map") && s.contains("replay ×400") && s.contains("dina (dispatcher)"))
+        #expect(s.contains("hit rate at 5 %"), "the map says how good the forecast is")
+
+        // Tab to the alert queue; wait for a new alert; acknowledge it.
+        try tmux.keys("Tab")
+        s = try tmux.wait("an alert in the queue") { $0.contains("▸ Alerts") && $0.contains("● NEW") }
+        try tmux.keys("a")
+        s = try tmux.wait("the acknowledgement") { $0.contains("◐ acked") && $0.contains("Done") }
+
+        // Candidates: dispatch is refused before two confirmations, and the console says why.
+        try tmux.keys("Tab")
+        s = try tmux.wait("a candidate") { $0.contains("▸ Face hits") && $0.contains("0/2") }
+        try tmux.keys("d")
+        s = try tmux.wait("the refusal") { $0.contains("two different operators") }
+
+        // Help from the key registry, then back.
+        try tmux.keys("?")
+        s = try tmux.wait("the help overlay") { $0.contains("Keys (Esc to close)") && $0.contains("acknowledge") }
+        try tmux.keys("Escape")
+        s = try tmux.wait("help closed") { !$0.contains("Keys (Esc to close)") }
+
+        // Narrower: tabs; too small: says so; back to wide.
+        _ = try tmux.run(["resize-window", "-x", "100", "-y", "30"])
+        s = try tmux.wait("tabs at 100×30") { $0.contains("1 Map") && $0.contains("3 Face hits") }
+        _ = try tmux.run(["resize-window", "-x", "60", "-y", "20"])
+        s = try tmux.wait("too small at 60×20") { $0.contains("terminal too small") && $0.contains("need 80×24") }
+        for i in 0..<20 { _ = try tmux.run(["resize-window", "-x", "\(70 + i * 5)", "-y", "\(20 + i)"]) }
+        _ = try tmux.run(["resize-window", "-x", "160", "-y", "45"])
+        s = try tmux.wait("wide again after a resize storm") { $0.contains("Social flags (") && $0.contains("Map") }
+
+        // q asks while items are unhandled; y quits; the exit code is 0.
+        try tmux.keys("q")
+        s = try tmux.wait("the quit question") { $0.contains("Quit? (y/n)") }
+        try tmux.keys("y")
+        let until = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: exitFile), Date() < until { Thread.sleep(forTimeInterval: 0.2) }
+        #expect((try? String(contentsOfFile: exitFile, encoding: .utf8))?.contains("EXIT=0") == true)
+        s = try tmux.screen()
+        #expect(s.contains("Demo database kept at"), "the terminal is back to the shell")
+
+        // The acknowledgement went through the engine: audited, as dina.
+        let queue = try DatabaseQueue(path: scratch.db)
+        let acks = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_log WHERE action = 'alert.acknowledge' AND operator = 'dina'") } ?? 0
+        #expect(acks == 1)
+    }
+
+    @Test("without a terminal the console says so and exits non-zero")
+    func noTTY() throws {
+        let s = try Scratch()
+        let r = try VigiaProcess.run(["console", "--db", s.db, "--operator", "x"], environment: ["VIGIA_PASSPHRASE": "whatever-long"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("terminal") || r.stderr.contains("operator"), "\(r.stderr)")
+    }
+}
