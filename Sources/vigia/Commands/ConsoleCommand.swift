@@ -72,12 +72,7 @@ final class LiveFeeds: Sendable {
     init(engine: Engine) { self.engine = engine }
 
     func follow(_ path: String, kind: ReplayFeeder.Feed.Kind) throws {
-        let handle: FileHandle
-        if path == "-" { handle = .standardInput } else {
-            guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("\(path): cannot open the file") }
-            handle = h
-        }
-        let source = path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
+        let (handle, source) = try IngestCommand.openFeed(path)
         Thread.detachNewThread { [engine] in
             let keepGoing = { !ConsoleApp.stopRequested.load(ordering: .relaxed) }
             switch kind {

@@ -45,8 +45,16 @@ struct IngestCommand: ParsableCommand {
         guard EventFormat(rawValue: eventsFormat) != nil else { throw ValidationError("--events-format takes vigia or frigate") }
     }
 
+    /// A feed file, or standard input for "-", with the name it is stored under.
+    static func openFeed(_ path: String) throws -> (FileHandle, String) {
+        if path == "-" { return (.standardInput, "stdin") }
+        guard let h = FileHandle(forReadingAtPath: path) else { throw ValidationError("\(path): cannot open the file") }
+        return (h, URL(fileURLWithPath: path).lastPathComponent)
+    }
+
     func run() throws {
         let engine = try database.openEngine()
+        if follow { StopSignal.install() }
         if let boundaries {
             let count = try engine.ingestBoundaries(at: URL(fileURLWithPath: boundaries), layer: layer,
                                                     nameKey: nameKey, parentKey: parentKey)
@@ -57,29 +65,15 @@ struct IngestCommand: ParsableCommand {
             if format == .text { print("\(cameras): \(n) cameras registered") }
         }
         if let events {
-            let handle: FileHandle
-            if events == "-" {
-                handle = FileHandle.standardInput
-            } else {
-                guard let h = FileHandle(forReadingAtPath: events) else { throw ValidationError("\(events): cannot open the file") }
-                handle = h
-            }
-            if follow { StopSignal.install() }
-            let report = try engine.ingestEvents(from: handle, source: events == "-" ? "stdin" : URL(fileURLWithPath: events).lastPathComponent,
+            let (handle, source) = try Self.openFeed(events)
+            let report = try engine.ingestEvents(from: handle, source: source,
                                                  format: EventFormat(rawValue: eventsFormat)!,
                                                  follow: follow ? { !StopSignal.requested.load(ordering: .relaxed) } : nil)
             print(format == .json ? try Output.json(report) : EventText.render(report))
         }
         if let posts {
-            let handle: FileHandle
-            if posts == "-" {
-                handle = FileHandle.standardInput
-            } else {
-                guard let h = FileHandle(forReadingAtPath: posts) else { throw ValidationError("\(posts): cannot open the file") }
-                handle = h
-            }
-            if follow { StopSignal.install() }
-            let report = try engine.ingestPosts(from: handle, source: posts == "-" ? "stdin" : URL(fileURLWithPath: posts).lastPathComponent,
+            let (handle, source) = try Self.openFeed(posts)
+            let report = try engine.ingestPosts(from: handle, source: source,
                                                 follow: follow ? { !StopSignal.requested.load(ordering: .relaxed) } : nil)
             print(format == .json ? try Output.json(report) : PostText.render(report))
         }
