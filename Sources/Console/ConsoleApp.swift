@@ -50,6 +50,9 @@ public final class ConsoleApp {
         func request() -> SituationSource.Request {
             SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: options.replay?.speed)
         }
+        // Safeguard 11: the retention policy runs at start-up and then hourly.
+        _ = try? engine.applyScheduledRetention()
+        var lastRetention = Date()
         var situation = try source.situation(request())
         let screen = try CursesScreen(theme: options.theme)
         defer { screen.end() }
@@ -77,6 +80,7 @@ public final class ConsoleApp {
                 }
                 continue
             }
+            if Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
             // No key: rebuild when a feed moved, or each second while the replay clock runs.
             let generation = feeder?.generation.load(ordering: .relaxed) ?? 0
             let replaying = options.replay.map { !$0.finished } ?? false

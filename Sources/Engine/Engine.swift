@@ -20,6 +20,7 @@ public final class Engine: Sendable {
     public let watchlist: any WatchlistRepository
     public let faceSearch: any FaceSearchRepository
     public let social: any SocialRepository
+    public let retention: any RetentionRepository
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
@@ -31,10 +32,11 @@ public final class Engine: Sendable {
                 quarantine: any QuarantineRepository, boundaries: any BoundaryRepository,
                 modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
                 settings: any SettingsRepository, watchlist: any WatchlistRepository, faceSearch: any FaceSearchRepository,
-                social: any SocialRepository, clock: any TimeSource, timeZone: TimeZone, location: String) {
+                social: any SocialRepository, retention: any RetentionRepository, clock: any TimeSource, timeZone: TimeZone, location: String) {
         self.watchlist = watchlist
         self.faceSearch = faceSearch
         self.social = social
+        self.retention = retention
         self.modelCache = modelCache
         self.alerts = alerts
         self.cameras = cameras
@@ -60,7 +62,7 @@ public final class Engine: Sendable {
         self.init(audit: database.audit, operators: database.operators, incidents: database.incidents,
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
                   alerts: database.alerts, cameras: database.cameras, settings: database.settings,
-                  watchlist: database.watchlist, faceSearch: database.faceSearch, social: database.social, clock: clock,
+                  watchlist: database.watchlist, faceSearch: database.faceSearch, social: database.social, retention: database.retention, clock: clock,
                   timeZone: zone, location: path)
     }
 

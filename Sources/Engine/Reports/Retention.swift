@@ -1,0 +1,43 @@
+import Foundation
+import VigiaCore
+
+extension Engine {
+    /// The stored retention policy (defaults when none was set).
+    public func retentionPolicy() throws -> RetentionPolicy {
+        guard let text = try settings.value("retention.policy") else { return RetentionPolicy() }
+        return (try? RetentionPolicy(parsing: text, source: "retention.policy")) ?? RetentionPolicy()
+    }
+
+    /// Stores a policy (`KIND = DAYS` lines; admin; audited).
+    public func setRetentionPolicy(text: String, source: String, by principal: Principal) throws {
+        try require(.applyRetention, of: principal)
+        do { _ = try RetentionPolicy(parsing: text, source: source) } catch let e as RetentionError {
+            throw EngineError.badInput(file: source, line: nil, field: nil, reason: e.text)
+        }
+        try settings.set("retention.policy", text, audit: AuditEntry(principal: principal, action: "retention.policy", subject: source, details: [:]))
+    }
+
+    /// Applies the policy now (admin), or reports what it would delete with `dryRun`; audited either way.
+    public func applyRetention(dryRun: Bool, by principal: Principal) throws -> RetentionReport {
+        try require(.applyRetention, of: principal)
+        return try runRetention(dryRun: dryRun, principal: principal, action: dryRun ? "retention.dry_run" : "retention.apply")
+    }
+
+    /// The policy an admin set, applied by the system at start-up and hourly (safeguard 11).
+    @discardableResult
+    public func applyScheduledRetention() throws -> RetentionReport {
+        try runRetention(dryRun: false, principal: .feed, action: "retention.scheduled")
+    }
+
+    private func runRetention(dryRun: Bool, principal: Principal, action: String) throws -> RetentionReport {
+        let policy = try retentionPolicy()
+        let now = clock.now()
+        let cutoff = TimestampFormatter(timeZone: timeZone).string(from: now.addingTimeInterval(-Double(policy.countersDays) * 86_400)).prefix(10)
+        return try retention.apply(policy, now: now, counterCutoff: String(cutoff), dryRun: dryRun) { r in
+            AuditEntry(principal: principal, action: action, subject: "retention", details: [
+                "closed_alerts": .int(Int64(r.closedAlerts)), "rejected_hits": .int(Int64(r.rejectedHits)),
+                "credible_flags": .int(Int64(r.credibleFlags)), "quarantine": .int(Int64(r.quarantine)), "counters": .int(Int64(r.counters)),
+            ])
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+import VigiaCore
+
+/// Retention (safeguard 11): deletes, per kind, what is older than the policy keeps.
+public struct RetentionStore: RetentionRepository {
+    let database: VigiaDatabase
+
+    public func apply(_ policy: RetentionPolicy, now: Date, counterCutoff: String, dryRun: Bool,
+                      audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport {
+        let t = now.timeIntervalSince1970
+        func cutoff(_ days: Int) -> Double { t - Double(days) * 86_400 }
+        return try database.pool.write { db in
+            var r = RetentionReport()
+            r.dryRun = dryRun
+            // Alerts closed before the cut-off (by their last transition), with their history.
+            let alerts = "SELECT alert_id FROM alert_transition WHERE alert_id IN (SELECT id FROM alert WHERE state = 'closed') GROUP BY alert_id HAVING max(at) < ?"
+            let hits = "SELECT hit_id FROM hit_decision WHERE hit_id IN (SELECT id FROM hit WHERE state = 'rejected') GROUP BY hit_id HAVING max(at) < ?"
+            let flags = "SELECT flag_id FROM flag_decision WHERE flag_id IN (SELECT id FROM flag WHERE state = 'credible') GROUP BY flag_id HAVING max(at) < ?"
+            r.closedAlerts = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(alerts))", arguments: [cutoff(policy.closedAlertsDays)]) ?? 0
+            r.rejectedHits = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(hits))", arguments: [cutoff(policy.rejectedHitsDays)]) ?? 0
+            r.credibleFlags = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(flags))", arguments: [cutoff(policy.credibleFlagsDays)]) ?? 0
+            r.quarantine = try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)]) ?? 0
+            r.counters = try Int.fetchOne(db, sql: "SELECT count(*) FROM counter WHERE period < ?", arguments: [counterCutoff]) ?? 0
+            if !dryRun {
+                let a = cutoff(policy.closedAlertsDays), h = cutoff(policy.rejectedHitsDays), f = cutoff(policy.credibleFlagsDays)
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER)")
+                try db.execute(sql: "DELETE FROM gone")
+                try db.execute(sql: "INSERT INTO gone \(alerts)", arguments: [a])
+                try db.execute(sql: "DELETE FROM alert_transition WHERE alert_id IN (SELECT id FROM gone)")
+                try db.execute(sql: "DELETE FROM alert WHERE id IN (SELECT id FROM gone)")
+                try db.execute(sql: "DELETE FROM gone")
+                try db.execute(sql: "INSERT INTO gone \(hits)", arguments: [h])
+                try db.execute(sql: "DELETE FROM hit_decision WHERE hit_id IN (SELECT id FROM gone)")
+                try db.execute(sql: "DELETE FROM hit WHERE id IN (SELECT id FROM gone)")
+                try db.execute(sql: "DELETE FROM gone")
+                try db.execute(sql: "INSERT INTO gone \(flags)", arguments: [f])
+                try db.execute(sql: "DELETE FROM flag_decision WHERE flag_id IN (SELECT id FROM gone)")
+                try db.execute(sql: "DELETE FROM flag WHERE id IN (SELECT id FROM gone)")
+                try db.execute(sql: "DELETE FROM gone")
+                try db.execute(sql: "DELETE FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)])
+                try db.execute(sql: "DELETE FROM counter WHERE period < ?", arguments: [counterCutoff])
+            }
+            try AuditChainStore.append(audit(r), at: database.clock.now(), in: db)
+            return r
+        }
+    }
+}
