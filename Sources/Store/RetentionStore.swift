@@ -24,19 +24,19 @@ public struct RetentionStore: RetentionRepository {
             r.counters = try Int.fetchOne(db, sql: "SELECT count(*) FROM counter WHERE period < ?", arguments: [counterCutoff]) ?? 0
             if !dryRun {
                 let a = cutoff(policy.closedAlertsDays), h = cutoff(policy.rejectedHitsDays), f = cutoff(policy.credibleFlagsDays)
+                // Each kind with its history table: (ids to go, cut-off, child table, child column, table).
+                let kinds: [(String, Double, String, String, String)] = [
+                    (alerts, a, "alert_transition", "alert_id", "alert"),
+                    (hits, h, "hit_decision", "hit_id", "hit"),
+                    (flags, f, "flag_decision", "flag_id", "flag"),
+                ]
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER)")
-                try db.execute(sql: "DELETE FROM gone")
-                try db.execute(sql: "INSERT INTO gone \(alerts)", arguments: [a])
-                try db.execute(sql: "DELETE FROM alert_transition WHERE alert_id IN (SELECT id FROM gone)")
-                try db.execute(sql: "DELETE FROM alert WHERE id IN (SELECT id FROM gone)")
-                try db.execute(sql: "DELETE FROM gone")
-                try db.execute(sql: "INSERT INTO gone \(hits)", arguments: [h])
-                try db.execute(sql: "DELETE FROM hit_decision WHERE hit_id IN (SELECT id FROM gone)")
-                try db.execute(sql: "DELETE FROM hit WHERE id IN (SELECT id FROM gone)")
-                try db.execute(sql: "DELETE FROM gone")
-                try db.execute(sql: "INSERT INTO gone \(flags)", arguments: [f])
-                try db.execute(sql: "DELETE FROM flag_decision WHERE flag_id IN (SELECT id FROM gone)")
-                try db.execute(sql: "DELETE FROM flag WHERE id IN (SELECT id FROM gone)")
+                for (select, cut, child, column, table) in kinds {
+                    try db.execute(sql: "DELETE FROM gone")
+                    try db.execute(sql: "INSERT INTO gone \(select)", arguments: [cut])
+                    try db.execute(sql: "DELETE FROM \(child) WHERE \(column) IN (SELECT id FROM gone)")
+                    try db.execute(sql: "DELETE FROM \(table) WHERE id IN (SELECT id FROM gone)")
+                }
                 try db.execute(sql: "DELETE FROM gone")
                 try db.execute(sql: "DELETE FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)])
                 try db.execute(sql: "DELETE FROM counter WHERE period < ?", arguments: [counterCutoff])
