@@ -41,8 +41,8 @@ enum Draw {
         }
         b.put(bl + String(repeating: h, count: r.columns - 2) + br, row: r.row + r.rows - 1, column: r.column, role: "border")
         // The focused pane says so in words too, not only in colour.
-        b.put(" \(focused ? "▸ " : "")\(title) ".replacingOccurrences(of: "▸", with: glyphs == .ascii ? ">" : "▸"),
-              row: r.row, column: r.column + 2, role: role)
+        let marker = focused ? (glyphs == .ascii ? "> " : "▸ ") : ""
+        b.put(" \(marker)\(title) ", row: r.row, column: r.column + 2, role: role)
     }
 
     /// Terminal cells `text` takes.

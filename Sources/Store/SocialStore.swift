@@ -22,8 +22,12 @@ public struct SocialStore: SocialRepository {
 
     public func flags(states: [FlagState]?) throws -> [FlaggedPost] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM flag ORDER BY post_time, id").map(Self.flagged)
-                .filter { states?.contains($0.flag.state) ?? true }
+            // The state filter runs in SQL, on the flag_state index.
+            guard let states else { return try Row.fetchAll(db, sql: "SELECT * FROM flag ORDER BY post_time, id").map(Self.flagged) }
+            guard !states.isEmpty else { return [] }
+            let marks = Array(repeating: "?", count: states.count).joined(separator: ",")
+            return try Row.fetchAll(db, sql: "SELECT * FROM flag WHERE state IN (\(marks)) ORDER BY post_time, id",
+                                    arguments: StatementArguments(states.map(\.rawValue))).map(Self.flagged)
         }
     }
 

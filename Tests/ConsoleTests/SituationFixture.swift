@@ -31,13 +31,11 @@ enum SituationFixture {
             let d = ((c.x - 2_000) * (c.x - 2_000) + (c.y - 2_000) * (c.y - 2_000)).squareRoot()
             expected[cell] = (1 / (1 + d / 800) * 1000).rounded() / 1000
         }
-        let positive = expected.filter { $0 > 0 }.sorted()
-        let levels = (1...8).map { positive[positive.count * $0 / 9] }
-        let risk = Situation.RiskLayer(model: "recency+when", horizonHours: 8, grid: grid, expected: expected, levels: levels,
+        let risk = Situation.RiskLayer(model: "recency+when", horizonHours: 8, grid: grid, expected: expected,
                                        recent: [Int32](repeating: 2, count: grid.cellCount), peakHours: [grid.cell(containing: PlanarPoint(x: 2_000, y: 2_000))!: [20, 21, 22]],
                                        hitRate: 0.231, pai: 4.62, gini: 0.71)
         let header = Situation.Header(now: now, replaySpeed: 30, shift: "tarde", operatorName: "dina", role: role,
-                                      eventsPerMinute: 120, postsPerMinute: 6, auditIntact: true, timeZone: zone)
+                                      auditIntact: true, timeZone: zone)
         let alerts = [
             Situation.AlertItem(id: 41, priority: 1, state: .new, rule: "social-surge", camera: "area:CONSTITUCIÓN",
                                 title: "Surge of threat flags in CONSTITUCIÓN: 3 in 30 min", createdAt: now.addingTimeInterval(-95),

@@ -4,6 +4,7 @@ import VigiaCore
 /// A hit as a dispatcher sees it: candidate, order details and confirmations so far.
 public struct HitView: Codable, Sendable, Equatable {
     public var hit: Hit
+    public var candidateName: String?
     public var orderReference: String?
     public var court: String?
     public var confirmations: Int
@@ -16,7 +17,7 @@ extension Engine {
         return try faceSearch.hits(states: states).map { h in
             let entry = try watchlist.entry(id: h.entryID)?.entry
             let decisions = try faceSearch.decisions(hitID: h.id)
-            return HitView(hit: h, orderReference: entry?.courtOrderReference, court: entry?.issuingCourt,
+            return HitView(hit: h, candidateName: entry?.displayName, orderReference: entry?.courtOrderReference, court: entry?.issuingCourt,
                            confirmations: decisions.filter(\.confirm).count, decisions: decisions)
         }
     }

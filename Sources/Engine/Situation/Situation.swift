@@ -12,15 +12,13 @@ public struct Situation: Sendable {
         public var shift: String
         public var operatorName: String
         public var role: Role
-        /// Feed rates over the last minute of feed time.
-        public var eventsPerMinute: Int
-        public var postsPerMinute: Int
+        /// Whether the audit chain verified (checked at most once a minute).
         public var auditIntact: Bool
         public var timeZone: TimeZone
-        public init(now: Date, replaySpeed: Double?, shift: String, operatorName: String, role: Role, eventsPerMinute: Int = 0,
-                    postsPerMinute: Int = 0, auditIntact: Bool = true, timeZone: TimeZone) {
+        public init(now: Date, replaySpeed: Double?, shift: String, operatorName: String, role: Role,
+                    auditIntact: Bool, timeZone: TimeZone) {
             self.now = now; self.replaySpeed = replaySpeed; self.shift = shift; self.operatorName = operatorName; self.role = role
-            self.eventsPerMinute = eventsPerMinute; self.postsPerMinute = postsPerMinute; self.auditIntact = auditIntact; self.timeZone = timeZone
+            self.auditIntact = auditIntact; self.timeZone = timeZone
         }
     }
 
@@ -31,8 +29,6 @@ public struct Situation: Sendable {
         public var grid: Grid
         /// Expected incidents per grid cell in the horizon.
         public var expected: [Double]
-        /// Ascending thresholds on `expected` for levels 1…9 (deciles of the cells with risk).
-        public var levels: [Double]
         /// Incidents per grid cell in the 30 days before `now`.
         public var recent: [Int32]
         /// Peak hours of the top cells, by grid cell.
@@ -42,18 +38,10 @@ public struct Situation: Sendable {
         public var pai: Double?
         /// Gini of risk across cells (safeguard 8: how concentrated the forecast is).
         public var gini: Double
-        public init(model: String, horizonHours: Double, grid: Grid, expected: [Double], levels: [Double], recent: [Int32],
+        public init(model: String, horizonHours: Double, grid: Grid, expected: [Double], recent: [Int32],
                     peakHours: [Int: [Int]], hitRate: Double?, pai: Double?, gini: Double) {
-            self.model = model; self.horizonHours = horizonHours; self.grid = grid; self.expected = expected; self.levels = levels
+            self.model = model; self.horizonHours = horizonHours; self.grid = grid; self.expected = expected
             self.recent = recent; self.peakHours = peakHours; self.hitRate = hitRate; self.pai = pai; self.gini = gini
-        }
-
-        /// 0 (no risk) to 9.
-        public func level(_ value: Double) -> Int {
-            guard value > 0 else { return 0 }
-            var l = 1
-            for t in levels where value > t { l += 1 }
-            return min(9, l)
         }
     }
 

@@ -21,6 +21,7 @@ public final class SituationSource: Sendable {
 
     let engine: Engine
     private struct RiskKey: Hashable { var model: String; var horizon: Double; var hour: Int }
+    private let auditCheck = Mutex<(at: Date, intact: Bool)?>(nil)
     private let riskCache = Mutex<(key: RiskKey, layer: Situation.RiskLayer?, patrol: [Situation.PatrolBox])?>(nil)
 
     public init(engine: Engine) {
@@ -62,9 +63,8 @@ public final class SituationSource: Sendable {
         var trails: [[PlanarPoint]] = []
         if request.principal.role.allows(.decideHits) {
             let views = try engine.hitViews(states: [.pending, .confirmedOnce, .confirmed], as: request.principal)
-            hits = try views.map { v in
-                let entry = try engine.watchlist.entry(id: v.hit.entryID)?.entry
-                return Situation.HitItem(id: v.hit.id, candidate: entry?.displayName ?? v.hit.entryID, similarity: v.hit.similarity,
+            hits = views.map { v in
+                Situation.HitItem(id: v.hit.id, candidate: v.candidateName ?? v.hit.entryID, similarity: v.hit.similarity,
                                          orderReference: v.orderReference ?? "—", court: v.court ?? "—", camera: v.hit.cameraID, time: v.hit.time,
                                          confirmations: v.confirmations, state: v.hit.state,
                                          position: byID[v.hit.cameraID].flatMap { place($0.location) })
@@ -78,12 +78,19 @@ public final class SituationSource: Sendable {
                                time: f.post.time, district: f.district, position: place(f.post.location))
         }
         let (risk, patrol) = try riskLayer(request, now: now)
-        let counters = try engine.alerts.counters(period: nil)
         let header = Situation.Header(now: now, replaySpeed: request.replaySpeed, shift: shift.name, operatorName: request.principal.name,
-                                      role: request.principal.role, eventsPerMinute: 0, postsPerMinute: counters["posts.classified"] ?? 0,
-                                      auditIntact: true, timeZone: engine.timeZone)
+                                      role: request.principal.role, auditIntact: try auditIntact(), timeZone: engine.timeZone)
         return Situation(header: header, districts: districts, risk: risk, cameras: cameras, alerts: alerts, hits: hits, flags: flags,
                          patrol: patrol, trails: trails)
+    }
+
+    /// The audit chain verified for real (safeguard 9), at most once a minute of wall time.
+    private func auditIntact() throws -> Bool {
+        if let last = auditCheck.withLock({ $0 }), Date().timeIntervalSince(last.at) < 60 { return last.intact }
+        let intact: Bool
+        if case .intact = try engine.audit.verify() { intact = true } else { intact = false }
+        auditCheck.withLock { $0 = (Date(), intact) }
+        return intact
     }
 
     /// The forecast for the hour that contains `now`, its recent quality and a patrol plan; cached per hour.
@@ -96,8 +103,6 @@ public final class SituationSource: Sendable {
             riskCache.withLock { $0 = (key, nil, []) }
             return (nil, [])
         }
-        let positive = expected.filter { $0 > 0 }.sorted()
-        let levels = positive.isEmpty ? [] : (1...8).map { positive[min(positive.count - 1, positive.count * $0 / 9)] }
         var recent = [Int32](repeating: 0, count: input.grid.cellCount)
         let t = at.timeIntervalSince1970
         for i in input.history.range(from: t - 30 * 86_400, to: t) { recent[Int(input.history.cells[i])] += 1 }
@@ -114,7 +119,7 @@ public final class SituationSource: Sendable {
             pai = score.coverage.first?.pai
         }
         let layer = Situation.RiskLayer(model: report.model, horizonHours: request.horizonHours, grid: input.grid, expected: expected,
-                                        levels: levels, recent: recent, peakHours: peak, hitRate: hitRate, pai: pai, gini: report.gini)
+                                        recent: recent, peakHours: peak, hitRate: hitRate, pai: pai, gini: report.gini)
         var patrol: [Situation.PatrolBox] = []
         if request.patrolUnits > 0, let plan = try? engine.patrol(at: at, horizon: request.horizonHours * 3600, units: request.patrolUnits,
                                                                    model: request.model) {

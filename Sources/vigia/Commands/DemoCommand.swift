@@ -27,10 +27,9 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var look: ConsoleOptions
 
     /// The shift replayed into the console, signed in as the demo dispatcher.
-    func runConsole(path: String, data: URL) throws {
+    func runConsole(path: String, data: URL, people: [OperatorsFile.Entry]) throws {
         let clock = PausableReplayClock(start: SampleGenerator.shiftStart, speed: speed, end: SampleGenerator.shiftEnd)
         let live = try Engine(databasePath: path, clock: clock)
-        let people = try OperatorsFile.decode(try Data(contentsOf: data.appendingPathComponent("operators.json")), source: "operators.json")
         guard let dispatcher = people.first(where: { $0.role == .dispatcher }) else { throw ValidationError("operators.json has no dispatcher") }
         let principal = try live.signIn(name: dispatcher.name, passphrase: dispatcher.passphrase)
         let feeder = ReplayFeeder(engine: live, clock: clock, feeds: [
@@ -71,10 +70,9 @@ struct DemoCommand: ParsableCommand {
             _ = try engine.ingestBoundaries(at: data.appendingPathComponent(l.file), layer: l.layer,
                                             nameKey: l.name, parentKey: l.parent)
         }
-        let operatorsFile = data.appendingPathComponent("operators.json")
-        if FileManager.default.fileExists(atPath: operatorsFile.path), try engine.operators.operatorCount() == 0 {
-            try DemoOperators.create(from: operatorsFile, in: engine)
-        }
+        // The demo operators, read once (none when the file is missing).
+        let people = try DemoOperators.read(from: data)
+        if try engine.operators.operatorCount() == 0 { try DemoOperators.create(people, in: engine) }
         var reports: [IngestReport] = []
         for file in ["ba-robos-2017-2018.csv", "ba-delitos-2020.csv"] {
             let url = data.appendingPathComponent(file)
@@ -90,15 +88,14 @@ struct DemoCommand: ParsableCommand {
         let eventsFile = data.appendingPathComponent("camera-events.jsonl")
         if FileManager.default.fileExists(atPath: cameras.path), FileManager.default.fileExists(atPath: rules.path),
            let handle = FileHandle(forReadingAtPath: eventsFile.path),
-           let admin = try? OperatorsFile.decode(try Data(contentsOf: data.appendingPathComponent("operators.json")), source: "operators.json")
-               .first(where: { $0.role == .admin }) {
+           let admin = people.first(where: { $0.role == .admin }) {
             _ = try engine.ingestCameras(at: cameras)
             let root = try engine.signIn(name: admin.name, passphrase: admin.passphrase)
             _ = try engine.loadRules(text: try String(contentsOf: rules, encoding: .utf8), source: rules.lastPathComponent, by: root)
-            faces = try DemoFaces.prepare(engine: engine, data: data)
+            faces = try DemoFaces.prepare(engine: engine, data: data, people: people)
             if interactive {
                 if let faces { print(faces.text) }
-                try runConsole(path: path, data: data)
+                try runConsole(path: path, data: data, people: people)
                 return
             }
             events = try engine.ingestEvents(from: handle, source: eventsFile.lastPathComponent)
@@ -111,7 +108,7 @@ struct DemoCommand: ParsableCommand {
         var script: DemoScript.Report?
         if headless {
             let after = try Engine(databasePath: path, clock: FixedTimeSource(SampleGenerator.shiftEnd))
-            script = try DemoScript.run(engine: after, operatorsFile: data.appendingPathComponent("operators.json"))
+            script = try DemoScript.run(engine: after, people: people)
         }
         let status = try engine.status()
         if format == .json {
@@ -133,8 +130,13 @@ struct DemoCommand: ParsableCommand {
 
 /// The demo's operators: the first admin by bootstrap, the rest added by that admin.
 enum DemoOperators {
-    static func create(from file: URL, in engine: Engine) throws {
-        let entries = try OperatorsFile.decode(try Data(contentsOf: file), source: file.lastPathComponent)
+    static func read(from data: URL) throws -> [OperatorsFile.Entry] {
+        let file = data.appendingPathComponent("operators.json")
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        return try OperatorsFile.decode(try Data(contentsOf: file), source: file.lastPathComponent)
+    }
+
+    static func create(_ entries: [OperatorsFile.Entry], in engine: Engine) throws {
         guard let admin = entries.first(where: { $0.role == .admin }) else { return }
         try engine.addOperator(name: admin.name, role: .admin, passphrase: admin.passphrase, by: nil)
         let root = try engine.signIn(name: admin.name, passphrase: admin.passphrase)
@@ -169,11 +171,10 @@ struct DemoFaces: Encodable {
                searchable, threshold, fpir, fnir, authorisation)
     }
 
-    static func prepare(engine: Engine, data: URL) throws -> DemoFaces? {
+    static func prepare(engine: Engine, data: URL, people: [OperatorsFile.Entry]) throws -> DemoFaces? {
         let watchlist = data.appendingPathComponent("watchlist.json"), set = data.appendingPathComponent("face-calibration.jsonl")
         guard FileManager.default.fileExists(atPath: watchlist.path), FileManager.default.fileExists(atPath: set.path),
-              let supervisor = try OperatorsFile.decode(try Data(contentsOf: data.appendingPathComponent("operators.json")), source: "operators.json")
-                .first(where: { $0.role == .supervisor }) else { return nil }
+              let supervisor = people.first(where: { $0.role == .supervisor }) else { return nil }
         let sergio = try engine.signIn(name: supervisor.name, passphrase: supervisor.passphrase)
         let imported = try engine.importWatchlist(at: watchlist, by: sergio)
         let report = try engine.calibrateFaces(set: set, targetFPIR: 0.001, saveAs: sergio)

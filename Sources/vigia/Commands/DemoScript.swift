@@ -19,8 +19,7 @@ enum DemoScript {
         }
     }
 
-    static func run(engine: Engine, operatorsFile: URL) throws -> Report {
-        let people = try OperatorsFile.decode(try Data(contentsOf: operatorsFile), source: operatorsFile.lastPathComponent)
+    static func run(engine: Engine, people: [OperatorsFile.Entry]) throws -> Report {
         let dispatchers = try people.filter { $0.role == .dispatcher }.prefix(2).map { try engine.signIn(name: $0.name, passphrase: $0.passphrase) }
         guard dispatchers.count == 2 else { return Report() }
         let (first, second) = (dispatchers[0], dispatchers[1])
