@@ -105,6 +105,27 @@ public struct AlertStore: AlertRepository {
         }
     }
 
+    public func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int] {
+        try database.read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, sum(value) FROM counter WHERE period >= ? AND period < ? GROUP BY name",
+                                        arguments: [fromPeriod, toPeriod]) {
+                out[row[0]] = row[1]
+            }
+            return out
+        }
+    }
+
+    public func alerts(activeFrom from: Date, to: Date) throws -> [StoredAlert] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM alert WHERE created_at < ?2 AND (state != 'closed' OR id IN
+                    (SELECT alert_id FROM alert_transition WHERE to_state = 'closed' AND at >= ?1))
+                ORDER BY created_at, id
+                """, arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).map(Self.stored)
+        }
+    }
+
     public func feedPosition(source: String) throws -> Int? {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT position FROM feed_position WHERE source = ?", arguments: [source]) }
     }

@@ -102,7 +102,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test("demo builds a database from the sample data")
+    @Test("demo builds a database from the sample data; its shift summary and transparency report")
     func demo() throws {
         let s = try Scratch()
         let r = try VigiaProcess.run(["demo", "--db", s.db, "--format", "json"])
@@ -121,6 +121,7 @@ struct CommandLineTests {
         let verify = try VigiaProcess.run(["audit", "verify", "--operator", "ana", "--db", s.db],
                                           environment: ["VIGIA_PASSPHRASE": "demo-ana-2018"])
         #expect(verify.status == 0 && verify.stdout.contains("intact"))
+        try DemoReportChecks.run(db: s.db, scratch: s)
     }
 
     @Test("backtest prints the documented JSON shape; columns about people are refused")

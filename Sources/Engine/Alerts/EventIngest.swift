@@ -74,7 +74,6 @@ extension Engine {
         var reader = LineReader(handle: handle)
         var batch = FeedBatch()
         var lastFlush = Date()
-        let period = TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(10).description
         // Probes waiting for their micro-batch: in memory only, never written (safeguard 1).
         var pendingProbes: [(embedding: [Float], authorisation: SearchAuthorisation, camera: String, time: Date)] = []
         func searchPending() throws {
@@ -103,7 +102,7 @@ extension Engine {
                     "quarantined": .int(Int64(report.quarantined)), "format": .string(format.rawValue),
                 ])
             }
-            try alerts.commit(batch, counterPeriod: period)
+            try alerts.commit(batch, counterPeriod: counterPeriod())
             try faceSearch.insertHits(newHits)
             newHits = []
             batch = FeedBatch()

@@ -47,7 +47,7 @@ extension Engine {
         let report = Calibration.calibrate(try Calibration.scores(index: index, probes: probes), targetFPIR: targetFPIR,
                                            templates: index.templateCount, entries: index.entryCount)
         if let principal {
-            try saveThreshold(report.threshold, targetFPIR: targetFPIR, entries: report.entries, templates: report.templates, by: principal)
+            try saveThreshold(report, targetFPIR: targetFPIR, by: principal)
         }
         return report
     }

@@ -53,15 +53,31 @@ extension Engine {
         return lapsed
     }
 
-    /// Stores a calibrated threshold (supervisor or admin) with what it was calibrated for.
-    public func saveThreshold(_ threshold: Float, targetFPIR: Double, entries: Int, templates: Int, by principal: Principal) throws {
+    /// Stores a calibrated threshold (supervisor or admin) with what it was
+    /// calibrated for and the measured error rates per group (safeguard 5;
+    /// the transparency report publishes them).
+    public func saveThreshold(_ report: Calibration.Report, targetFPIR: Double, by principal: Principal) throws {
+        try saveThreshold(report.threshold, targetFPIR: targetFPIR, entries: report.entries, templates: report.templates,
+                          measured: (report.fpir, report.fnir), groups: report.groups, by: principal)
+    }
+
+    /// Stores a threshold with the watchlist size it holds for.
+    public func saveThreshold(_ threshold: Float, targetFPIR: Double, entries: Int, templates: Int,
+                              measured: (fpir: Double, fnir: Double)? = nil, groups: [Calibration.GroupResult] = [],
+                              by principal: Principal) throws {
         try require(.manageWatchlist, of: principal)
-        let value = CanonicalJSON.object([
+        var value: [String: CanonicalJSON] = [
             "threshold": .double(Double(threshold)), "fpir": .double(targetFPIR), "entries": .int(Int64(entries)),
             "templates": .int(Int64(templates)), "calibrated_at": .double(clock.now().timeIntervalSince1970),
-        ])
-        try settings.set("faces.threshold", value.text, audit: AuditEntry(principal: principal, action: "faces.threshold", subject: "calibration",
-                                                                          details: value))
+            "groups": .array(groups.map {
+                .object(["group": .string($0.group), "non_mated": .int(Int64($0.nonMated)), "mated": .int(Int64($0.mated)),
+                         "fpir": .double($0.fpir), "fnir": .double($0.fnir)])
+            }),
+        ]
+        if let measured { value["measured_fpir"] = .double(measured.fpir); value["measured_fnir"] = .double(measured.fnir) }
+        let json = CanonicalJSON.object(value)
+        try settings.set("faces.threshold", json.text, audit: AuditEntry(principal: principal, action: "faces.threshold", subject: "calibration",
+                                                                         details: json))
     }
 
     /// The stored threshold and the watchlist size it was calibrated at.

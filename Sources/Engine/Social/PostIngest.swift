@@ -50,8 +50,9 @@ extension Engine {
         try settings.set("social.config", text, audit: AuditEntry(principal: principal, action: "social.config", subject: source, details: [:]))
     }
 
+    /// Counters are kept per local hour (`yyyy-MM-ddTHH`), so a shift's counts can be read back.
     func counterPeriod() -> String {
-        TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(10).description
+        TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(13).description
     }
 
     /// Reads posts (JSON lines, a file or a pipe), classifies each and keeps
@@ -76,7 +77,6 @@ extension Engine {
         var reader = LineReader(handle: handle)
         var batch = FeedBatch()
         var lastFlush = Date()
-        let period = counterPeriod()
         func flush(final: Bool) throws {
             batch.position = (source, reader.lineNumber)
             if final {
@@ -84,7 +84,7 @@ extension Engine {
                     "posts": .int(Int64(report.posts)), "flagged": .int(Int64(report.flagged)), "quarantined": .int(Int64(report.quarantined)),
                 ])
             }
-            try alerts.commit(batch, counterPeriod: period)
+            try alerts.commit(batch, counterPeriod: counterPeriod())
             batch = FeedBatch()
         }
         while true {

@@ -77,6 +77,10 @@ public protocol AlertRepository: Sendable {
     func transition(_ t: AlertTransition, disposition: Disposition?, snoozeUntil: Date?, assignedTo: String?,
                     details: CanonicalJSON, audit: AuditEntry) throws -> Bool
     func counters(period: String?) throws -> [String: Int]
+    /// Counter sums over the periods in [from, to) (periods are local hours, `yyyy-MM-ddTHH`).
+    func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int]
+    /// Alerts open at some moment of [from, to): created before `to` and not closed before `from`.
+    func alerts(activeFrom from: Date, to: Date) throws -> [StoredAlert]
     func feedPosition(source: String) throws -> Int?
 }
 

@@ -78,3 +78,12 @@ public final class PausableReplayClock: TimeSource {
         }
     }
 }
+
+/// A clock its owner sets by hand: scripted operators act at the times they
+/// would have acted, and tests step time without sleeping.
+public final class ManualTimeSource: TimeSource {
+    private let current: Mutex<Date>
+    public init(_ start: Date) { current = Mutex(start) }
+    public func now() -> Date { current.withLock { $0 } }
+    public func set(_ date: Date) { current.withLock { $0 = date } }
+}

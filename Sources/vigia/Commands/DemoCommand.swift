@@ -107,8 +107,9 @@ struct DemoCommand: ParsableCommand {
         }
         var script: DemoScript.Report?
         if headless {
-            let after = try Engine(databasePath: path, clock: FixedTimeSource(SampleGenerator.shiftEnd))
-            script = try DemoScript.run(engine: after, people: people)
+            let clock = ManualTimeSource(SampleGenerator.shiftStart)
+            let during = try Engine(databasePath: path, clock: clock)
+            script = try DemoScript.run(engine: during, clock: clock, people: people)
         }
         let status = try engine.status()
         if format == .json {

@@ -19,7 +19,12 @@ enum DemoScript {
         }
     }
 
-    static func run(engine: Engine, people: [OperatorsFile.Entry]) throws -> Report {
+    /// Each decision is taken at the time a person would have taken it: the
+    /// clock is set to the item's time plus a plausible, deterministic delay,
+    /// so the shift summary's response times mean something.
+    static func run(engine: Engine, clock: ManualTimeSource, people: [OperatorsFile.Entry]) throws -> Report {
+        func delay(_ id: Int64, _ base: Double, _ spread: Int) -> Double { base + Double(Int(truncatingIfNeeded: id &* 7919) % spread) }
+        clock.set(SampleGenerator.shiftStart)
         let dispatchers = try people.filter { $0.role == .dispatcher }.prefix(2).map { try engine.signIn(name: $0.name, passphrase: $0.passphrase) }
         guard dispatchers.count == 2 else { return Report() }
         let (first, second) = (dispatchers[0], dispatchers[1])
@@ -27,11 +32,17 @@ enum DemoScript {
         // Alerts: high priorities dispatched and closed as attended; the rest closed as false alarms.
         for item in try engine.alertQueue(as: first).items where item.stored.alert.state == .new {
             let id = item.stored.alert.id
+            let urgent = item.effectivePriority <= 2
+            var t = item.stored.alert.createdAt.addingTimeInterval(urgent ? delay(id, 12, 90) : delay(id, 40, 420))
+            clock.set(t)
             _ = try engine.perform(.acknowledge, onAlert: id, by: first); r.alertsAcknowledged += 1
-            if item.effectivePriority <= 2 {
+            if urgent {
+                t += delay(id, 45, 200); clock.set(t)
                 _ = try engine.perform(.dispatch, onAlert: id, by: first); r.alertsDispatched += 1
+                t += delay(id, 600, 1500); clock.set(t)
                 _ = try engine.perform(.close(.attended, note: "unidad en el lugar"), onAlert: id, by: first)
             } else {
+                t += delay(id, 60, 300); clock.set(t)
                 _ = try engine.perform(.close(.falseAlarm, note: "revisado en cámara"), onAlert: id, by: first)
             }
             r.alertsClosed += 1
@@ -39,9 +50,11 @@ enum DemoScript {
         // Candidates: the strongest confirmed by two people and dispatched; a few rejected.
         let hits = try engine.hitViews(states: [.pending], as: first).sorted { $0.hit.similarity > $1.hit.similarity }
         for (i, h) in hits.enumerated() {
+            clock.set(h.hit.time.addingTimeInterval(delay(h.hit.id, 60, 240)))
             if i < 5 {
                 try engine.decideHit(id: h.hit.id, confirm: true, reason: "rasgos y vestimenta coinciden con la orden", by: first)
                 do { try engine.dispatchHit(id: h.hit.id, by: first) } catch { r.dispatchRefusedBeforeTwo += 1 }
+                clock.set(clock.now().addingTimeInterval(delay(h.hit.id, 45, 120)))
                 try engine.decideHit(id: h.hit.id, confirm: true, reason: "coincido, segunda revisión", by: second)
                 r.hitsConfirmedTwice += 1
                 try engine.dispatchHit(id: h.hit.id, by: second); r.hitsDispatched += 1
@@ -51,6 +64,7 @@ enum DemoScript {
         }
         // Flags: bomb threats at the station credible, a few others cleared.
         for f in try engine.flagViews(as: first) {
+            clock.set(f.post.time.addingTimeInterval(delay(f.flag.id, 120, 480)))
             if f.flag.category == .threatToPlace, f.district != nil {
                 try engine.reviewFlag(id: f.flag.id, credible: true, reason: "amenaza concreta a un lugar con hora", by: first); r.flagsCredible += 1
             } else if r.flagsNotCredible < 5 {

@@ -58,7 +58,7 @@ struct FacesCommand: ParsableCommand {
             let report = Calibration.calibrate(scores, targetFPIR: fpir, templates: index.templateCount, entries: index.entryCount)
             if save {
                 let engine = try database.openEngine()
-                try engine.saveThreshold(report.threshold, targetFPIR: fpir, entries: report.entries, templates: report.templates,
+                try engine.saveThreshold(report, targetFPIR: fpir,
                                          by: try signIn.signIn(engine, purpose: "saving a threshold"))
             }
             if format == .json { print(try Output.json(report)); return }

@@ -1,0 +1,81 @@
+import Foundation
+
+extension TransparencyReport {
+    /// The report's sections, rendered alike as Markdown and as HTML. Aggregates only.
+    public var blocks: [ReportBlock] {
+        typealias F = ReportFormat
+        let a = faces.authorisations
+        var b: [ReportBlock] = [
+            .title("Transparency report: \(F.short(period.start)) – \(F.short(period.end))"),
+            .paragraph("Aggregates only: no names, handles, court-order references, cameras, free-text reasons or biometric data. "
+                       + "Times in \(period.timeZone). Generated \(F.short(generatedAt)).", muted: true),
+            .heading("Face searches", id: "faces"),
+            .paragraph("Probes that matched nothing leave no trace but these counts."),
+            .table(["probes received", "searched", "below threshold", "dropped (no authorisation)", "not searched (no calibration)"],
+                   [["\(faces.probesReceived)", "\(faces.probesSearched)", "\(faces.belowThreshold)", "\(faces.droppedUnauthorised)", "\(faces.notSearchedUncalibrated)"]]),
+            .table(["candidates", "confirmed by two people", "rejected", "pending", "dispatched"],
+                   [["\(faces.candidates)", "\(faces.confirmed)", "\(faces.rejected)", "\(faces.pending)", "\(faces.dispatched)"]]),
+            .subheading("Search authorisations in force in the period"),
+            .table(["total", "urgent", "urgent confirmed", "lapsed", "revoked", "whole list", "named entries", "all cameras", "named cameras", "median length"],
+                   [["\(a.total)", "\(a.urgent)", "\(a.urgentConfirmed)", "\(a.lapsed)", "\(a.revoked)", "\(a.wholeList)", "\(a.namedEntries)",
+                     "\(a.allCameras)", "\(a.namedCameras)", a.medianHours.map { F.number($0, places: 1) + " h" } ?? "—"]]),
+            .heading("Watchlist", id: "watchlist"),
+            .table(["orders issued", "expired", "revoked"], [["\(watchlist.ordersIssued)", "\(watchlist.expired)", "\(watchlist.revoked)"]]),
+            .figure(svg: SVGCharts.bars(labels: Self.thin(watchlist.inForce.map { String($0.date.suffix(5)) }), values: watchlist.inForce.map(\.entries)),
+                    caption: "Watchlist entries in force, per day."),
+            .subheading("Entries in force per day"),
+            .table(["date", "entries"], watchlist.inForce.map { [$0.date, "\($0.entries)"] }),
+            .subheading("Offence categories in force at the end"),
+            .table(["offence", "entries"], F.ranked(watchlist.offenceCategories).map { [$0.0, "\($0.1)"] }),
+            .heading("Calibration", id: "calibration"),
+        ]
+        if let c = calibration {
+            b += [
+                .paragraph("Threshold \(F.number(c.threshold, places: 4)) for a target FPIR of \(c.targetFPIR)"
+                           + (c.watchlistEntries.map { " at \($0) entries" } ?? "") + (c.calibratedAt.map { ", calibrated \(F.short($0))" } ?? "")
+                           + ". Measured FPIR \(c.measuredFPIR.map { F.number($0, places: 5) } ?? "—"), FNIR \(c.measuredFNIR.map { F.number($0, places: 4) } ?? "—")."),
+                .table(["group", "non-mated searches", "FPIR", "mated searches", "FNIR"],
+                       c.groups.map { [$0.group, "\($0.nonMatedSearches)", F.number($0.fpir, places: 5), "\($0.matedSearches)", F.number($0.fnir, places: 4)] }),
+                .paragraph("Spread between groups: FPIR \(c.fpirSpread.map { F.number($0, places: 5) } ?? "—"), FNIR \(c.fnirSpread.map { F.number($0, places: 4) } ?? "—")."),
+            ]
+        } else {
+            b.append(.paragraph("No calibrated threshold: live face search did not run."))
+        }
+        b += [
+            .heading("Social flags", id: "social"),
+            .table(["posts classified", "credible", "not credible (deleted)", "surge alerts", "protected-speech refusals", "refused configurations"],
+                   [["\(social.postsClassified)", "\(social.credible)", "\(social.notCredible)", "\(social.surgeAlerts)",
+                     "\(social.protectedSpeechRefusals)", "\(social.configurationRefusals)"]]),
+            .figure(svg: SVGCharts.horizontalBars(F.ranked(social.flagsByCategory)), caption: "Flags raised, by category."),
+            .table(["category", "flags"], F.ranked(social.flagsByCategory).map { [$0.0, "\($0.1)"] }),
+            .heading("Camera alerts", id: "alerts"),
+            .table(["priority", "alerts"], alerts.byPriority.sorted { $0.key < $1.key }.map { ["P" + $0.key, "\($0.value)"] }),
+            .table(["disposition", "alerts"], F.ranked(alerts.dispositions).map { [$0.0, "\($0.1)"] }),
+            .heading("Forecast accuracy and concentration", id: "forecast"),
+        ]
+        if let f = forecast {
+            b += [
+                .paragraph("Model \(f.model): \(f.days) daily forecasts scored against the next day's \(f.incidents) incidents. "
+                           + "Gini of the latest forecast: \(F.number(f.gini, places: 3))."),
+                .table(["area covered", "cells", "incidents captured", "hit rate", "PAI"], ShiftSummary.coverageRows(f.coverage)),
+                .subheading("Concentration by district"),
+                .table(["district", "forecast share", "share of top 5 % cells", "share of last year's incidents"],
+                       f.districts.map { [$0.district, F.percent($0.riskShare), F.percent($0.topCellShare), F.percent($0.incidentShare)] }),
+            ]
+        } else {
+            b.append(.paragraph("No forecast: no incidents are stored."))
+        }
+        b += [
+            .heading("Audit", id: "audit"),
+            audit.chainIntact ? .paragraph("The audit chain verifies.") : .warning("The audit chain does NOT verify."),
+            .table(["records in the period", "exports", "failed sign-ins"], [["\(audit.records)", "\(audit.exports)", "\(audit.failedSignIns)"]]),
+        ]
+        return b
+    }
+
+    /// Every label when few, else every k-th, so a long period's axis stays readable.
+    static func thin(_ labels: [String]) -> [String] {
+        let k = max(1, labels.count / 12)
+        return labels.enumerated().map { $0.offset % k == 0 ? $0.element : "" }
+    }
+}
