@@ -48,7 +48,8 @@ public final class ConsoleApp {
         var state = UIState(language: options.language, glyphs: options.glyphs)
         if options.tour { state.tourStep = 0; Tour.apply(0, to: &state) }
         func request() -> SituationSource.Request {
-            SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: options.replay?.speed)
+            SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: options.replay?.speed,
+                                    review: state.review)
         }
         // Safeguard 11: the retention policy runs at start-up and then hourly.
         _ = try? engine.applyScheduledRetention()
@@ -121,7 +122,7 @@ public final class ConsoleApp {
                 screen.setTheme(theme)
                 state.message = theme.problems.first ?? "theme \(name)"
                 return
-            case .reloadForecast, .quit: return
+            case .reloadForecast, .refresh, .quit: return
             }
             state.message = Strings.text("msg.done", l)
         } catch {

@@ -40,6 +40,7 @@ public enum Action: String, Sendable, CaseIterable {
     case up, down, left, right, pageUp, pageDown, details, back
     case acknowledge, dispatch, close, hold, snooze, forward, confirm, reject
     case zoomIn, zoomOut, zoomReset, centre, horizon, model, filter, command, pause
+    case shiftView, auditView
 }
 
 /// One row of the key registry: the only place keys are defined. Key
@@ -63,6 +64,8 @@ public struct KeyBinding: Sendable {
 
 public enum KeyRegistry {
     static let operators: Set<Role> = [.dispatcher, .supervisor, .admin]
+    static let reviewers: Set<Role> = [.supervisor, .auditor, .admin]
+    static let auditors: Set<Role> = [.auditor, .admin]
 
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.char("q"), .function(10)], action: .quit, context: nil, spanish: "salir", english: "quit", roles: nil, visible: true, dangerous: false),
@@ -100,6 +103,8 @@ public enum KeyRegistry {
         KeyBinding(keys: [.char("n"), .function(6)], action: .reject, context: .flags, spanish: "no creíble: se borra (con motivo)", english: "not credible: deleted (with reason)", roles: operators, visible: true, dangerous: true),
         KeyBinding(keys: [.char("/")], action: .filter, context: nil, spanish: "filtrar la lista", english: "filter the list", roles: nil, visible: false, dangerous: false),
         KeyBinding(keys: [.char(":")], action: .command, context: nil, spanish: "comando (login, lang, theme, model, horizon, quit)", english: "command (login, lang, theme, model, horizon, quit)", roles: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("S"), .function(7)], action: .shiftView, context: nil, spanish: "resumen del turno (vista)", english: "shift summary (view)", roles: reviewers, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("A"), .function(8)], action: .auditView, context: nil, spanish: "registro de auditoría (solo lectura)", english: "audit trail (read-only)", roles: auditors, visible: true, dangerous: false),
         KeyBinding(keys: [.char(" ")], action: .pause, context: nil, spanish: "pausar / seguir la repetición", english: "pause / resume the replay", roles: nil, visible: false, dangerous: false),
     ]
 

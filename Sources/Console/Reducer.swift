@@ -22,6 +22,10 @@ public enum Reducer {
             return nil
         }
         state.message = nil
+        if state.review != nil || binding.action == .shiftView || binding.action == .auditView {
+            if case .handled(let command) = reviewKey(&state, binding.action) { return command }
+            if !Self.inReview.contains(binding.action) { return nil }
+        }
         let layout = Layout(size: size, focus: state.focus)
         switch binding.action {
         case .quit:
@@ -59,10 +63,36 @@ public enum Reducer {
         case .filter: state.overlay = .prompt(Prompt(purpose: .filter, text: state.filter))
         case .command: state.overlay = .prompt(Prompt(purpose: .command))
         case .pause: state.paused.toggle()
+        case .shiftView, .auditView: break
         case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject:
             return itemAction(&state, binding.action, situation: situation)
         }
         return nil
+    }
+
+    /// What still works while a review view covers the panes.
+    static let inReview: Set<Action> = [.quit, .help, .filter, .command, .pause]
+
+    /// Keys of a review view: its own key toggles it, the other switches, arrows scroll, Esc clears the filter then closes.
+    enum ReviewKeyResult { case ignored, handled(EngineCommand?) }
+
+    static func reviewKey(_ state: inout UIState, _ action: Action) -> ReviewKeyResult {
+        switch action {
+        case .shiftView, .auditView:
+            let kind: SituationSource.ReviewKind = action == .shiftView ? .shift : .audit
+            state.review = state.review == kind ? nil : kind
+            state.reviewScroll = 0
+            state.overlay = nil
+            return .handled(.refresh)
+        case .up: state.reviewScroll = max(0, state.reviewScroll - 1)
+        case .down: state.reviewScroll += 1
+        case .pageUp: state.reviewScroll = max(0, state.reviewScroll - 20)
+        case .pageDown: state.reviewScroll += 20
+        case .back:
+            if state.overlay != nil { state.overlay = nil } else if !state.filter.isEmpty { state.filter = "" } else { state.review = nil; return .handled(.refresh) }
+        default: return .ignored
+        }
+        return .handled(nil)
     }
 
     static func itemAction(_ state: inout UIState, _ action: Action, situation: Situation) -> EngineCommand? {

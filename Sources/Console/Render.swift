@@ -11,7 +11,21 @@ public func render(_ situation: Situation, _ state: UIState, _ size: TerminalSiz
     var b = ScreenBuffer(size: size)
     let layout = Layout(size: size, focus: state.focus)
     TitleBar.draw(&b, situation, state)
-    if let row = layout.tabRow { TitleBar.drawTabs(&b, row: row, situation, state) }
+    if state.review != nil {
+        // A review view covers every pane, below the title bar and above the message and hint rows.
+        ReviewView.draw(&b, Rect(row: 1, column: 0, rows: layout.messageRow - 1, columns: size.columns), situation, state)
+    } else {
+        if let row = layout.tabRow { TitleBar.drawTabs(&b, row: row, situation, state) }
+        drawPanes(&b, layout, situation, state)
+    }
+    if let message = state.message { b.put(message, row: layout.messageRow, column: 1, role: .warning) }
+    else if !state.filter.isEmpty { b.put("/\(state.filter)", row: layout.messageRow, column: 1, role: "hint") }
+    HintBar.draw(&b, row: layout.hintRow, situation, state)
+    Overlays.draw(&b, situation, state, layout)
+    return b
+}
+
+private func drawPanes(_ b: inout ScreenBuffer, _ layout: Layout, _ situation: Situation, _ state: UIState) {
     for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
         let focused = pane == state.focus
         switch pane {
@@ -21,11 +35,6 @@ public func render(_ situation: Situation, _ state: UIState, _ size: TerminalSiz
         case .flags: ListPanes.flags(&b, rect, situation, state, focused: focused)
         }
     }
-    if let message = state.message { b.put(message, row: layout.messageRow, column: 1, role: .warning) }
-    else if !state.filter.isEmpty { b.put("/\(state.filter)", row: layout.messageRow, column: 1, role: "hint") }
-    HintBar.draw(&b, row: layout.hintRow, situation, state)
-    Overlays.draw(&b, situation, state, layout)
-    return b
 }
 
 /// Helpers every pane uses.
@@ -124,7 +133,8 @@ enum TitleBar {
 enum HintBar {
     static func draw(_ b: inout ScreenBuffer, row: Int, _ s: Situation, _ state: UIState) {
         var col = 0
-        let shown = KeyRegistry.bindings.filter { $0.visible && ($0.context == nil || $0.context == state.focus) }
+        // Over a review view only the global keys work, so only they are hinted.
+        let shown = KeyRegistry.bindings.filter { $0.visible && ($0.context == nil || ($0.context == state.focus && state.review == nil)) }
             .filter { $0.roles?.contains(s.header.role) ?? true }
         // The pane's own actions first, then the global ones.
         for binding in shown.filter({ $0.context != nil }) + shown.filter({ $0.context == nil }) {

@@ -10,6 +10,8 @@ public enum EngineCommand: Sendable, Equatable {
     case signIn(name: String, passphrase: String)
     case setTheme(String)
     case reloadForecast
+    /// Rebuild the situation now (a review view opened or closed).
+    case refresh
     case quit
 }
 
@@ -54,6 +56,9 @@ public struct UIState: Sendable, Equatable {
     public var message: String?
     public var filter = ""
     public var paused = false
+    /// A review view (shift so far, audit trail) shown instead of the panes, and how far it is scrolled.
+    public var review: SituationSource.ReviewKind?
+    public var reviewScroll = 0
     /// The guided tour's step, when the tour runs.
     public var tourStep: Int?
 

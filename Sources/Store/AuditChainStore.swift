@@ -39,6 +39,12 @@ public struct AuditChainStore: AuditLog {
         }
     }
 
+    public func latest(limit: Int) throws -> [AuditRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?", arguments: [max(0, limit)]).map(Self.record)
+        }
+    }
+
     public func recordCount() throws -> Int64 {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 }
     }

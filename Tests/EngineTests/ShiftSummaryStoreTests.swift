@@ -46,4 +46,21 @@ struct ShiftSummaryStoreTests {
         _ = try f.engine.transparencyReport(from: from, to: to, as: Principal(name: "ana", role: .auditor))
         #expect(try f.engine.audit.records(from: nil, to: nil).contains { $0.action == "transparency.export" && $0.operatorName == "ana" })
     }
+
+    @Test("the console's review views: the engine refuses a dispatcher; an auditor reads the trail newest first")
+    func reviewViews() throws {
+        let f = try EngineFixture()
+        _ = try f.admin()
+        let source = SituationSource(engine: f.engine)
+        let dispatcher = try source.situation(SituationSource.Request(principal: Principal(name: "dina", role: .dispatcher), review: .shift))
+        guard case .unavailable(let why)? = dispatcher.review else { Issue.record("a dispatcher got a shift summary"); return }
+        #expect(why.contains("export"))
+        let auditor = try source.situation(SituationSource.Request(principal: Principal(name: "ana", role: .auditor), review: .audit))
+        guard case .audit(let lines, let total)? = auditor.review else { Issue.record("no audit trail for the auditor"); return }
+        #expect(total >= 1 && lines.count == total && lines.map(\.sequence) == lines.map(\.sequence).sorted(by: >))
+        let supervisor = try source.situation(SituationSource.Request(principal: Principal(name: "sergio", role: .supervisor), review: .audit))
+        if case .audit? = supervisor.review { Issue.record("the audit trail is for auditors and admins") }
+        let none = try source.situation(SituationSource.Request(principal: Principal(name: "sergio", role: .supervisor)))
+        #expect(none.review == nil)
+    }
 }

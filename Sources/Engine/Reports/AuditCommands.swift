@@ -14,6 +14,13 @@ extension Engine {
         return result
     }
 
+    /// The latest `limit` records, newest first, and how many there are in
+    /// all (auditor, admin): the console's read-only audit view.
+    public func auditTrail(limit: Int, as principal: Principal) throws -> (records: [AuditRecord], total: Int) {
+        try require(.verifyAudit, of: principal)
+        return (try audit.latest(limit: limit), Int(try audit.recordCount()))
+    }
+
     /// The records in [from, to), as JSON lines; the export is audited.
     public func exportAudit(from: Date?, to: Date?, as principal: Principal) throws -> [String] {
         try require(.verifyAudit, of: principal)

@@ -90,7 +90,26 @@ public struct Situation: Sendable {
         public init(centre: PlanarPoint, size: Double) { self.centre = centre; self.size = size }
     }
 
+    /// One audit record as the audit view lists it.
+    public struct AuditLine: Sendable, Equatable {
+        public var sequence: Int64, time: Date, operatorName: String, role: String, action: String, subject: String, details: String
+        public init(sequence: Int64, time: Date, operatorName: String, role: String, action: String, subject: String, details: String) {
+            self.sequence = sequence; self.time = time; self.operatorName = operatorName; self.role = role; self.action = action
+            self.subject = subject; self.details = details
+        }
+    }
+
+    /// What a review view shows: the shift so far, or the audit trail (newest first).
+    public enum Review: Sendable, Equatable {
+        case shift(ShiftSummary)
+        case audit([AuditLine], total: Int)
+        /// The engine refused (the role may not see it) or could not build it.
+        case unavailable(String)
+    }
+
     public var header: Header
+    /// Set when the console asked for a review view.
+    public var review: Review?
     /// District boundaries in the map's projection (nil when none are loaded).
     public var districts: DistrictIndex?
     public var risk: RiskLayer?

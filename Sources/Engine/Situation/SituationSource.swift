@@ -13,15 +13,23 @@ public final class SituationSource: Sendable {
         public var model: String
         public var replaySpeed: Double?
         public var patrolUnits: Int
-        public init(principal: Principal, horizonHours: Double = 8, model: String = "recency", replaySpeed: Double? = nil, patrolUnits: Int = 6) {
+        public var review: ReviewKind?
+        public init(principal: Principal, horizonHours: Double = 8, model: String = "recency", replaySpeed: Double? = nil, patrolUnits: Int = 6,
+                    review: ReviewKind? = nil) {
             self.principal = principal; self.horizonHours = horizonHours; self.model = model; self.replaySpeed = replaySpeed
-            self.patrolUnits = patrolUnits
+            self.patrolUnits = patrolUnits; self.review = review
         }
+    }
+
+    /// The review views a console can ask for.
+    public enum ReviewKind: String, Sendable, Equatable {
+        case shift, audit
     }
 
     let engine: Engine
     private struct RiskKey: Hashable { var model: String; var horizon: Double; var hour: Int }
     private let auditCheck = Mutex<(at: Date, intact: Bool)?>(nil)
+    private let summaryCache = Mutex<(key: String, at: Date, summary: ShiftSummary)?>(nil)
     private let riskCache = Mutex<(key: RiskKey, layer: Situation.RiskLayer?, patrol: [Situation.PatrolBox])?>(nil)
 
     public init(engine: Engine) {
@@ -80,8 +88,34 @@ public final class SituationSource: Sendable {
         let (risk, patrol) = try riskLayer(request, now: now)
         let header = Situation.Header(now: now, replaySpeed: request.replaySpeed, shift: shift.name, operatorName: request.principal.name,
                                       role: request.principal.role, auditIntact: try auditIntact(), timeZone: engine.timeZone)
-        return Situation(header: header, districts: districts, risk: risk, cameras: cameras, alerts: alerts, hits: hits, flags: flags,
-                         patrol: patrol, trails: trails)
+        var situation = Situation(header: header, districts: districts, risk: risk, cameras: cameras, alerts: alerts, hits: hits, flags: flags,
+                                  patrol: patrol, trails: trails)
+        situation.review = request.review.map { review($0, request: request, shift: shift, now: now) }
+        return situation
+    }
+
+    /// The shift so far (rebuilt at most every 15 s of wall time) or the
+    /// latest audit records; the engine checks the role for both.
+    private func review(_ kind: ReviewKind, request: Request, shift: ShiftWindow, now: Date) -> Situation.Review {
+        do {
+            switch kind {
+            case .shift:
+                let key = "\(request.principal.name)|\(shift.start.timeIntervalSince1970)|\(request.model)"
+                if let c = summaryCache.withLock({ $0 }), c.key == key, Date().timeIntervalSince(c.at) < 15 { return .shift(c.summary) }
+                let end = max(shift.start.addingTimeInterval(60), min(now, shift.end))
+                let summary = try engine.shiftSummary(start: shift.start, end: end, model: request.model, exported: false, as: request.principal)
+                summaryCache.withLock { $0 = (key, Date(), summary) }
+                return .shift(summary)
+            case .audit:
+                let (records, total) = try engine.auditTrail(limit: 2_000, as: request.principal)
+                return .audit(records.map {
+                    Situation.AuditLine(sequence: $0.sequence, time: $0.time, operatorName: $0.operatorName, role: $0.role, action: $0.action,
+                                        subject: $0.subject, details: $0.details)
+                }, total: total)
+            }
+        } catch {
+            return .unavailable("\(error)")
+        }
     }
 
     /// The audit chain verified for real (safeguard 9), at most once a minute of wall time.

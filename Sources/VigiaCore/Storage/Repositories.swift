@@ -10,6 +10,8 @@ public protocol AuditLog: Sendable {
     @discardableResult func append(_ entry: AuditEntry) throws -> AuditRecord
     func verify() throws -> AuditVerification
     func records(from: Date?, to: Date?) throws -> [AuditRecord]
+    /// The newest `limit` records, newest first.
+    func latest(limit: Int) throws -> [AuditRecord]
     func recordCount() throws -> Int64
 }
 
