@@ -50,6 +50,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Fuzzing (Tests/Fuzz/run builds the driver with libFuzzer); the
+        // regression tests replay the seed corpora and past findings.
+        .target(name: "FuzzTargets", dependencies: ["Engine", "Console", "CameraAlerts", "SocialFlags", "VigiaCore"], path: "Tests/Fuzz/FuzzTargets"),
+        .executableTarget(name: "vigia-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Regression"),
+
         .testTarget(name: "VigiaCoreTests", dependencies: ["VigiaCore"]),
         .testTarget(name: "HotspotsTests", dependencies: ["Hotspots"]),
         .testTarget(name: "CameraAlertsTests", dependencies: ["CameraAlerts"]),

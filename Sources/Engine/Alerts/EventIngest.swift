@@ -19,6 +19,9 @@ public struct EventIngestReport: Codable, Sendable, Equatable {
     public var warnings: [String]
     public var seconds: Double
     public var examples: [String]
+    /// Lines a previous run had already committed (a resumed file), replayed
+    /// only to rebuild the rules' memory: their effects are stored already.
+    public var resumedAfterLine = 0
 
     public var eventsPerSecond: Double { seconds > 0 ? Double(events) / seconds : 0 }
 }
@@ -72,6 +75,7 @@ extension Engine {
         let vigia = CameraEventDecoder(timeZone: timeZone, cameras: Set(registry.map(\.id)))
         let frigate = FrigateAdapter(cameras: registry)
         var reader = LineReader(handle: handle)
+        var resume = FeedResume(handle: handle, source: source)
         var batch = FeedBatch()
         var lastFlush = Date()
         // Probes waiting for their micro-batch: in memory only, never written (safeguard 1).
@@ -93,13 +97,14 @@ extension Engine {
         }
         func flush(final: Bool) throws {
             try searchPending()
-            batch.position = (source, reader.lineNumber)
+            batch.position = (resume.key, reader.lineNumber)
             batch.counters["events.suppressed_by_cooldown"] = engine.suppressed - report.suppressedByCooldown
             report.suppressedByCooldown = engine.suppressed
             if final {
                 batch.audit = AuditEntry(principal: principal, action: "ingest.events", subject: source, details: [
                     "lines": .int(Int64(report.lines)), "events": .int(Int64(report.events)), "alerts": .int(Int64(report.alerts)),
                     "quarantined": .int(Int64(report.quarantined)), "format": .string(format.rawValue),
+                    "resumed_after_line": .int(Int64(report.resumedAfterLine)),
                 ])
             }
             try alerts.commit(batch, counterPeriod: counterPeriod())
@@ -121,6 +126,23 @@ extension Engine {
                 if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty || !pendingProbes.isEmpty { try flush(final: false) }
                 Thread.sleep(forTimeInterval: pollInterval)
                 reader.resumeAfterEnd()
+                continue
+            }
+            if reader.lineNumber == 1 { report.resumedAfterLine = try resume.start(firstLine: line, lookup: alerts.feedPosition(source:)) }
+            if reader.lineNumber <= resume.skipThrough {
+                // Already committed: only the rules' memory (dwell, cool-downs, heartbeats) is rebuilt; nothing is stored or counted.
+                var events: [CameraEvent] = []
+                if !oversize {
+                    switch format {
+                    case .vigia: events = (try? vigia.decode(line: line)).map { [$0] } ?? []
+                    case .frigate: if case .events(let list)? = try? frigate.decode(line: line) { events = list }
+                    }
+                }
+                for event in events {
+                    if case .faceProbe = event.kind { continue }
+                    _ = engine.process(event)
+                }
+                report.suppressedByCooldown = engine.suppressed
                 continue
             }
             report.lines += 1

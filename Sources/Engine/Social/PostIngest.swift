@@ -15,6 +15,8 @@ public struct PostIngestReport: Codable, Sendable {
     public var warnings: [String] = []
     public var examples: [String] = []
     public var seconds = 0.0
+    /// Lines a previous run had already committed (a resumed file), skipped.
+    public var resumedAfterLine = 0
     public var postsPerSecond: Double { seconds > 0 ? Double(posts) / seconds : 0 }
 }
 
@@ -75,13 +77,15 @@ extension Engine {
             _ = surge.add(id: f.post.id, district: f.district!, at: f.post.time)
         }
         var reader = LineReader(handle: handle)
+        var resume = FeedResume(handle: handle, source: source)
         var batch = FeedBatch()
         var lastFlush = Date()
         func flush(final: Bool) throws {
-            batch.position = (source, reader.lineNumber)
+            batch.position = (resume.key, reader.lineNumber)
             if final {
                 batch.audit = AuditEntry(principal: principal, action: "ingest.posts", subject: source, details: [
                     "posts": .int(Int64(report.posts)), "flagged": .int(Int64(report.flagged)), "quarantined": .int(Int64(report.quarantined)),
+                    "resumed_after_line": .int(Int64(report.resumedAfterLine)),
                 ])
             }
             try alerts.commit(batch, counterPeriod: counterPeriod())
@@ -95,6 +99,9 @@ extension Engine {
                 reader.resumeAfterEnd()
                 continue
             }
+            if reader.lineNumber == 1 { report.resumedAfterLine = try resume.start(firstLine: line, lookup: alerts.feedPosition(source:)) }
+            // Already committed by an earlier run; the surge detector's memory came from the stored flags.
+            if reader.lineNumber <= resume.skipThrough { continue }
             report.lines += 1
             if line.isEmpty && !oversize { continue }
             var post: Post
