@@ -4,6 +4,7 @@ import VigiaCore
 public enum EngineError: Error, CustomStringConvertible, Equatable {
     case forbidden(principal: String, role: Role, permission: Permission)
     case signInFailed(name: String)
+    case signInLocked(name: String, retryAfterSeconds: Int)
     case inactiveOperator(name: String)
     case noOperators
     case firstOperatorMustBeAdmin
@@ -19,6 +20,8 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
             return "\(name) (\(role.rawValue)) may not do this: it needs the \"\(permission.rawValue)\" permission, which the \(role.rawValue) role does not have"
         case .signInFailed(let name):
             return "sign-in failed for \(name): unknown operator or wrong passphrase"
+        case .signInLocked(let name, let seconds):
+            return "sign-in for \(name) is locked after repeated failures; try again in \(seconds) s (every attempt is audited)"
         case .inactiveOperator(let name):
             return "operator \(name) is deactivated"
         case .noOperators:

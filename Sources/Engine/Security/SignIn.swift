@@ -3,9 +3,24 @@ import Store
 import VigiaCore
 
 extension Engine {
+    /// Failed attempts allowed in `lockWindow` before sign-in locks for a name.
+    public static let allowedFailures = 5
+    public static let lockWindow: TimeInterval = 15 * 60
+
     /// Checks an operator's passphrase; every attempt, good or bad, is audited.
+    /// After 5 failures for a name within 15 minutes (counted in the audit
+    /// log, so across processes and restarts) the name is locked: 30 s after
+    /// the 5th failure, doubling with each further one up to 15 minutes. A
+    /// locked attempt is refused without checking the passphrase, and audited.
+    /// Unknown names lock the same way, so the lock says nothing about who exists.
     public func signIn(name: String, passphrase: String) throws -> Principal {
         guard try operators.operatorCount() > 0 else { throw EngineError.noOperators }
+        let now = clock.now()
+        if let wait = try signInLockRemaining(name: name, now: now) {
+            try audit.append(AuditEntry(principal: Principal(name: name, role: .system), action: "login.locked", subject: name,
+                                        details: ["retry_after_seconds": .int(Int64(wait))]))
+            throw EngineError.signInLocked(name: name, retryAfterSeconds: wait)
+        }
         let credential = try operators.credential(named: name)
         let matches = credential.flatMap { PassphraseHasher.verify(passphrase, against: $0.passphraseHash) } ?? false
         guard let credential, matches else {
@@ -20,6 +35,19 @@ extension Engine {
         let principal = Principal(name: credential.op.name, role: credential.op.role)
         try audit.append(AuditEntry(principal: principal, action: "login", subject: name))
         return principal
+    }
+
+    /// Seconds until `name` may try again, or nil when it is not locked.
+    func signInLockRemaining(name: String, now: Date) throws -> Int? {
+        var failures: [Date] = []
+        for r in try audit.records(from: now.addingTimeInterval(-Self.lockWindow), to: nil) where r.subject == name {
+            if r.action == "login" { failures = [] }
+            if r.action == "login.failed" { failures.append(r.time) }
+        }
+        guard failures.count >= Self.allowedFailures, let last = failures.last else { return nil }
+        let lock = min(Self.lockWindow, 30 * pow(2, Double(failures.count - Self.allowedFailures)))
+        let remaining = last.addingTimeInterval(lock).timeIntervalSince(now)
+        return remaining > 0 ? Int(remaining.rounded(.up)) : nil
     }
 
     /// Adds an operator. On a database with no operators the first one may be
