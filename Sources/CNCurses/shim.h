@@ -24,6 +24,11 @@ static inline SCREEN *vigia_newterm_tty(void) {
     if (tty == NULL) return NULL;
     return newterm(NULL, tty, tty);
 }
+/// Whether the current terminal can move the cursor (terminfo `cup`): without it (TERM=dumb) nothing can be drawn.
+static inline int vigia_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
 // Attribute and key macros Swift cannot import.
 static inline attr_t vigia_a_bold(void) { return A_BOLD; }
 static inline attr_t vigia_a_reverse(void) { return A_REVERSE; }

@@ -10,6 +10,9 @@ public final class CursesScreen {
     private var theme: Theme
     public private(set) var size: TerminalSize
     private var previous: ScreenBuffer?
+    /// False when the locale cannot show non-ASCII text (LANG=C): letters lose
+    /// their accents and anything else becomes `?`, instead of vanishing.
+    private let multibyte: Bool
     let colors: Int
 
     /// Starts curses on the controlling terminal; refuses without one.
@@ -21,12 +24,18 @@ public final class CursesScreen {
             throw Unavailable(description: "the console needs a terminal (no tty); for scripts use `vigia status`, `vigia alerts` or `vigia demo --headless`")
         }
         setlocale(LC_ALL, "")
+        multibyte = GlyphSet.detect(forceASCII: false) == .unicode
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unknown.
         // With stdin carrying a feed, the keyboard is read from /dev/tty.
         guard let screen = direct ? vigia_newterm() : vigia_newterm_tty() else {
             throw Unavailable(description: "the terminal type \"\(environment["TERM"] ?? "")\" is unknown to ncurses; try TERM=xterm-256color")
         }
         set_term(screen)
+        guard vigia_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw Unavailable(description: "the terminal type \"\(environment["TERM"] ?? "")\" cannot move the cursor, so the console cannot draw; use a full terminal (e.g. TERM=xterm-256color), or `vigia status` and `vigia alerts` for plain text")
+        }
         cbreak()
         noecho()
         nonl()
@@ -85,13 +94,24 @@ public final class CursesScreen {
                 if cell.width == 0 { continue }
                 if let p = previous, p[row, column] == cell { continue }
                 let (attrs, pair) = style(cell.role)
-                var wide = Array(cell.glyph.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-                wide.append(0)
-                _ = vigia_put_cell(Int32(row), Int32(column), wide, attrs, pair)
+                let glyphs = multibyte ? [cell.glyph] : Self.plain(cell.glyph, width: cell.width)
+                for (k, glyph) in glyphs.enumerated() {
+                    var wide = Array(glyph.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+                    wide.append(0)
+                    _ = vigia_put_cell(Int32(row), Int32(column + k), wide, attrs, pair)
+                }
             }
         }
         previous = buffer
         refresh()
+    }
+
+    /// A cell's text for a terminal that only shows ASCII: accents folded
+    /// (Vigía → Vigia), other characters `?`, a wide glyph as `?` and a space.
+    static func plain(_ glyph: String, width: Int) -> [String] {
+        let folded = glyph.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        let ascii = folded.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F } && !folded.isEmpty
+        return width == 2 ? ["?", " "] : [ascii ? String(folded.prefix(1)) : "?"]
     }
 
     /// The next key, or nil when `timeout` ms pass without one.

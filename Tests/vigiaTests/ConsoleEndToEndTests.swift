@@ -98,6 +98,88 @@ struct ConsoleEndToEndTests {
         #expect(acks == 1)
     }
 
+    /// The pid of the console started on `db`, if it runs.
+    func consolePID(_ db: String) -> pid_t? {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let cmd = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8) else { continue }
+            let args = cmd.split(separator: "\0")
+            if args.first?.hasSuffix("/vigia") == true, args.contains(Substring(db)) { return pid }
+        }
+        return nil
+    }
+
+    func state(_ pid: pid_t) -> String {
+        ((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "").split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "gone"
+    }
+
+    @Test("terminal abuse: dumb and unknown TERM refused; LANG=C and NO_COLOR; 100 resizes; Ctrl-Z and fg; SIGTERM and SIGHUP leave cleanly")
+    func abuse() throws {
+        let s = try Scratch()
+        #expect(try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"]).status == 0)
+        let tmux = Tmux()
+        _ = try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "bash --norc --noprofile"])
+        let vigia = "VIGIA_PASSPHRASE=root-passphrase '\(VigiaProcess.executable.path)' --db '\(s.db)' --operator root --no-bell"
+        func start(_ env: String) throws {
+            try tmux.type("clear; \(env) \(vigia); echo EXIT=$?")
+            try tmux.keys("Enter")
+        }
+
+        try start("TERM=dumb LANG=C.UTF-8")
+        var screen = try tmux.wait("dumb refused") { $0.contains("EXIT=") }
+        #expect(screen.contains("cannot move the cursor") && !screen.contains("EXIT=0"))
+        try start("TERM=no-such-terminal LANG=C.UTF-8")
+        screen = try tmux.wait("unknown refused") { $0.contains("EXIT=") }
+        #expect(screen.contains("unknown to ncurses") && !screen.contains("EXIT=0"))
+
+        // LANG=C: ASCII frames, accents folded; NO_COLOR: no colour sequences at all.
+        try start("TERM=xterm-256color LANG=C NO_COLOR=1")
+        screen = try tmux.wait("the console under LANG=C") { $0.contains("Vigia |") && $0.contains("+- > Mapa") }
+        #expect(!screen.contains("┌") && !screen.contains("Vigía"))
+        let raw = try tmux.run(["capture-pane", "-p", "-e"])
+        // Attributes (bold, reverse) are fine; any colour parameter is not (39 and 49 are tmux's own resets to the default).
+        var colours: [Int] = []
+        for sequence in raw.components(separatedBy: "\u{1B}[").dropFirst() {
+            guard let parameters = sequence.split(separator: "m").first else { continue }
+            for p in parameters.split(separator: ";") {
+                guard let code = Int(p) else { continue }
+                if (30...38).contains(code) || (40...48).contains(code) || (90...107).contains(code) { colours.append(code) }
+            }
+        }
+        #expect(colours.isEmpty, "NO_COLOR still drew colours: \(colours)")
+
+        // A resize storm: 100 sizes as fast as tmux takes them, then a normal size.
+        for i in 0..<100 { _ = try tmux.run(["resize-window", "-x", "\(40 + (i * 37) % 160)", "-y", "\(10 + (i * 13) % 50)"]) }
+        _ = try tmux.run(["resize-window", "-x", "120", "-y", "40"])
+        screen = try tmux.wait("a clean screen after the storm") { $0.contains("Vigia |") && $0.contains("4 Senales (0)") }
+        let pid = try #require(consolePID(s.db))
+
+        // Ctrl-Z stops it and gives the shell back; fg brings it back, still answering keys.
+        try tmux.keys("C-z")
+        screen = try tmux.wait("the shell after Ctrl-Z") { $0.contains("Stopped") || $0.contains("bash") }
+        #expect(state(pid) == "T")
+        try tmux.type("fg; echo FG=$?")
+        try tmux.keys("Enter")
+        screen = try tmux.wait("the console after fg") { $0.contains("+- > Mapa") }
+        try tmux.keys("?")
+        screen = try tmux.wait("help after fg") { $0.contains("Teclas (Esc para cerrar)") }
+
+        // SIGTERM: the terminal is restored and the exit is clean.
+        kill(pid, SIGTERM)
+        screen = try tmux.wait("the shell after SIGTERM") { $0.contains("FG=0") }
+        #expect(!screen.contains("+- > Mapa"), "the console's screen was left behind")
+
+        // SIGHUP (the terminal goes away): the process leaves and the database is intact.
+        try start("TERM=xterm-256color LANG=C.UTF-8")
+        _ = try tmux.wait("the console again") { $0.contains("Vigía ·") }
+        let second = try #require(consolePID(s.db))
+        kill(second, SIGHUP)
+        let until = Date().addingTimeInterval(10)
+        while state(second) != "gone" && state(second) != "Z" && Date() < until { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(state(second) == "gone" || state(second) == "Z")
+        let check = try DatabaseQueue(path: s.db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        #expect(check == "ok")
+    }
+
     @Test("without a terminal the console says so and exits non-zero")
     func noTTY() throws {
         let s = try Scratch()
