@@ -1,3 +1,4 @@
+import VigiaCore
 import Foundation
 
 /// A colour role: what a cell means, resolved to colours by a theme.
@@ -84,6 +85,9 @@ public struct ScreenBuffer: Hashable, Sendable {
         if w == 0 { return ("", 0) }
         // Emoji presentation selectors widen a narrow base (e.g. ☀️).
         let wide = w == 2 || ch.unicodeScalars.contains { $0.value == 0xFE0F }
+        // A cluster carrying a joiner, a zero-width or a bidi control (ZWJ emoji families, hidden marks) has
+        // no width terminals agree on, and may smuggle controls: only its first character is shown.
+        if scalars.dropFirst().contains(where: { TerminalSafe.isUnsafe($0) }) { return (String(first), w == 2 ? 2 : 1) }
         return (String(ch), wide ? 2 : 1)
     }
 }
