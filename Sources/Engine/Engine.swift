@@ -56,8 +56,8 @@ public final class Engine: Sendable {
 
     /// Opens the SQLite store at `path` (created 0600 when missing).
     public convenience init(databasePath path: String, clock: any TimeSource = SystemTimeSource(),
-                            timeZone: TimeZone? = nil) throws {
-        let database = try VigiaDatabase(path: path, clock: clock)
+                            timeZone: TimeZone? = nil, maximumPageCount: Int? = nil) throws {
+        let database = try VigiaDatabase(path: path, clock: clock, maximumPageCount: maximumPageCount)
         let zone = try timeZone ?? TimeZone.named(TimeParser.defaultTimeZoneIdentifier)
         self.init(audit: database.audit, operators: database.operators, incidents: database.incidents,
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,

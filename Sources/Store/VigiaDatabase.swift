@@ -9,8 +9,10 @@ public final class VigiaDatabase: Sendable {
     public let clock: any TimeSource
     let pool: DatabasePool
 
-    /// Opens (creating if needed) the database at `path`.
-    public init(path: String, clock: any TimeSource = SystemTimeSource()) throws {
+    /// Opens (creating if needed) the database at `path`. `maximumPageCount`
+    /// caps the file's size (SQLite's `max_page_count`): a write past it fails
+    /// as a full disk does, which is how the tests make a disk fill up.
+    public init(path: String, clock: any TimeSource = SystemTimeSource(), maximumPageCount: Int? = nil) throws {
         self.path = path
         self.clock = clock
         try Self.createIfMissing(path)
@@ -25,6 +27,7 @@ public final class VigiaDatabase: Sendable {
             // Deleted rows (purged templates, cleared flags) are overwritten on
             // disk, not left in free pages (safeguards 1, 2 and 6).
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            if let maximumPageCount { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(max(1, maximumPageCount))") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

@@ -1,6 +1,27 @@
 import ArgumentParser
+import Foundation
+import Store
 
+/// Runs the command; storage failures (disk full, read-only, damaged) get a
+/// sentence that says what happened and what to do, not SQLite's code.
 @main
+enum Entry {
+    static func main() {
+        do {
+            var command = try Vigia.parseAsRoot()
+            try command.run()
+        } catch {
+            let path = CommandLine.arguments.firstIndex(of: "--db").flatMap { i in CommandLine.arguments.dropFirst(i + 1).first }
+                ?? DefaultLocation.databasePath()
+            if let message = StorageProblem.describe(error, path: path) {
+                FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+                Foundation.exit(74)  // EX_IOERR
+            }
+            Vigia.exit(withError: error)
+        }
+    }
+}
+
 struct Vigia: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigia",
