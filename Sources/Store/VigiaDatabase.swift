@@ -27,7 +27,11 @@ public final class VigiaDatabase: Sendable {
             // Deleted rows (purged templates, cleared flags) are overwritten on
             // disk, not left in free pages (safeguards 1, 2 and 6).
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            if let maximumPageCount { _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(max(1, maximumPageCount))") }
+            // A PRAGMA takes no bound argument; `pages` is an Int, so nothing but digits is spliced in.
+            if let maximumPageCount {
+                let pages = max(1, maximumPageCount)
+                _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)

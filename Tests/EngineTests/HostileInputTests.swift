@@ -10,9 +10,9 @@ import VigiaCore
 struct HostileInputTests {
     static let store = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources/Store")
-    /// Constant SQL fragments (table, column and sub-query names chosen in code) the Store may splice into a
-    /// statement; data always goes in as a bound argument.
-    static let reviewedFragments: Set<String> = ["alerts", "hits", "flags", "select", "child", "column", "table", "marks"]
+    /// Constant SQL fragments (table, column and sub-query names chosen in code, and `pages`, an Int for a
+    /// PRAGMA, which takes no argument) the Store may splice into a statement; data always goes in as a bound argument.
+    static let reviewedFragments: Set<String> = ["alerts", "hits", "flags", "select", "child", "column", "table", "marks", "pages"]
 
     @Test("every value reaches SQLite as a bound argument: the only text spliced into SQL is a reviewed constant fragment")
     func parameterised() throws {
@@ -77,5 +77,28 @@ struct HostileInputTests {
         let q = try f.engine.quarantine.quarantined(feed: "posts", limit: 20)
         #expect(Set(q.map(\.line)) == Set(1...bad.count) && q.allSatisfy { $0.source == "b.jsonl" && !$0.reason.isEmpty })
         #expect(try f.engine.social.flags(states: nil).map(\.post.id) == ["ok"], "the flag stored before is still there")
+    }
+
+    @Test("files: only a header, Latin-1 rows, a BOM with CRLF; each gets a clear answer and stored rows stay")
+    func files() throws {
+        let f = try EngineFixture()
+        _ = try f.admin()
+        let header = "id,fecha,franja_horaria,tipo,subtipo,comuna,barrio,latitud,longitud"
+        let row = "181074,2017-01-01,0,Robo (con violencia),,7,Parque Chacabuco,-34.642784,-58.444269"
+        let good = try f.engine.ingestIncidents(at: try f.file("good.csv", header + "\n" + row + "\n"), options: f.options)
+        #expect(good.inserted == 1)
+        let headerOnly = try f.engine.ingestIncidents(at: try f.file("header.csv", header + "\n"), options: f.options)
+        #expect(headerOnly.rows == 0 && headerOnly.accepted == 0)
+        var latin1 = Data((header + "\n").utf8)
+        latin1.append("181075,2017-01-01,0,Robo,,7,Parque Chacabuco,-34.6,-58.44\n".data(using: .isoLatin1)!)
+        latin1.append("181076,2017-01-01,0,Robo,,7,Villa Pueyrred\u{F3}n,-34.6,-58.44\n".data(using: .isoLatin1)!)
+        let l = try f.engine.ingestIncidents(at: try f.file("latin1.csv", latin1), options: f.options)
+        #expect(l.accepted == 1 && l.rows == 2)
+        let q = try f.engine.quarantine.quarantined(feed: "incidents", limit: 10)
+        #expect(q.contains { $0.source.hasSuffix("latin1.csv") && $0.line == 3 && $0.reason.contains("UTF-8") })
+        let bom = try f.engine.ingestIncidents(at: try f.file("bom.csv", "\u{FEFF}" + header + "\r\n" + row.replacingOccurrences(of: "181074", with: "181077") + "\r\n"),
+                                               options: f.options)
+        #expect(bom.accepted == 1, "a BOM and CRLF line ends are read as usual")
+        #expect(try f.engine.incidents.summary().total == 3, "the first file's row, the Latin-1 file's good row and the BOM file's row")
     }
 }
