@@ -22,6 +22,8 @@ public final class ConsoleApp {
 
     /// Set by SIGINT, SIGTERM or SIGHUP: leave the loop, restore the terminal, close the database.
     public static let stopRequested = Atomic<Bool>(false)
+    /// Why a followed feed stopped (disk full, unreadable file): shown on the message line, never lost silently.
+    public static let feedProblems = Mutex<[String]>([])
 
     let engine: Engine
     var principal: Principal
@@ -87,6 +89,8 @@ public final class ConsoleApp {
             let replaying = options.replay.map { !$0.finished } ?? false
             if generation != lastGeneration || (replaying && !state.paused) || Date().timeIntervalSince(lastBuild) > 5 {
                 lastGeneration = generation
+                let problems = (feeder?.problems ?? []) + Self.feedProblems.withLock { $0 }
+                if let last = problems.last, state.message == nil { state.message = "\(Strings.text("msg.feedstopped", state.language)): \(last)" }
                 if let next = try? source.situation(request()) {
                     // The bell rings once for each new priority-1 alert.
                     let fresh = next.alerts.filter { !seenAlerts.contains($0.id) }

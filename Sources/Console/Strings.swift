@@ -34,7 +34,7 @@ public enum Strings {
         "prompt.disposition": ("Cierre: 1 atendida · 2 falsa alarma · 3 duplicada · 4 sin acción", "Close as: 1 attended · 2 false alarm · 3 duplicate · 4 no action"),
         "prompt.quit": ("Hay ítems sin atender. ¿Salir? (s/n)", "Items are unhandled. Quit? (y/n)"),
         "prompt.command": ("Comando", "Command"), "prompt.filter": ("Filtro", "Filter"), "prompt.passphrase": ("Frase de acceso", "Passphrase"),
-        "msg.done": ("Hecho", "Done"), "msg.refused": ("Rechazado", "Refused"), "msg.needtwo": ("hacen falta dos confirmaciones de personas distintas",
+        "msg.done": ("Hecho", "Done"), "msg.feedstopped": ("Un feed se detuvo", "A feed stopped"), "msg.refused": ("Rechazado", "Refused"), "msg.needtwo": ("hacen falta dos confirmaciones de personas distintas",
                                                                                                "two confirmations by different people are needed"),
         "msg.unknown": ("Comando desconocido", "Unknown command"), "msg.signedin": ("Sesión iniciada", "Signed in"),
         "tabs.hint": ("1-4 cambia de panel", "1-4 switch pane"),

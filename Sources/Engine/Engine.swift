@@ -66,6 +66,11 @@ public final class Engine: Sendable {
                   timeZone: zone, location: path)
     }
 
+    /// An error in words: storage failures (disk full, read-only) say what to do.
+    public func explain(_ error: any Error) -> String {
+        StorageProblem.describe(error, path: location) ?? "\(error)"
+    }
+
     /// Refuses unless `principal`'s role grants `permission`.
     public func require(_ permission: Permission, of principal: Principal) throws {
         guard principal.role.allows(permission) else {

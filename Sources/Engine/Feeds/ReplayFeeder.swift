@@ -45,7 +45,7 @@ public final class ReplayFeeder: Sendable {
                     case .posts: _ = try engine.ingestPosts(from: pipe.fileHandleForReading, source: source, batchLines: 10_000, flushInterval: 0.5)
                     }
                 } catch {
-                    failures.withLock { $0.append("\(feed.file.lastPathComponent): \(error)") }
+                    failures.withLock { $0.append("\(feed.file.lastPathComponent): \(engine.explain(error))") }
                 }
             }
             Thread.detachNewThread { [self] in

@@ -75,9 +75,13 @@ final class LiveFeeds: Sendable {
         let (handle, source) = try IngestCommand.openFeed(path)
         Thread.detachNewThread { [engine] in
             let keepGoing = { !ConsoleApp.stopRequested.load(ordering: .relaxed) }
-            switch kind {
-            case .events: _ = try? engine.ingestEvents(from: handle, source: source, follow: keepGoing, flushInterval: 0.5)
-            case .posts: _ = try? engine.ingestPosts(from: handle, source: source, flushInterval: 0.5, follow: keepGoing)
+            do {
+                switch kind {
+                case .events: _ = try engine.ingestEvents(from: handle, source: source, follow: keepGoing, flushInterval: 0.5)
+                case .posts: _ = try engine.ingestPosts(from: handle, source: source, flushInterval: 0.5, follow: keepGoing)
+                }
+            } catch {
+                ConsoleApp.feedProblems.withLock { $0.append("\(source): \(engine.explain(error))") }
             }
         }
     }
