@@ -10,25 +10,27 @@ sample, out, want_events, want_posts = sys.argv[1], sys.argv[2], int(sys.argv[3]
 def shifted(t, k):
     return (datetime.fromisoformat(t) + timedelta(hours=8 * k)).isoformat()
 
-events = [json.loads(l) for l in open(f"{sample}/camera-events.jsonl", encoding="utf-8") if l.strip()]
-n = 0
-with open(f"{out}/events.jsonl", "w", encoding="utf-8") as f:
-    k = 0
-    while n < want_events:
-        for e in events:
-            if n >= want_events: break
-            e = dict(e); e["time"] = shifted(e["time"], k)
-            if "track" in e: e["track"] = f'{e["track"]}-{k}'
-            f.write(json.dumps(e, separators=(",", ":"), ensure_ascii=False) + "\n"); n += 1
-        k += 1
-posts = [json.loads(l) for l in open(f"{sample}/posts.jsonl", encoding="utf-8") if l.strip()]
-m = 0
-with open(f"{out}/posts.jsonl", "w", encoding="utf-8") as f:
-    k = 0
-    while m < want_posts:
-        for p in posts:
-            if m >= want_posts: break
-            p = dict(p); p["time"] = shifted(p["time"], k); p["id"] = f'{p["id"]}-{k}'
-            f.write(json.dumps(p, separators=(",", ":"), ensure_ascii=False) + "\n"); m += 1
-        k += 1
+def repeat(name, want, change):
+    """Copies of the sample file, shift after shift, until `want` lines; `change(item, k)` adapts copy k."""
+    items = [json.loads(l) for l in open(f"{sample}/{name}", encoding="utf-8") if l.strip()]
+    n, k = 0, 0
+    with open(f"{out}/{name}", "w", encoding="utf-8") as f:
+        while n < want:
+            for item in items[: want - n]:
+                item = dict(item)
+                item["time"] = shifted(item["time"], k)
+                change(item, k)
+                f.write(json.dumps(item, separators=(",", ":"), ensure_ascii=False) + "\n")
+            n += min(len(items), want - n)
+            k += 1
+    return n
+
+def event(e, k):
+    if "track" in e: e["track"] = f'{e["track"]}-{k}'
+
+def post(p, k):
+    p["id"] = f'{p["id"]}-{k}'
+
+n = repeat("camera-events.jsonl", want_events, event)
+m = repeat("posts.jsonl", want_posts, post)
 print(f"{n} events, {m} posts in {out}")

@@ -16,6 +16,7 @@ struct BenchCommand: ParsableCommand {
         case hotspots
         case faces
         case social
+        case render
         case all
     }
 
@@ -41,6 +42,9 @@ struct BenchCommand: ParsableCommand {
         if suite == .social || suite == .all {
             reports.append(try SocialBench.run(sampleData: data, repeats: max(1, repeats)))
         }
+        if suite == .render || suite == .all {
+            reports.append(try RenderBench.run(sampleData: data, repeats: max(1, repeats)))
+        }
         if suite == .faces || suite == .all {
             guard templates > 0, dim > 0 else { throw ValidationError("--templates and --dim must be positive") }
             reports.append(FacesBench.run(templates: templates, dimension: dim, repeats: max(1, repeats)))
@@ -51,7 +55,7 @@ struct BenchCommand: ParsableCommand {
             } else {
                 print("suite \(report.suite) (\(report.build) build)")
                 for r in report.results {
-                    let value = r.unit == "s" ? String(format: "%12.3f", r.value) : String(format: "%12.0f", r.value)
+                    let value = r.unit == "s" || r.unit == "ms" ? String(format: "%12.3f", r.value) : String(format: "%12.0f", r.value)
                     print("  " + r.name.padding(toLength: 34, withPad: " ", startingAt: 0) + value + " " + r.unit)
                 }
             }
