@@ -25,14 +25,17 @@ enum ListPanes {
     }
 
     /// Draws `lines` (each one row, with its role) with the selection kept in view.
-    static func list(_ b: inout ScreenBuffer, _ r: Rect, rows: [[(String, StyleRole)]], selected: Int, rowsPerItem: Int, empty: String, glyphs: GlyphSet) {
+    /// Draws the items around `selected`; `row(i)` formats item i and is only called for visible items,
+    /// so a queue of thousands costs what one screenful does.
+    static func list(_ b: inout ScreenBuffer, _ r: Rect, count: Int, row format: (Int) -> [(String, StyleRole)], selected: Int,
+                     rowsPerItem: Int, empty: String, glyphs: GlyphSet) {
         let inner = Rect(row: r.row + 1, column: r.column + 1, rows: r.rows - 2, columns: r.columns - 2)
         guard inner.rows > 0 else { return }
-        if rows.isEmpty { b.put(empty, row: inner.row, column: inner.column + 1, role: "hint"); return }
+        if count == 0 { b.put(empty, row: inner.row, column: inner.column + 1, role: "hint"); return }
         let visible = max(1, inner.rows / rowsPerItem)
-        let first = max(0, min(selected - visible / 2, rows.count - visible))
-        for (k, i) in (first..<min(rows.count, first + visible)).enumerated() {
-            for (line, part) in rows[i].enumerated() where line < rowsPerItem {
+        let first = max(0, min(selected - visible / 2, count - visible))
+        for (k, i) in (first..<min(count, first + visible)).enumerated() {
+            for (line, part) in format(i).enumerated() where line < rowsPerItem {
                 let row = inner.row + k * rowsPerItem + line
                 let text = Draw.clip(part.0, inner.columns - 1, glyphs)
                 if i == selected {
@@ -44,20 +47,21 @@ enum ListPanes {
                 }
             }
         }
-        if rows.count > visible {
-            b.put(" \(selected + 1)/\(rows.count) ", row: r.row + r.rows - 1, column: r.column + r.columns - 10, role: "border")
+        if count > visible {
+            b.put(" \(selected + 1)/\(count) ", row: r.row + r.rows - 1, column: r.column + r.columns - 10, role: "border")
         }
     }
 
     static func alerts(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.alerts(s, state), glyphs = state.glyphs
         Draw.box(&b, r, title: "\(Strings.text("pane.alerts", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
-        let rows = items.map { a -> [(String, StyleRole)] in
+        let row = { (i: Int) -> [(String, StyleRole)] in
+            let a = items[i]
             let word = Strings.text("alert." + a.state.rawValue, l) + (a.escalated ? "^" : "")
             let camera = a.camera ?? "—"
             return [("P\(a.priority) \(alertGlyph(a, glyphs)) \(word.padding(toLength: 11, withPad: " ", startingAt: 0)) #\(a.id) \(camera) \(a.rule) \(Draw.age(s.header.now.timeIntervalSince(a.createdAt)))", alertRole(a))]
         }
-        list(&b, r, rows: rows, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: 1, empty: Strings.text("empty.alerts", l), glyphs: state.glyphs)
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: 1, empty: Strings.text("empty.alerts", l), glyphs: state.glyphs)
     }
 
     static func hits(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
@@ -67,24 +71,26 @@ enum ListPanes {
             b.put(Strings.text("hits.forbidden", l), row: r.row + 1, column: r.column + 2, role: "hint")
             return
         }
-        let rows = items.map { h -> [(String, StyleRole)] in
+        let row = { (i: Int) -> [(String, StyleRole)] in
+            let h = items[i]
             let done = h.state == .confirmed ? 2 : h.confirmations
             let role: StyleRole = h.state == .confirmed ? "hit.confirmed" : "hit.pending"
             let mark = state.glyphs == .ascii ? (h.state == .confirmed ? "+" : "?") : (h.state == .confirmed ? "✔" : "◆")
             return [("\(mark) \(done)/2 #\(h.id) \(h.candidate) \(String(format: "%.3f", h.similarity)) \(h.camera) \(Draw.clock(h.time, s.header.timeZone))", role),
                     ("    \(h.orderReference)\(state.glyphs.separator)\(h.court)\(state.glyphs.separator)\(Strings.text("hit.candidate", l))", "hint")]
         }
-        list(&b, r, rows: rows, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.hits", l), glyphs: state.glyphs)
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.hits", l), glyphs: state.glyphs)
     }
 
     static func flags(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.flags(s, state)
         Draw.box(&b, r, title: "\(Strings.text("pane.flags", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
-        let rows = items.map { f -> [(String, StyleRole)] in
+        let row = { (i: Int) -> [(String, StyleRole)] in
+            let f = items[i]
             let mark = state.glyphs == .ascii ? "F" : "⚑"
             return [("\(mark) #\(f.id) \(Strings.text("flag." + f.category.rawValue, l)) \(String(format: "%.2f", f.score)) \(Draw.clock(f.time, s.header.timeZone)) \(f.district ?? "—")", "flag.pending"),
                     ("    «\(f.phrases.joined(separator: "» «"))» \(TerminalSafe.line(f.text, limit: 300))", "hint")]
         }
-        list(&b, r, rows: rows, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.flags", l), glyphs: state.glyphs)
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.flags", l), glyphs: state.glyphs)
     }
 }
