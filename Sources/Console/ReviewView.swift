@@ -14,8 +14,8 @@ enum ReviewView {
         switch review {
         case .shift(let summary): all = shiftLines(summary, l, state.glyphs)
         case .audit(let records, let total):
-            let shown = filtered(records, state.filter, s.header.timeZone)
-            all = shown.map { (auditLine($0, s.header.timeZone), StyleRole.normal) }
+            let shown = filtered(records.map { auditLine($0, s.header.timeZone) }, state.filter)
+            all = shown.map { ($0, StyleRole.normal) }
             title += " — \(shown.count) \(Strings.text("review.shown", l)) \(Strings.text("review.of", l)) \(total)"
         case .unavailable(let why): all = [("\(Strings.text("msg.refused", l)): \(why)", .warning)]
         }
@@ -36,11 +36,11 @@ enum ReviewView {
             .replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "·", with: "|")
     }
 
-    /// Records whose operator, role, action, subject or time contain the filter text.
-    static func filtered(_ records: [Situation.AuditLine], _ filter: String, _ zone: TimeZone) -> [Situation.AuditLine] {
+    /// Lines whose operator, role, action, subject or time contain the filter text.
+    static func filtered(_ lines: [String], _ filter: String) -> [String] {
         let f = filter.lowercased().trimmingCharacters(in: .whitespaces)
-        guard !f.isEmpty else { return records }
-        return records.filter { auditLine($0, zone).lowercased().contains(f) }
+        guard !f.isEmpty else { return lines }
+        return lines.filter { $0.lowercased().contains(f) }
     }
 
     static func auditLine(_ a: Situation.AuditLine, _ zone: TimeZone) -> String {

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Engine
 import Foundation
 import VigiaCore
 
@@ -27,4 +29,21 @@ struct ReportFileError: Error, CustomStringConvertible {
     var path: String
     var reason: String
     var description: String { "\(path): cannot write the report: \(reason)" }
+}
+
+enum ReportOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, json, html
+}
+
+/// Prints or writes (0600) a report in the chosen format.
+enum ReportOutput {
+    static func emit<T: Encodable>(blocks: [ReportBlock], value: T, format: ReportOutputFormat, out: String?) throws {
+        let text: String
+        switch format {
+        case .md: text = ReportRenderer.markdown(blocks)
+        case .html: text = ReportRenderer.html(blocks)
+        case .json: text = try Output.json(value) + "\n"
+        }
+        if let out { try ReportFile.write(text, to: out) } else { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
+    }
 }

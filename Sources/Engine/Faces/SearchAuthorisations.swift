@@ -82,10 +82,15 @@ extension Engine {
 
     /// The stored threshold and the watchlist size it was calibrated at.
     public func storedThreshold() throws -> (threshold: Float, entries: Int)? {
-        guard let text = try settings.value("faces.threshold"),
-              let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let t = (o["threshold"] as? NSNumber)?.floatValue, let n = (o["entries"] as? NSNumber)?.intValue else { return nil }
+        guard let o = try thresholdSetting(), let t = (o["threshold"] as? NSNumber)?.floatValue,
+              let n = (o["entries"] as? NSNumber)?.intValue else { return nil }
         return (t, n)
+    }
+
+    /// The `faces.threshold` setting as saved by `saveThreshold`, nil when none was saved.
+    func thresholdSetting() throws -> [String: Any]? {
+        guard let text = try settings.value("faces.threshold") else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     }
 }
 

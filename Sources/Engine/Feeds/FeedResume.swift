@@ -1,4 +1,5 @@
 import Foundation
+import VigiaCore
 
 /// Where a feed file picks up after a crash or a restart. The feed's position
 /// (its last committed line) is written in the same transaction as that
@@ -20,9 +21,9 @@ struct FeedResume {
     /// Call with the first line read: fixes the key and returns the line to skip through.
     mutating func start(firstLine: ArraySlice<UInt8>, lookup: (String) throws -> Int?) rethrows -> Int {
         guard resumable else { return 0 }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in firstLine { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        key += "#" + String(hash, radix: 16)
+        var hash = FNV1a64()
+        for b in firstLine { hash.add(byte: b) }
+        key += "#" + String(hash.value, radix: 16)
         skipThrough = try lookup(key) ?? 0
         return skipThrough
     }

@@ -46,17 +46,11 @@ extension Engine {
             (hit: h, firstDecision: try faceSearch.decisions(hitID: h.id).map(\.at).min())
         }
         let flags = try social.flags(states: nil).filter { $0.post.time < end }
-        let format = TimestampFormatter(timeZone: timeZone)
-        let counters = try self.alerts.counters(fromPeriod: String(format.string(from: start).prefix(13)),
-                                                toPeriod: String(format.string(from: end.addingTimeInterval(3599)).prefix(13)))
-        var threshold: Double?, setAt: Date?
-        if let text = try settings.value("faces.threshold"),
-           let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] {
-            threshold = (o["threshold"] as? NSNumber)?.doubleValue
-            setAt = (o["calibrated_at"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
-        }
+        let setting = try thresholdSetting()
+        let threshold = (setting?["threshold"] as? NSNumber)?.doubleValue
+        let setAt = (setting?["calibrated_at"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
         return ShiftRecords(start: start, end: end, timeZone: timeZone, alerts: alerts, transitions: transitions, ruleKinds: kinds,
-                            hits: hits, flags: flags, counters: counters, audit: try audit.records(from: start, to: end),
+                            hits: hits, flags: flags, counters: try counters(from: start, to: end), audit: try audit.records(from: start, to: end),
                             verification: try audit.verify(), threshold: threshold, thresholdSetAt: setAt)
     }
 }

@@ -11,11 +11,12 @@ public enum ShiftSummaryBuilder {
     public static func build(_ r: ShiftRecords, forecast: ForecastSection?, targets: ResponseTargets = ResponseTargets(),
                              generatedAt: Date) -> ShiftSummary {
         let format = TimestampFormatter(timeZone: r.timeZone)
+        let steps = steps(r)
         return ShiftSummary(
             shift: ReportWindow(start: format.string(from: r.start), end: format.string(from: r.end),
                                 hours: r.end.timeIntervalSince(r.start) / 3600, timeZone: r.timeZone.identifier),
-            generatedAt: format.string(from: generatedAt), alerts: alertSection(r, targets: targets), forecast: forecast,
-            faces: faceSection(r, format), social: socialSection(r), cameras: outages(r, format), audit: auditSection(r, format))
+            generatedAt: format.string(from: generatedAt), alerts: alertSection(r, steps, targets: targets), forecast: forecast,
+            faces: faceSection(r, format), social: socialSection(r), cameras: outages(r, steps, format), audit: auditSection(r, format))
     }
 
     /// Each alert's steps before the shift's end: the first time a person took
@@ -37,9 +38,9 @@ public enum ShiftSummaryBuilder {
         return out
     }
 
-    static func alertSection(_ r: ShiftRecords, targets: ResponseTargets) -> AlertSection {
+    static func alertSection(_ r: ShiftRecords, _ steps: [Int64: Steps], targets: ResponseTargets) -> AlertSection {
         let created = r.alerts.filter { $0.alert.createdAt >= r.start && $0.alert.createdAt < r.end }
-        let steps = steps(r)
+        let disposition = Dictionary(r.alerts.compactMap { a in a.disposition.map { (a.alert.id, $0) } }, uniquingKeysWith: { a, _ in a })
         var byRule: [String: Int] = [:], byPriority: [String: Int] = [:]
         for a in created { byRule[a.alert.ruleID, default: 0] += 1; byPriority[String(a.alert.priority), default: 0] += 1 }
 
@@ -62,7 +63,7 @@ public enum ShiftSummaryBuilder {
             }
             if t.to == .snoozed { snoozed += 1 }
             if t.to == .forwarded { forwarded += 1 }
-            if t.to == .closed, let d = r.alerts.first(where: { $0.alert.id == t.alertID })?.disposition { dispositions[d.rawValue, default: 0] += 1 }
+            if t.to == .closed, let d = disposition[t.alertID] { dispositions[d.rawValue, default: 0] += 1 }
             operators[t.operatorName] = w
         }
 
@@ -120,8 +121,7 @@ public enum ShiftSummaryBuilder {
     }
 
     static func socialSection(_ r: ShiftRecords) -> SocialSection {
-        var byCategory: [String: Int] = [:]
-        for c in ThreatCategory.allCases { if let n = r.counters["flags." + c.rawValue], n > 0 { byCategory[c.rawValue] = n } }
+        let byCategory = Engine.flagsByCategory(r.counters)
         let decisions = r.audit.filter { $0.action == "flag.credible" || $0.action == "flag.not_credible" }
         return SocialSection(postsClassified: r.counters["posts.classified"] ?? 0, flags: byCategory.values.reduce(0, +),
                              flagsByCategory: byCategory, credible: decisions.filter { $0.action == "flag.credible" }.count,
@@ -132,8 +132,7 @@ public enum ShiftSummaryBuilder {
     }
 
     /// Offline and tamper alerts, and how long each lasted inside the shift.
-    static func outages(_ r: ShiftRecords, _ format: TimestampFormatter) -> [CameraOutage] {
-        let steps = steps(r)
+    static func outages(_ r: ShiftRecords, _ steps: [Int64: Steps], _ format: TimestampFormatter) -> [CameraOutage] {
         return r.alerts.compactMap { a in
             guard let kind = r.ruleKinds[a.alert.ruleID], kind == "offline" || kind == "tamper" else { return nil }
             let closed = steps[a.alert.id]?.closed

@@ -12,8 +12,7 @@ extension Engine {
             throw EngineError.badInput(file: "--from", line: nil, field: nil, reason: "a transparency report covers at most 400 days")
         }
         let format8601 = TimestampFormatter(timeZone: timeZone)
-        let counters = try alerts.counters(fromPeriod: String(format8601.string(from: from).prefix(13)),
-                                           toPeriod: String(format8601.string(from: to.addingTimeInterval(3599)).prefix(13)))
+        let counters = try counters(from: from, to: to)
         let audit = try self.audit.records(from: from, to: to)
         func count(_ action: String) -> Int { audit.filter { $0.action == action }.count }
 
@@ -38,10 +37,8 @@ extension Engine {
                                                       closedAt: Dictionary(closures.map { ($0.subject, $0.time) }, uniquingKeysWith: min),
                                                       from: from, to: to, timeZone: timeZone)
 
-        var byCategory: [String: Int] = [:]
-        for c in ThreatCategory.allCases { if let n = counters["flags." + c.rawValue], n > 0 { byCategory[c.rawValue] = n } }
         let social = TransparencyReport.Social(
-            postsClassified: counters["posts.classified"] ?? 0, flagsByCategory: byCategory, credible: count("flag.credible"),
+            postsClassified: counters["posts.classified"] ?? 0, flagsByCategory: Self.flagsByCategory(counters), credible: count("flag.credible"),
             notCredible: count("flag.not_credible"), surgeAlerts: counters["social.surges"] ?? 0,
             protectedSpeechRefusals: counters["social.protected_speech_refusals"] ?? 0, configurationRefusals: count("social.config.refused"))
 
@@ -68,9 +65,7 @@ extension Engine {
 
     /// The stored calibration with its per-group rates, without any identity.
     func storedCalibration() throws -> TransparencyReport.CalibrationResult? {
-        guard let text = try settings.value("faces.threshold"),
-              let o = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let t = (o["threshold"] as? NSNumber)?.doubleValue else { return nil }
+        guard let o = try thresholdSetting(), let t = (o["threshold"] as? NSNumber)?.doubleValue else { return nil }
         let groups = ((o["groups"] as? [[String: Any]]) ?? []).compactMap { g -> TransparencyReport.GroupRates? in
             guard let name = g["group"] as? String else { return nil }
             return TransparencyReport.GroupRates(group: name, nonMatedSearches: (g["non_mated"] as? NSNumber)?.intValue ?? 0,

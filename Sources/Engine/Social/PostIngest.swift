@@ -52,10 +52,6 @@ extension Engine {
         try settings.set("social.config", text, audit: AuditEntry(principal: principal, action: "social.config", subject: source, details: [:]))
     }
 
-    /// Counters are kept per local hour (`yyyy-MM-ddTHH`), so a shift's counts can be read back.
-    func counterPeriod() -> String {
-        TimestampFormatter(timeZone: timeZone).string(from: clock.now()).prefix(13).description
-    }
 
     /// Reads posts (JSON lines, a file or a pipe), classifies each and keeps
     /// only the flagged ones (safeguard 6): every other post is counted and

@@ -3,10 +3,6 @@ import Engine
 import Foundation
 import VigiaCore
 
-enum ReportOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, json, html
-}
-
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary", abstract: "A shift's summary: alerts and response times, forecast vs. reality, faces, flags, cameras, audit (supervisor, auditor, admin).",

@@ -25,16 +25,3 @@ struct TransparencyCommand: ParsableCommand {
         try ReportOutput.emit(blocks: report.blocks, value: report, format: format, out: out)
     }
 }
-
-/// Prints or writes (0600) a report in the chosen format.
-enum ReportOutput {
-    static func emit<T: Encodable>(blocks: [ReportBlock], value: T, format: ReportOutputFormat, out: String?) throws {
-        let text: String
-        switch format {
-        case .md: text = ReportRenderer.markdown(blocks)
-        case .html: text = ReportRenderer.html(blocks)
-        case .json: text = try Output.json(value) + "\n"
-        }
-        if let out { try ReportFile.write(text, to: out) } else { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
-    }
-}
