@@ -8,7 +8,12 @@ struct VigiaProcess {
         var stderr: String
     }
 
+    /// The binary under test: `VIGIA_EXECUTABLE` when set (the reliability
+    /// scripts point it at a release build), else the one built with the tests.
     static var executable: URL {
+        if let chosen = ProcessInfo.processInfo.environment["VIGIA_EXECUTABLE"], !chosen.isEmpty {
+            return URL(fileURLWithPath: chosen)
+        }
         // The test bundle sits beside the products of the same build.
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: me).deletingLastPathComponent()

@@ -34,9 +34,13 @@ struct IngestCommand: ParsableCommand {
     var nameKey: String = "name"
     @Option(name: .customLong("parent-key"), help: "The property naming the larger district it belongs to.")
     var parentKey: String?
+    @Option(name: .customLong("commit-every"),
+            help: "Feeds (--events, --posts): lines per transaction. Smaller loses less work to a crash; larger is faster.")
+    var commitEvery: Int = 10_000
     @Option(help: "text or json") var format: OutputFormat = .text
 
     func validate() throws {
+        guard (1...1_000_000).contains(commitEvery) else { throw ValidationError("--commit-every takes 1 to 1000000 lines, found \(commitEvery)") }
         if incidents == nil && boundaries == nil && cameras == nil && events == nil && posts == nil {
             throw ValidationError("nothing to ingest: give --incidents, --boundaries, --cameras, --events or --posts")
         }
@@ -67,13 +71,13 @@ struct IngestCommand: ParsableCommand {
         if let events {
             let (handle, source) = try Self.openFeed(events)
             let report = try engine.ingestEvents(from: handle, source: source,
-                                                 format: EventFormat(rawValue: eventsFormat)!,
+                                                 format: EventFormat(rawValue: eventsFormat)!, batchLines: commitEvery,
                                                  follow: follow ? { !StopSignal.requested.load(ordering: .relaxed) } : nil)
             print(format == .json ? try Output.json(report) : EventText.render(report))
         }
         if let posts {
             let (handle, source) = try Self.openFeed(posts)
-            let report = try engine.ingestPosts(from: handle, source: source,
+            let report = try engine.ingestPosts(from: handle, source: source, batchLines: commitEvery,
                                                 follow: follow ? { !StopSignal.requested.load(ordering: .relaxed) } : nil)
             print(format == .json ? try Output.json(report) : PostText.render(report))
         }
