@@ -11,7 +11,10 @@ public enum StorageProblem {
         let rolledBack = "the last change was rolled back whole and nothing stored before it was lost"
         switch e.resultCode.primaryResultCode {
         case .SQLITE_FULL:
-            return "the disk holding \(path) is full (or the database reached its size limit); \(rolledBack). Free space and run the command again: feeds resume after their last saved line"
+            return full(path, rolledBack)
+        case .SQLITE_IOERR where isFull(folderOf: path):
+            // A write that met ENOSPC while growing the WAL index reports an I/O error, not SQLITE_FULL.
+            return full(path, rolledBack)
         case .SQLITE_READONLY:
             return "\(path) is read-only (file permissions, a read-only disk, or a read-only copy); \(rolledBack). Use a writable --db"
         case .SQLITE_IOERR:
@@ -25,5 +28,17 @@ public enum StorageProblem {
         default:
             return nil
         }
+    }
+
+    static func full(_ path: String, _ rolledBack: String) -> String {
+        "the disk holding \(path) is full (or the database reached its size limit); \(rolledBack). Free space and run the command again: feeds resume after their last saved line"
+    }
+
+    /// Whether the filesystem holding `path` has less than a megabyte left for this user.
+    static func isFull(folderOf path: String) -> Bool {
+        var info = statvfs()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard statvfs(folder, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 1 << 20
     }
 }

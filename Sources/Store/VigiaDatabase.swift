@@ -33,15 +33,19 @@ public final class VigiaDatabase: Sendable {
                 _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
             }
         }
+        // A full, read-only or failing disk keeps its SQLite error, so the
+        // command line and the console say it in words (and exit 74).
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
+            if StorageProblem.describe(error, path: path) != nil { throw error }
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
         let migrator = Migrations.migrator
         let superseded = try pool.read { try migrator.hasBeenSuperseded($0) }
         if superseded { throw StoreError.newerSchema(path: path) }
         do { try migrator.migrate(pool) } catch {
+            if StorageProblem.describe(error, path: path) != nil { throw error }
             throw StoreError.cannotOpen(path: path, reason: "schema migration failed: \(error)")
         }
     }
