@@ -112,7 +112,7 @@ struct ConsoleEndToEndTests {
         ((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "").split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "gone"
     }
 
-    @Test("terminal abuse: dumb and unknown TERM refused; LANG=C and NO_COLOR; 100 resizes; Ctrl-Z and fg; SIGTERM and SIGHUP leave cleanly")
+    @Test("terminal abuse: dumb and unknown TERM refused; LANG=C and NO_COLOR; 100 resizes; Ctrl-Z and fg; SIGTERM, SIGINT and SIGHUP leave cleanly")
     func abuse() throws {
         let s = try Scratch()
         #expect(try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"]).status == 0)
@@ -167,6 +167,17 @@ struct ConsoleEndToEndTests {
         kill(pid, SIGTERM)
         screen = try tmux.wait("the shell after SIGTERM") { $0.contains("FG=0") }
         #expect(!screen.contains("+- > Mapa"), "the console's screen was left behind")
+        #expect(!FileManager.default.fileExists(atPath: s.db + "-wal"), "the database was not closed: its WAL is still there")
+
+        // SIGINT (Ctrl-C from outside the raw-mode terminal): the same clean exit.
+        try start("TERM=xterm-256color LANG=C.UTF-8")
+        _ = try tmux.wait("the console for SIGINT") { $0.contains("Vigía ·") }
+        let interrupted = try #require(consolePID(s.db))
+        kill(interrupted, SIGINT)
+        screen = try tmux.wait("the shell after SIGINT") { $0.contains("EXIT=") }
+        #expect(screen.contains("EXIT=0"), "\(screen)")
+        #expect(!screen.contains("Vigía ·"), "the console's screen was left behind")
+        #expect(!FileManager.default.fileExists(atPath: s.db + "-wal"), "the database was not closed: its WAL is still there")
 
         // SIGHUP (the terminal goes away): the process leaves and the database is intact.
         try start("TERM=xterm-256color LANG=C.UTF-8")
