@@ -10,7 +10,19 @@ enum Migrations {
         m.registerMigration("v2-model-cache", migrate: v2)
         m.registerMigration("v3-alert-lifecycle", migrate: v3)
         m.registerMigration("v4-social-flags", migrate: v4)
+        m.registerMigration("v5-foreign-key-indexes", migrate: v5)
         return m
+    }
+
+    /// Rows looked up by their parent: a candidate's watchlist entry (with
+    /// its template count) and decisions, an alert's transitions, a flag's
+    /// decisions, and the cascades that purge them. Without these each
+    /// lookup scanned its whole table: 78 candidates took 80-115 ms to list.
+    private static func v5(_ db: Database) throws {
+        try db.create(index: "watchlist_template_entry", on: "watchlist_template", columns: ["entry_id"])
+        try db.create(index: "hit_decision_hit", on: "hit_decision", columns: ["hit_id"])
+        try db.create(index: "alert_transition_alert", on: "alert_transition", columns: ["alert_id"])
+        try db.create(index: "flag_decision_flag", on: "flag_decision", columns: ["flag_id"])
     }
 
     /// Flags need their district (for surges and the map) and language;
