@@ -78,11 +78,20 @@ public struct FaceSearchStore: FaceSearchRepository {
     }
 
     public func decisions(hitID: Int64) throws -> [HitDecision] {
+        try decisions(hitIDs: [hitID])[hitID] ?? []
+    }
+
+    public func decisions(hitIDs: [Int64]) throws -> [Int64: [HitDecision]] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM hit_decision WHERE hit_id = ? ORDER BY id", arguments: [hitID]).map { r in
-                HitDecision(hitID: r["hit_id"], operatorName: r["operator"], confirm: (r["decision"] as String) == "confirm",
-                            reason: r["reason"], at: Date(timeIntervalSince1970: r["at"]))
+            let statement = try db.cachedStatement(sql: "SELECT * FROM hit_decision WHERE hit_id = ? ORDER BY id")
+            var found: [Int64: [HitDecision]] = [:]
+            for id in Set(hitIDs) {
+                found[id] = try Row.fetchAll(statement, arguments: [id]).map { r in
+                    HitDecision(hitID: r["hit_id"], operatorName: r["operator"], confirm: (r["decision"] as String) == "confirm",
+                                reason: r["reason"], at: Date(timeIntervalSince1970: r["at"]))
+                }
             }
+            return found
         }
     }
 

@@ -32,11 +32,20 @@ public struct WatchlistStore: WatchlistRepository {
     }
 
     public func entry(id: String) throws -> StoredWatchlistEntry? {
+        try entries(ids: [id])[id]
+    }
+
+    public func entries(ids: [String]) throws -> [String: StoredWatchlistEntry] {
         try database.read { db in
-            try Row.fetchOne(db, sql: """
+            let statement = try db.cachedStatement(sql: """
                 SELECT e.*, (SELECT count(*) FROM watchlist_template t WHERE t.entry_id = e.id) AS templates
                 FROM watchlist_entry e WHERE e.id = ?
-                """, arguments: [id]).map(Self.stored)
+                """)
+            var found: [String: StoredWatchlistEntry] = [:]
+            for id in Set(ids) {
+                if let row = try Row.fetchOne(statement, arguments: [id]) { found[id] = Self.stored(row) }
+            }
+            return found
         }
     }
 

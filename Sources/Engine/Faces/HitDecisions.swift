@@ -14,9 +14,12 @@ public struct HitView: Codable, Sendable, Equatable {
 extension Engine {
     public func hitViews(states: [HitState]? = nil, as principal: Principal) throws -> [HitView] {
         try require(.decideHits, of: principal)
-        return try faceSearch.hits(states: states).map { h in
-            let entry = try watchlist.entry(id: h.entryID)?.entry
-            let decisions = try faceSearch.decisions(hitID: h.id)
+        let hits = try faceSearch.hits(states: states)
+        let entries = try watchlist.entries(ids: hits.map(\.entryID))
+        let decided = try faceSearch.decisions(hitIDs: hits.map(\.id))
+        return hits.map { h in
+            let entry = entries[h.entryID]?.entry
+            let decisions = decided[h.id] ?? []
             return HitView(hit: h, candidateName: entry?.displayName, orderReference: entry?.courtOrderReference, court: entry?.issuingCourt,
                            confirmations: decisions.filter(\.confirm).count, decisions: decisions)
         }

@@ -67,6 +67,8 @@ public protocol FaceSearchRepository: Sendable {
     func hit(id: Int64) throws -> Hit?
     func hits(states: [HitState]?) throws -> [Hit]
     func decisions(hitID: Int64) throws -> [HitDecision]
+    /// The decisions on each of these hits, oldest first, read in one transaction.
+    func decisions(hitIDs: [Int64]) throws -> [Int64: [HitDecision]]
     /// Records a decision and moves the hit to `newState` if it is still in `expected`.
     func decide(_ d: HitDecision, expected: HitState, newState: HitState, audit: AuditEntry) throws -> Bool
 }

@@ -16,6 +16,8 @@ public protocol WatchlistRepository: Sendable {
     func upsert(_ entries: [(entry: WatchlistEntry, templates: [[Float]])], audit: AuditEntry) throws
     func entries() throws -> [StoredWatchlistEntry]
     func entry(id: String) throws -> StoredWatchlistEntry?
+    /// The entries with these ids, read in one transaction; ids not stored are left out.
+    func entries(ids: [String]) throws -> [String: StoredWatchlistEntry]
     /// Sets the status and deletes every template of the entry.
     func close(id: String, status: WatchlistStatus, audit: AuditEntry) throws -> Bool
     /// The templates of entries searchable at `date`.
