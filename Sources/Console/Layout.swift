@@ -80,14 +80,19 @@ public struct MapGeometry: Sendable {
 
 /// The items a list pane shows, after the filter, in display order.
 enum PaneItems {
+    // Without a filter the situation's own arrays are returned as they are:
+    // a frame with thousands of items then builds no text for them.
     static func alerts(_ s: Situation, _ state: UIState) -> [Situation.AlertItem] {
-        s.alerts.filter { matches(state.filter, "\($0.id) \($0.rule) \($0.camera ?? "") \($0.title) \($0.state.rawValue)") }
+        if state.filter.isEmpty { return s.alerts }
+        return s.alerts.filter { matches(state.filter, "\($0.id) \($0.rule) \($0.camera ?? "") \($0.title) \($0.state.rawValue)") }
     }
     static func hits(_ s: Situation, _ state: UIState) -> [Situation.HitItem] {
-        s.hits.filter { matches(state.filter, "\($0.id) \($0.candidate) \($0.camera) \($0.orderReference) \($0.court)") }
+        if state.filter.isEmpty { return s.hits }
+        return s.hits.filter { matches(state.filter, "\($0.id) \($0.candidate) \($0.camera) \($0.orderReference) \($0.court)") }
     }
     static func flags(_ s: Situation, _ state: UIState) -> [Situation.FlagItem] {
-        s.flags.filter { matches(state.filter, "\($0.id) \($0.category.rawValue) \($0.district ?? "") \($0.text)") }
+        if state.filter.isEmpty { return s.flags }
+        return s.flags.filter { matches(state.filter, "\($0.id) \($0.category.rawValue) \($0.district ?? "") \($0.text)") }
     }
     static func count(_ pane: Pane, _ s: Situation, _ state: UIState) -> Int {
         switch pane {
