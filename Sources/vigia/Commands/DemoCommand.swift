@@ -58,41 +58,15 @@ struct DemoCommand: ParsableCommand {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigia-demo-\(UUID().uuidString.prefix(8))")
             path = folder.appendingPathComponent("demo.sqlite").path
         }
-        // The demo lives at the start of its sample shift: orders in force, authorisations, replay.
-        let engine = try Engine(databasePath: path, clock: FixedTimeSource(SampleGenerator.shiftStart))
-        let started = Date()
-        let layers: [(file: String, layer: String, name: String, parent: String?)] = [
-            ("ba-barrios.geojson", "barrios", "barrio", "comuna"),
-            ("ba-comunas.geojson", "comunas", "comuna", nil),
-            ("ba-perimetro.geojson", "perimetro", "perimetro", nil),
-        ]
-        for l in layers where FileManager.default.fileExists(atPath: data.appendingPathComponent(l.file).path) {
-            _ = try engine.ingestBoundaries(at: data.appendingPathComponent(l.file), layer: l.layer,
-                                            nameKey: l.name, parentKey: l.parent)
-        }
-        // The demo operators, read once (none when the file is missing).
-        let people = try DemoOperators.read(from: data)
-        if try engine.operators.operatorCount() == 0 { try DemoOperators.create(people, in: engine) }
-        var reports: [IngestReport] = []
-        for file in ["ba-robos-2017-2018.csv", "ba-delitos-2020.csv"] {
-            let url = data.appendingPathComponent(file)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            reports.append(try engine.ingestIncidents(at: url, options: .init(timeZone: engine.timeZone)))
-        }
-        let interactive = !headless && format == .text && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
-        // The demo shift's cameras, rules and events.
+        let started = Date()
+        let demo = try DemoDatabase.prepare(path: path, data: data)
+        let engine = demo.engine, people = demo.people, reports = demo.incidents, faces = demo.faces
+        let interactive = !headless && format == .text && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        // The demo shift's events.
         var events: EventIngestReport?
-        var faces: DemoFaces?
-        let cameras = data.appendingPathComponent("cameras.json"), rules = data.appendingPathComponent("alert-rules.conf")
         let eventsFile = data.appendingPathComponent("camera-events.jsonl")
-        if FileManager.default.fileExists(atPath: cameras.path), FileManager.default.fileExists(atPath: rules.path),
-           let handle = FileHandle(forReadingAtPath: eventsFile.path),
-           let admin = people.first(where: { $0.role == .admin }) {
-            _ = try engine.ingestCameras(at: cameras)
-            let root = try engine.signIn(name: admin.name, passphrase: admin.passphrase)
-            _ = try engine.loadRules(text: try String(contentsOf: rules, encoding: .utf8), source: rules.lastPathComponent, by: root)
-            faces = try DemoFaces.prepare(engine: engine, data: data, people: people)
+        if demo.feedsReady, let handle = FileHandle(forReadingAtPath: eventsFile.path) {
             if interactive {
                 if let faces { print(faces.text) }
                 try runConsole(path: path, data: data, people: people)
