@@ -32,7 +32,7 @@ struct CrashSafetyTests {
         // killed a random moment (up to 2 % of the feed's time) after its
         // committed position passes the next target, with the operator's
         // command in between.
-        let lines = try Data(contentsOf: VigiaProcess.repository.appendingPathComponent(feed)).reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+        let lines = try Data(contentsOf: URL(fileURLWithPath: feed, relativeTo: VigiaProcess.repository)).reduce(0) { $1 == 10 ? $0 + 1 : $0 }
         var generator = SystemRandomNumberGenerator()
         let targets = (0..<20).map { _ in Int.random(in: 1...max(1, lines * 8 / 10), using: &generator) }.sorted()
         let window = uninterrupted * 0.02
