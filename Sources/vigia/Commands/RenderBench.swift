@@ -12,6 +12,7 @@ import VigiaCore
 /// which an action key waits for. The key-to-screen budget is 50 ms.
 enum RenderBench {
     static let copies = 50
+    static let frames = 50
 
     static func run(sampleData: URL, repeats: Int) throws -> BenchReport {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigia-bench-\(UUID().uuidString)")
@@ -56,9 +57,8 @@ enum RenderBench {
         return BenchReport(suite: "render", results: results)
     }
 
-    /// Milliseconds per frame, the median over `repeats` runs of 50 frames, a key (Tab) between frames.
+    /// Milliseconds per frame, the median over `repeats` runs of `frames` frames, a pane change between frames.
     static func frameTime(_ situation: Situation, _ size: TerminalSize, repeats: Int) -> Double {
-        let frames = 50
         var times: [Double] = []
         for _ in 0..<repeats {
             var state = UIState(language: .spanish, glyphs: .unicode)
@@ -85,6 +85,6 @@ enum RenderBench {
     static func params(_ s: Situation, _ repeats: Int) -> [String: BenchParam] {
         ["districts": .int(s.districts?.districts.count ?? 0), "alerts": .int(s.alerts.count), "hits": .int(s.hits.count),
          "flags": .int(s.flags.count), "cameras": .int(s.cameras.count), "risk_layer": .int(s.risk == nil ? 0 : 1),
-         "frames": .int(50), "threads": .int(1), "repeats": .int(repeats)]
+         "frames": .int(frames), "threads": .int(1), "repeats": .int(repeats)]
     }
 }
