@@ -194,12 +194,25 @@ struct CommandLineTests {
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        // Wait for the feed to commit what the file holds, then grow the file
+        // and wait for the rest: no fixed sleep that assumes an idle machine.
+        func committed() throws -> Int {
+            guard FileManager.default.fileExists(atPath: s.db) else { return 0 }
+            return try DatabaseQueue(path: s.db).read { db in
+                try Int.fetchOne(db, sql: "SELECT max(position) FROM feed_position WHERE source LIKE 'feed.jsonl%'") ?? 0
+            }
+        }
+        func waitFor(_ line: Int) throws {
+            let until = Date().addingTimeInterval(120)
+            while try committed() < line, process.isRunning, Date() < until { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        try waitFor(500)
+        #expect(try committed() == 500, "the follower did not commit the first 500 lines")
         let handle = try FileHandle(forWritingTo: feed)
         handle.seekToEndOfFile()
         handle.write(Data((all[500..<3000].joined(separator: "\n") + "\n").utf8))
         try handle.close()
-        Thread.sleep(forTimeInterval: 1.5)
+        try waitFor(3000)
         kill(process.processIdentifier, SIGINT)
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
