@@ -57,6 +57,7 @@ public final class ConsoleApp {
         _ = try? engine.applyScheduledRetention()
         var lastRetention = Date()
         var situation = try source.situation(request())
+        Reducer.follow(&state, situation: situation)
         let screen = try CursesScreen(theme: options.theme)
         defer { screen.end() }
         feeder?.start()
@@ -81,6 +82,7 @@ public final class ConsoleApp {
                     situation = (try? source.situation(request())) ?? situation
                     lastBuild = Date()
                 }
+                Reducer.follow(&state, situation: situation)
                 continue
             }
             if Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
@@ -97,6 +99,7 @@ public final class ConsoleApp {
                     if options.bell, fresh.contains(where: { $0.priority == 1 }) { FileHandle.standardOutput.write(Data([7])) }
                     seenAlerts.formUnion(fresh.map(\.id))
                     situation = next
+                    Reducer.follow(&state, situation: situation)
                 }
                 lastBuild = Date()
                 dirty = true
