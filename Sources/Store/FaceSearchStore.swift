@@ -38,7 +38,7 @@ public struct FaceSearchStore: FaceSearchRepository {
             try db.execute(sql: "UPDATE authorisation SET confirmed_by = ? WHERE id = ? AND confirmed_by IS NULL AND revoked_at IS NULL AND approved_by != ?",
                            arguments: [name, id, name])
             guard db.changesCount == 1 else { return false }
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return true
         }
     }
@@ -51,7 +51,7 @@ public struct FaceSearchStore: FaceSearchRepository {
             let deleted = db.changesCount
             var entry = audit
             if case .object(var details) = entry.details { details["hits_deleted"] = .int(Int64(deleted)); entry.details = .object(details) }
-            try AuditChainStore.append(entry, at: database.clock.now(), in: db)
+            try database.appendAudit(entry, in: db)
             return deleted
         }
     }
@@ -103,7 +103,7 @@ public struct FaceSearchStore: FaceSearchRepository {
                 try db.execute(sql: "INSERT INTO hit_decision (hit_id, operator, decision, reason, at) VALUES (?, ?, ?, ?, ?)",
                                arguments: [d.hitID, d.operatorName, d.confirm ? "confirm" : "reject", d.reason, d.at.timeIntervalSince1970])
             }
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return true
         }
     }

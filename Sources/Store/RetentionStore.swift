@@ -10,7 +10,7 @@ public struct RetentionStore: RetentionRepository {
                       audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport {
         let t = now.timeIntervalSince1970
         func cutoff(_ days: Int) -> Double { t - Double(days) * 86_400 }
-        return try database.pool.write { db in
+        return try database.write(audit: nil) { db in
             var r = RetentionReport()
             r.dryRun = dryRun
             // Alerts closed before the cut-off (by their last transition), with their history.
@@ -41,7 +41,7 @@ public struct RetentionStore: RetentionRepository {
                 try db.execute(sql: "DELETE FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)])
                 try db.execute(sql: "DELETE FROM counter WHERE period < ?", arguments: [counterCutoff])
             }
-            try AuditChainStore.append(audit(r), at: database.clock.now(), in: db)
+            try database.appendAudit(audit(r), in: db)
             return r
         }
     }

@@ -64,7 +64,7 @@ public struct SocialStore: SocialRepository {
                     ON CONFLICT(name, period) DO UPDATE SET value = value + 1
                     """, arguments: [counterPeriod])
             }
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return alertID
         }
     }

@@ -54,7 +54,7 @@ public struct WatchlistStore: WatchlistRepository {
             try db.execute(sql: "UPDATE watchlist_entry SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
             guard db.changesCount == 1 else { return false }
             try db.execute(sql: "DELETE FROM watchlist_template WHERE entry_id = ?", arguments: [id])
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return true
         }
     }

@@ -17,12 +17,15 @@ struct CommandLineTests {
         }
     }
 
-    @Test("a new database: status says how to begin; JSON is valid")
+    @Test("a missing database: status says how to begin and creates nothing; JSON is valid once there is one")
     func freshStatus() throws {
         let s = try Scratch()
         let text = try VigiaProcess.run(["status", "--db", s.db])
-        #expect(text.status == 0)
-        #expect(text.stdout.contains("vigia operator add NAME --role admin"))
+        #expect(text.status != 0)
+        #expect(text.stderr.contains("there is no database at") && text.stderr.contains("vigia operator add NAME --role admin"), "\(text.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.db), "a read created a database")
+        #expect(try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db],
+                                     environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"]).status == 0)
         let json = try VigiaProcess.run(["status", "--db", s.db, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["auditIntact"] as? Bool == true)

@@ -70,6 +70,17 @@ extension TransparencyReport {
             audit.chainIntact ? .paragraph("The audit chain verifies.") : .warning("The audit chain does NOT verify."),
             .table(["records in the period", "exports", "failed sign-ins"], [["\(audit.records)", "\(audit.exports)", "\(audit.failedSignIns)"]]),
         ]
+        if let h = audit.signedHead {
+            b += [
+                .subheading("Latest signed head"),
+                .paragraph("Record \(h.sequence) ends in hash \(h.hash), signed by the Ed25519 key \(h.publicKey) (fingerprint \(h.keyFingerprint)). "
+                           + "A published copy anchors the chain: saved to a file, the checkpoint below makes `vigia audit verify --checkpoints FILE "
+                           + "--public-key KEY` fail if any record up to \(h.sequence) is later removed or rewritten."),
+                .paragraph(h.line, muted: true),
+            ]
+        } else {
+            b.append(.paragraph("No signed checkpoint of the chain is available (none written yet, or no checkpoint log is configured)."))
+        }
         return b
     }
 

@@ -48,8 +48,12 @@ extension Engine {
             byPriority[String(a.alert.priority), default: 0] += 1
             if a.alert.state == .closed, let d = a.disposition { dispositions[d.rawValue, default: 0] += 1 }
         }
-        var intact = true
-        if case .broken = try self.audit.verify() { intact = false }
+        let auditCheck = try auditReport()
+        let intact = auditCheck.holds
+        let head = auditCheck.checkpoints?.latest.map {
+            TransparencyReport.SignedHead(sequence: $0.sequence, hash: $0.hash, publicKey: $0.publicKey,
+                                          keyFingerprint: AuditCheckpoint.fingerprint(ofPublicKey: $0.publicKey), signature: $0.signature, line: $0.line)
+        }
         let report = TransparencyReport(
             period: ReportWindow(start: format8601.string(from: from), end: format8601.string(from: to),
                                  hours: to.timeIntervalSince(from) / 3600, timeZone: timeZone.identifier),
@@ -57,7 +61,8 @@ extension Engine {
             social: social, alerts: TransparencyReport.Alerts(created: created.count, byPriority: byPriority, dispositions: dispositions),
             forecast: try forecastAccuracy(from: from, to: to, model: model),
             audit: TransparencyReport.Audit(chainIntact: intact, records: audit.count,
-                                            exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count("login.failed")))
+                                            exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count("login.failed"),
+                                            signedHead: head))
         try self.audit.append(AuditEntry(principal: principal, action: "transparency.export", subject: "\(report.period.start)/\(report.period.end)",
                                          details: ["format": .string(format ?? "json")]))
         return report

@@ -117,5 +117,18 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
         public var records: Int
         public var exports: Int
         public var failedSignIns: Int
+        /// The latest signed checkpoint: publishing it anchors the chain, since
+        /// any later rewrite of the records up to it no longer matches.
+        public var signedHead: SignedHead?
+    }
+
+    public struct SignedHead: Codable, Sendable, Equatable {
+        public var sequence: Int64
+        public var hash: String
+        public var publicKey: String
+        public var keyFingerprint: String
+        public var signature: String
+        /// The checkpoint log line itself: saved to a file, `vigia audit verify --checkpoints FILE --public-key KEY` checks the chain against it.
+        public var line: String
     }
 }

@@ -11,7 +11,27 @@ enum Migrations {
         m.registerMigration("v3-alert-lifecycle", migrate: v3)
         m.registerMigration("v4-social-flags", migrate: v4)
         m.registerMigration("v5-foreign-key-indexes", migrate: v5)
+        m.registerMigration("v6-audit-and-access", migrate: v6)
         return m
+    }
+
+    /// Sign-in attempts, reserved before the passphrase is checked so that
+    /// parallel guesses count; who created an operator and who last changed
+    /// its status (deactivation, separation of duties).
+    private static func v6(_ db: Database) throws {
+        try db.create(table: "sign_in_attempt") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("source", .text).notNull()
+            t.column("started_at", .double).notNull()
+            t.column("outcome", .text).notNull()
+        }
+        try db.create(index: "sign_in_attempt_name", on: "sign_in_attempt", columns: ["name", "started_at"])
+        try db.alter(table: "operator") { t in
+            t.add(column: "created_by", .text)
+            t.add(column: "status_changed_by", .text)
+            t.add(column: "status_changed_at", .double)
+        }
     }
 
     /// Rows looked up by their parent: a candidate's watchlist entry (with

@@ -62,11 +62,20 @@ public struct Operator: Hashable, Sendable, Codable {
     public var role: Role
     public var createdAt: Date
     public var active: Bool
+    /// Who added this operator (nil for the bootstrap admin and older databases).
+    public var createdBy: String?
+    /// Who last deactivated or reactivated the account, and when.
+    public var statusChangedBy: String?
+    public var statusChangedAt: Date?
 
-    public init(name: String, role: Role, createdAt: Date, active: Bool = true) {
+    public init(name: String, role: Role, createdAt: Date, active: Bool = true, createdBy: String? = nil,
+                statusChangedBy: String? = nil, statusChangedAt: Date? = nil) {
         self.name = name
         self.role = role
         self.createdAt = createdAt
         self.active = active
+        self.createdBy = createdBy
+        self.statusChangedBy = statusChangedBy
+        self.statusChangedAt = statusChangedAt
     }
 }

@@ -45,7 +45,7 @@ struct DemoCommand: ParsableCommand {
         } catch let e as CursesScreen.Unavailable {
             throw ValidationError(e.description)
         }
-        for p in feeder.problems { FileHandle.standardError.write("feed stopped: \(p)\n".data(using: .utf8)!) }
+        for p in feeder.problems { Output.warning("feed stopped: \(p)") }
         print("Demo database kept at \(path). Explore it with: vigia status --db \(path)")
     }
 

@@ -15,13 +15,14 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var signIn: SignInOptions
     @Option(help: "The shift, START/END.") var shift: String?
     @Option(help: "md, json or html") var format: ReportOutputFormat = .md
-    @Option(help: "Write to this file (created 0600) instead of stdout.") var out: String?
+    @OptionGroup var output: ReportOutputOptions
     @Option(help: "Forecast model to check against the shift's incidents.") var model = "recency"
     @Option(help: "Acknowledge targets, PRIORITY=SECONDS,…") var ackTargets: String?
     @Option(help: "Dispatch targets, PRIORITY=SECONDS,…") var dispatchTargets: String?
     @Option(help: "Close targets, PRIORITY=SECONDS,…") var closeTargets: String?
 
     func run() throws {
+        try output.check(database: database.path)
         let engine = try database.openEngine()
         let (start, end): (Date, Date)
         if let shift {
@@ -37,6 +38,6 @@ struct SummaryCommand: ParsableCommand {
         let principal = try signIn.signIn(engine, purpose: "a shift summary")
         let summary = try engine.shiftSummary(start: start, end: end, model: model, targets: targets, format: format.rawValue,
                                               exported: true, as: principal)
-        try ReportOutput.emit(blocks: summary.blocks, value: summary, format: format, out: out)
+        try ReportOutput.emit(blocks: summary.blocks, value: summary, format: format, to: output, database: database.path)
     }
 }
