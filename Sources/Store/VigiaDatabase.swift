@@ -45,6 +45,8 @@ public final class VigiaDatabase: Sendable {
             // Deleted rows (purged templates, cleared flags) are overwritten on
             // disk, not left in free pages (safeguards 1, 2 and 6).
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // After a checkpoint the WAL is cut back to at most 4 MiB, so old frames do not linger in a long file.
+            _ = try Int.fetchOne(db, sql: "PRAGMA journal_size_limit = 4194304")
             // A PRAGMA takes no bound argument; `pages` is an Int, so nothing but digits is spliced in.
             if let maximumPageCount {
                 let pages = max(1, maximumPageCount)
@@ -124,6 +126,30 @@ public final class VigiaDatabase: Sendable {
             db.afterNextTransaction(onCommit: { _ in anchor.committed(record, now: clock.now()) })
         }
         return record
+    }
+
+    /// Makes a purge final on disk (safeguards 1, 2, 6 and 11): with secure
+    /// delete on, the purged rows are zeroed in their pages, but the pages
+    /// still sit in the WAL and the main file keeps their old images until a
+    /// checkpoint copies the new ones over. `wal_checkpoint(TRUNCATE)` copies
+    /// every frame into the file and empties the WAL. It waits for readers in
+    /// other processes (a console rebuilding its view) through the busy
+    /// timeout, and is retried until the WAL is empty, for up to 30 s.
+    public func purgeJournal() throws {
+        let wal = path + "-wal"
+        let until = Date().addingTimeInterval(30)
+        var lastError: (any Error)?
+        repeat {
+            do {
+                _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                var info = stat()
+                if stat(wal, &info) != 0 || info.st_size == 0 { return }
+            } catch {
+                lastError = error
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < until
+        throw StoreError.writeFailed(what: "the purge of the write-ahead log", reason: lastError.map { "\($0)" } ?? "readers kept it in use for 30 s")
     }
 
     /// Adds one to a counter of refused appends, for the hour (UTC) it happened.

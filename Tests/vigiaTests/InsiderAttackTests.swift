@@ -8,46 +8,6 @@ import VigiaCore
 /// the command line. Each test is an attack that once succeeded.
 @Suite("Insider attacks on the audit chain and sign-in", .serialized)
 struct InsiderAttackTests {
-    /// A room: root (admin), ana (auditor), sergio (supervisor), dina
-    /// (dispatcher), cameras and rules; its own signing key and checkpoint
-    /// log, with a checkpoint every 3 records.
-    final class Room {
-        let scratch: Scratch
-        var db: String { scratch.db }
-        var key: String { scratch.folder.appendingPathComponent("audit.key").path }
-        var checkpoints: String { db + ".checkpoints" }
-        let passphrases = ["root": "root-passphrase", "olga": "olga-passphrase", "ana": "ana-passphrase", "sergio": "sergio-passphrase",
-                           "dina": "dina-passphrase"]
-
-        init() throws {
-            scratch = try Scratch()
-            #expect(try run(["operator", "add", "root", "--role", "admin"], new: "root-passphrase").status == 0)
-            for (name, role) in [("olga", "admin"), ("ana", "auditor"), ("sergio", "supervisor"), ("dina", "dispatcher")] {
-                let r = try run(["operator", "add", name, "--role", role, "--operator", "root"], as: "root", new: passphrases[name])
-                #expect(r.status == 0, "\(r.stderr)")
-            }
-            #expect(try run(["ingest", "--cameras", "sample-data/cameras.json"]).status == 0)
-            #expect(try run(["rules", "load", "sample-data/alert-rules.conf", "--operator", "root"], as: "root").status == 0)
-        }
-
-        func environment(as name: String? = nil, new: String? = nil) -> [String: String] {
-            var env = ["VIGIA_AUDIT_KEY": key, "VIGIA_AUDIT_CHECKPOINT_RECORDS": "3"]
-            if let name { env["VIGIA_PASSPHRASE"] = passphrases[name] ?? "wrong-passphrase" }
-            if let new { env["VIGIA_NEW_PASSPHRASE"] = new }
-            return env
-        }
-
-        @discardableResult
-        func run(_ args: [String], as name: String? = nil, new: String? = nil) throws -> VigiaProcess.Result {
-            try VigiaProcess.run(args + ["--db", db], environment: environment(as: name, new: new))
-        }
-
-        func verify() throws -> VigiaProcess.Result { try run(["audit", "verify", "--operator", "ana"], as: "ana") }
-
-        func raw<T>(_ body: (Database) throws -> T) throws -> T { try DatabaseQueue(path: db).write(body) }
-        func count(_ sql: String) throws -> Int { try raw { try Int.fetchOne($0, sql: sql) ?? 0 } }
-    }
-
     @Test("cutting the last 10 records is found: verify signs nobody in first, and nothing can re-seal the head")
     func truncation() throws {
         let room = try Room()
@@ -248,8 +208,8 @@ struct InsiderAttackTests {
         let events = try room.scratch.write("events.jsonl", #"{"camera":"CAM-X","time":"2018-11-15T14:00:00-03:00","type":"tamper"}"# + "\n")
         #expect(try room.run(["ingest", "--events", events]).status == 0)
         let template = Data((0..<512).flatMap { i -> [UInt8] in withUnsafeBytes(of: Float(i % 7 + 1).bitPattern.littleEndian, Array.init) }).base64EncodedString()
-        let add = try room.run(["watchlist", "add", "--id", "W-X", "--name", "Ana " + osc52, "--order", "Causa 1/2026 " + title,
-                                "--court", "Juzgado N.º 1", "--offence", "robo", "--issued", "2026-01-01", "--expires", "2027-06-01",
+        let add = try room.run(["watchlist", "add", "--id", "W-X", "--name", "Ana " + osc52 + title, "--order", "Causa 1/2026",
+                                "--court", "Juzgado N.º 1", "--offence", "robo " + clear, "--issued", Room.day(-30), "--expires", Room.day(180),
                                 "--template", template, "--operator", "sergio"], as: "sergio")
         #expect(add.status == 0, "\(add.stderr)")
         var outputs: [(String, String)] = []

@@ -32,6 +32,31 @@ enum Migrations {
             t.add(column: "status_changed_by", .text)
             t.add(column: "status_changed_at", .double)
         }
+        // Face search: wide authorisations wait for a second supervisor; who
+        // closed a watchlist entry (a reinstatement needs someone else); the
+        // record of each use of face search (EU AI Act art. 12(3)).
+        try db.alter(table: "authorisation") { t in
+            t.add(column: "needs_second", .boolean).notNull().defaults(to: false)
+            t.add(column: "created_at", .double)
+        }
+        try db.execute(sql: """
+            UPDATE authorisation SET created_at = (SELECT CAST(value AS REAL) FROM setting WHERE key = 'authorisation.created.' || authorisation.id)
+            """)
+        try db.alter(table: "watchlist_entry") { t in
+            t.add(column: "status_changed_by", .text)
+            t.add(column: "status_changed_at", .double)
+        }
+        try db.create(table: "authorisation_use") { t in
+            t.column("authorisation_id", .integer).notNull().references("authorisation")
+            // SHA-256 of the entries in force when the index was built (ids, orders, expiries).
+            t.column("watchlist_version", .text).notNull()
+            t.column("entries", .integer).notNull()
+            t.column("first_probe", .double).notNull()
+            t.column("last_probe", .double).notNull()
+            t.column("probes", .integer).notNull()
+            t.column("hits", .integer).notNull()
+            t.primaryKey(["authorisation_id", "watchlist_version"])
+        }
     }
 
     /// Rows looked up by their parent: a candidate's watchlist entry (with
