@@ -21,6 +21,8 @@ public final class Engine: Sendable {
     public let faceSearch: any FaceSearchRepository
     public let social: any SocialRepository
     public let retention: any RetentionRepository
+    /// Issued patrol boxes (dosage); nil for an engine built without them.
+    public let patrols: (any PatrolRepository)?
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
@@ -32,8 +34,10 @@ public final class Engine: Sendable {
                 quarantine: any QuarantineRepository, boundaries: any BoundaryRepository,
                 modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
                 settings: any SettingsRepository, watchlist: any WatchlistRepository, faceSearch: any FaceSearchRepository,
-                social: any SocialRepository, retention: any RetentionRepository, clock: any TimeSource, timeZone: TimeZone, location: String) {
+                social: any SocialRepository, retention: any RetentionRepository, clock: any TimeSource, timeZone: TimeZone, location: String,
+                patrols: (any PatrolRepository)? = nil) {
         self.watchlist = watchlist
+        self.patrols = patrols
         self.faceSearch = faceSearch
         self.social = social
         self.retention = retention
@@ -63,7 +67,7 @@ public final class Engine: Sendable {
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
                   alerts: database.alerts, cameras: database.cameras, settings: database.settings,
                   watchlist: database.watchlist, faceSearch: database.faceSearch, social: database.social, retention: database.retention, clock: clock,
-                  timeZone: zone, location: path)
+                  timeZone: zone, location: path, patrols: database.patrols)
     }
 
     /// An error in words: storage failures (disk full, read-only) say what to do.
