@@ -53,7 +53,12 @@ struct HeadlineTests {
         #expect(h.count == 5)
         #expect(h[0] == "6 alertas en el turno de 8 h; las 3 alertas P1 se tomaron en una mediana de 1 min, 1 de 3 dentro de la meta de 1 min; 3 seguían sin atender al final.")
         #expect(h[3] == "El pronóstico hecho a las 14:00 ubicó el 21,3 % de los 108 hechos del turno en el 5 % del área (intervalo del 95 %: 14,6–29,9 %; "
-                + "PAI 4,26, PEI 0,51); marca comuna 1 por encima de 1,5 veces su parte de los delitos denunciados.")
+                + "PAI 4,26, PEI 0,51); marca la comuna 1 por encima de 1,5 veces su parte de los delitos denunciados.")
+        // Two districts past the factor: named together, with the layer's label in the plural.
+        let both = (s.forecast?.spread ?? []).map { row -> DistrictSpread.Row in var r = row; r.exceeds = true; return r }
+        s.forecast?.spread = both
+        #expect(s.headline(.spanish)[3].hasSuffix("marca las comunas 1 y 4 por encima de 1,5 veces su parte de los delitos denunciados."))
+        #expect(s.headline(.english)[3].hasSuffix("it flags comunas 1 and 4 beyond 1.5 times their share of reported crime."))
         s.audit.chainIntact = false
         s.audit.firstBadRecord = 12
         #expect(s.headline(.english).first == "The audit chain does NOT verify: first bad record 12.")

@@ -71,6 +71,12 @@ extension ReportBlock {
 }
 
 extension DosageSection {
+    /// "11-15 14:00–22:00", with the end's date only when it is another day.
+    static func window(_ from: String, _ to: String) -> String {
+        let start = ReportFormat.short(from), end = ReportFormat.short(to)
+        return start.dropFirst(5) + "–" + (end.prefix(10) == start.prefix(10) ? end.suffix(5) : end.dropFirst(5))
+    }
+
     /// "Patrol dosage": the boxes issued and what was recorded in them, and the feedback-loop guard.
     static func blocks(_ d: DosageSection?, anonymous: Bool) -> [ReportBlock] {
         typealias F = ReportFormat
@@ -84,7 +90,7 @@ extension DosageSection {
                        + "in them against \(F.number(d.expectedInBoxes, places: 1)) expected when issued; \(d.incidentsElsewhere) elsewhere."),
             .table((anonymous ? [] : ["issued by"]) + ["unit", "district", "window", "side (m)", "expected", "recorded", "police-initiated"],
                    d.boxes.map { x in
-                       (anonymous ? [] : [x.issuedBy ?? "—"]) + ["\(x.unit)", x.district ?? "—", "\(F.short(x.from)) – \(F.short(x.to).suffix(5))",
+                       (anonymous ? [] : [x.issuedBy ?? "—"]) + ["\(x.unit)", x.district ?? "—", window(x.from, x.to),
                                                                 F.number(x.sideMetres, places: 0), F.number(x.expected), "\(x.incidents)", "\(x.policeInitiated)"]
                    }),
             .subheading("Feedback-loop guard"),

@@ -102,13 +102,17 @@ extension ShiftSummary {
                 + "en el \(area) % del área (intervalo del 95 %: \(interval); PAI \(n.decimal(c.pai, places: 2, es)), PEI \(pei))"
             : "The forecast made at \(at) put \(n.decimal(c.hitRate * 100, places: 1, es)) % of the shift's \(n.count(f.incidents, es)) incidents "
                 + "in \(area) % of the area (95 % interval \(interval); PAI \(n.decimal(c.pai, places: 2, es)), PEI \(pei))"
-        let over = f.spread.filter(\.exceeds).map { row in
-            Int(row.district) != nil ? [f.districtLabel, row.district].compactMap { $0 }.joined(separator: " ") : row.district
-        }
+        let over = f.spread.filter(\.exceeds).map(\.district)
         if !over.isEmpty {
             let factor = n.decimal(f.spreadFactor, places: 1, es)
-            text += es ? "; marca \(n.list(over, es)) por encima de \(factor) veces su parte de los delitos denunciados"
-                : "; it flags \(n.list(over, es)) beyond \(factor) times \(over.count == 1 ? "its" : "their") share of reported crime"
+            // "comunas 1, 2 and 5" when the districts are numbered and the layer names them; else the names.
+            var named = n.list(over, es)
+            if let label = f.districtLabel, over.allSatisfy({ Int($0) != nil }) {
+                named = (over.count == 1 ? label : label + "s") + " " + named
+                if es { named = (over.count == 1 ? "la " : "las ") + named }
+            }
+            text += es ? "; marca \(named) por encima de \(factor) veces su parte de los delitos denunciados"
+                : "; it flags \(named) beyond \(factor) times \(over.count == 1 ? "its" : "their") share of reported crime"
         }
         return text + "."
     }
