@@ -107,25 +107,27 @@ extension Engine {
                                 district: district?.name, parentDistrict: district?.parent, risk: risk[cell], expected: expected[cell],
                                 peakHours: profile.peakHours(cell: cell, grid: input.grid), recentIncidents: recentCounts[cell] ?? 0)
         }
-        let concentration = districts.map { self.concentration(risk: risk, ranked: ranked, input: input, districts: $0, at: t) } ?? []
+        // One lookup per cell, shared by the concentration and the spread.
+        var names: [Int: String] = [:]
+        func districtName(_ cell: Int) -> String {
+            if let n = names[cell] { return n }
+            let d = districts?.district(containing: input.grid.centre(of: cell))
+            let n = d?.parent ?? d?.name ?? "outside"
+            names[cell] = n
+            return n
+        }
+        let concentration = districts == nil ? [] : self.concentration(risk: risk, ranked: ranked, input: input, at: t, district: districtName)
+        let spread = districts == nil ? [] : self.spread(ranked: ranked, input: input, at: t, factor: spreadFactor, district: districtName)
         let report = ForecastReport(model: model.name, at: at, horizonHours: horizon / 3600, cellSize: cellSize, validCells: valid.count,
                                     expectedTotal: valid.reduce(0) { $0 + expected[$1] }, cells: cells,
                                     gini: Concentration.gini(valid.map { risk[$0] }), concentration: concentration,
                                     fit: forecaster.fitSummary, forecastSeconds: seconds,
-                                    spread: districts.map { spread(ranked: ranked, input: input, districts: $0, at: t, factor: spreadFactor) } ?? [],
+                                    spread: spread,
                                     spreadFactor: spreadFactor)
         return (report, expected, input)
     }
 
-    func concentration(risk: [Double], ranked: [Int], input: HotspotInput, districts: DistrictIndex, at t: Double) -> [DistrictConcentration] {
-        var districtOfCell: [Int: String] = [:]
-        func name(_ cell: Int) -> String {
-            if let n = districtOfCell[cell] { return n }
-            let d = districts.district(containing: input.grid.centre(of: cell))
-            let n = d?.parent ?? d?.name ?? "outside"
-            districtOfCell[cell] = n
-            return n
-        }
+    func concentration(risk: [Double], ranked: [Int], input: HotspotInput, at t: Double, district name: (Int) -> String) -> [DistrictConcentration] {
         var riskBy: [String: Double] = [:], topBy: [String: Double] = [:], incidentsBy: [String: Double] = [:]
         for c in ranked { riskBy[name(c), default: 0] += risk[c] }
         let top = ranked.prefix(max(1, ranked.count / 20))
