@@ -21,6 +21,8 @@ public final class Engine: Sendable {
     public let faceSearch: any FaceSearchRepository
     public let social: any SocialRepository
     public let retention: any RetentionRepository
+    /// Issued patrol boxes (dosage); nil for an engine built without them.
+    public let patrols: (any PatrolRepository)?
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
@@ -35,9 +37,10 @@ public final class Engine: Sendable {
                 modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
                 settings: any SettingsRepository, watchlist: any WatchlistRepository, faceSearch: any FaceSearchRepository,
                 social: any SocialRepository, retention: any RetentionRepository, clock: any TimeSource, timeZone: TimeZone, location: String,
-                auditAnchor: AuditAnchor? = nil) {
+                auditAnchor: AuditAnchor? = nil, patrols: (any PatrolRepository)? = nil) {
         self.auditAnchor = auditAnchor
         self.watchlist = watchlist
+        self.patrols = patrols
         self.faceSearch = faceSearch
         self.social = social
         self.retention = retention
@@ -70,7 +73,7 @@ public final class Engine: Sendable {
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
                   alerts: database.alerts, cameras: database.cameras, settings: database.settings,
                   watchlist: database.watchlist, faceSearch: database.faceSearch, social: database.social, retention: database.retention, clock: clock,
-                  timeZone: zone, location: path, auditAnchor: database.anchor)
+                  timeZone: zone, location: path, auditAnchor: database.anchor, patrols: database.patrols)
     }
 
     /// An error in words: storage failures (disk full, read-only) say what to do.

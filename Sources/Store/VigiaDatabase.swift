@@ -92,6 +92,7 @@ public final class VigiaDatabase: Sendable {
     public var faceSearch: FaceSearchStore { FaceSearchStore(database: self) }
     public var social: SocialStore { SocialStore(database: self) }
     public var retention: RetentionStore { RetentionStore(database: self) }
+    public var patrols: PatrolStore { PatrolStore(database: self) }
 
     /// Runs `body` in one write transaction and appends `audit` to the chain in
     /// the same transaction. No record is appended in a transaction that

@@ -120,6 +120,11 @@ struct CommandLineTests {
         let forecast = try JSONSerialization.jsonObject(with: Data(predict.stdout.utf8)) as? [String: Any]
         #expect((forecast?["cells"] as? [[String: Any]])?.count == 3)
         #expect((forecast?["concentration"] as? [[String: Any]])?.count ?? 0 >= 15)
+        // The quality line: the last seven daily forecasts at 5 %, with the hit rate's interval.
+        let quality = (forecast?["quality"] as? [String: Any])?["coverage"] as? [String: Any]
+        let interval = quality?["hitRateInterval"] as? [String: Double]
+        #expect((forecast?["quality"] as? [String: Any])?["days"] as? Int == 7 && quality?["percentOfArea"] as? Double == 5)
+        #expect((interval?["lower"] ?? 2) <= (quality?["hitRate"] as? Double ?? -1) && (quality?["hitRate"] as? Double ?? 2) <= (interval?["upper"] ?? -1))
         // The documented demo passphrases work.
         let verify = try VigiaProcess.run(["audit", "verify", "--operator", "ana", "--db", s.db],
                                           environment: ["VIGIA_PASSPHRASE": "demo-ana-2018"])
@@ -139,6 +144,11 @@ struct CommandLineTests {
         let coverage = models.first?["coverage"] as? [[String: Any]] ?? []
         #expect(coverage.map { $0["percent"] as? Double } == [1, 2, 5, 10, 20])
         #expect(coverage.allSatisfy { ($0["hit_rate"] as? Double ?? -1) >= 0 && ($0["hit_rate"] as? Double ?? 2) <= 1 && $0["pai"] != nil && $0["captured"] != nil })
+        // Three daily periods: Wilson intervals around each pooled hit rate, and PEI never above 1.
+        #expect(coverage.allSatisfy { c in
+            let (low, rate, high) = (c["hit_rate_low"] as? Double ?? 2, c["hit_rate"] as? Double ?? -1, c["hit_rate_high"] as? Double ?? -1)
+            return low <= rate && rate <= high && c["interval"] as? String == "wilson" && (c["pei"] as? Double ?? 2) <= 1
+        })
         let periods = models.first?["periods"] as? [[String: Any]] ?? []
         #expect(periods.first?["start"] as? String == "2018-10-01T00:00:00-03:00" && periods.count == 3)
         let s = try Scratch()

@@ -1,4 +1,5 @@
 import Foundation
+import Hotspots
 
 /// What a ministry could publish about a period (safeguard 12): aggregates
 /// only. No name, handle, order reference, camera, free-text reason or
@@ -12,6 +13,8 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
     public var social: Social
     public var alerts: Alerts
     public var forecast: Forecast?
+    /// Patrol boxes issued in the period and what was recorded in them, without who issued them.
+    public var patrols: DosageSection?
     public var audit: Audit
 
     public struct Faces: Codable, Sendable, Equatable {
@@ -110,6 +113,10 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
         public var coverage: [CoverageResult]
         public var gini: Double
         public var districts: [DistrictRow]
+        /// Per district, its share of the latest forecast's top 5 % cells against its share of the incidents trained on.
+        public var spread: [DistrictSpread.Row]
+        public var spreadFactor: Double
+        public var districtLabel: String?
     }
 
     public struct Audit: Codable, Sendable, Equatable {

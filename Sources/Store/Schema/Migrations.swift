@@ -12,6 +12,7 @@ enum Migrations {
         m.registerMigration("v4-social-flags", migrate: v4)
         m.registerMigration("v5-foreign-key-indexes", migrate: v5)
         m.registerMigration("v6-audit-and-access", migrate: v6)
+        m.registerMigration("v7-patrol-dosage", migrate: v7)
         return m
     }
 
@@ -56,6 +57,33 @@ enum Migrations {
             t.column("probes", .integer).notNull()
             t.column("hits", .integer).notNull()
             t.primaryKey(["authorisation_id", "watchlist_version"])
+        }
+    }
+
+    /// Patrol boxes a supervisor handed to units for a window (`vigia patrol
+    /// --issue`), so reports can show where patrols went ("dosage") and
+    /// what was recorded there.
+    private static func v7(_ db: Database) throws {
+        try db.create(table: "patrol_issue") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("issued_at", .double).notNull()
+            t.column("issued_by", .text).notNull()
+            t.column("window_from", .double).notNull()
+            t.column("window_to", .double).notNull()
+            t.column("model", .text).notNull()
+            t.column("grid", .text).notNull()
+        }
+        try db.create(index: "patrol_issue_window", on: "patrol_issue", columns: ["window_from", "window_to"])
+        try db.create(table: "patrol_box") { t in
+            t.column("issue_id", .integer).notNull().references("patrol_issue", onDelete: .cascade)
+            t.column("unit", .integer).notNull()
+            t.column("lat", .double).notNull()
+            t.column("lon", .double).notNull()
+            t.column("side_m", .double).notNull()
+            t.column("expected", .double).notNull()
+            t.column("district", .text)
+            t.column("cells", .text).notNull()
+            t.primaryKey(["issue_id", "unit"])
         }
     }
 

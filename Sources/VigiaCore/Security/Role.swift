@@ -15,7 +15,7 @@ public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
         case .admin: return true
         case .supervisor:
             return [.readAll, .handleAlerts, .decideHits, .reviewFlags, .manageWatchlist,
-                    .authoriseSearch, .manageRules, .exportReports, .ingestFeeds].contains(permission)
+                    .authoriseSearch, .manageRules, .exportReports, .ingestFeeds, .issuePatrols].contains(permission)
         case .dispatcher:
             return [.readAll, .handleAlerts, .decideHits, .reviewFlags].contains(permission)
         case .auditor:
@@ -39,6 +39,8 @@ public enum Permission: String, Hashable, Sendable, Codable, CaseIterable {
     case manageOperators = "operators"
     case applyRetention = "retention"
     case exportReports = "export"
+    /// Record the patrol boxes handed to units (dosage).
+    case issuePatrols = "patrol"
     case verifyAudit = "audit"
 }
 
