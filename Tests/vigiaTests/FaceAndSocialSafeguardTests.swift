@@ -222,6 +222,12 @@ struct FaceAndSocialSafeguardTests {
         #expect(candidates.count == 2 && deciders == ["dina", "diego", "dina", "diego"])
         let text = try room.run(["authorise", "show", "1", "--operator", "ana"], as: "ana").stdout
         #expect(text.contains("3 probes searched, 2 candidates") && text.contains("confirmed by dina") && text.contains("confirmed by diego"), "\(text)")
+        // The transparency report summarises the use and prints the preconditions.
+        let published = try room.run(["transparency", "--from", Room.day(-1), "--to", Room.day(1), "--format", "json", "--operator", "ana"], as: "ana")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(published.stdout.utf8)) as? [String: Any], "\(published.stderr)")
+        let oversight = try #require(report["oversight"] as? [String: Any])
+        #expect(oversight["authorisationsUsed"] as? Int == 1 && oversight["probesSearched"] as? Int == 3 && oversight["candidates"] as? Int == 2)
+        #expect((oversight["preconditions"] as? [String: Any])?["impactAssessment"] as? String == "EIA 3/2026")
     }
 
     @Test("revoking an entry and clearing a flag while a console is open: the template and the post are gone from the file and its WAL at once")

@@ -15,6 +15,8 @@ public struct ShiftSummary: Codable, Sendable, Equatable {
     public var audit: AuditSection
     /// Patrol boxes issued for the shift and what was recorded in them; nil when none were issued.
     public var patrols: DosageSection?
+    /// Oversight of face search in the shift, with names (an internal report).
+    public var oversight: OversightSection? = nil
 }
 
 /// A report's period, as local times.

@@ -20,8 +20,9 @@ extension Engine {
             throw EngineError.badInput(file: "--spread-factor", line: nil, field: String(spreadFactor), reason: "the factor must be 1 or more")
         }
         let records = try shiftRecords(start: start, end: end)
-        let summary = ShiftSummaryBuilder.build(records, forecast: try forecastCheck(start: start, end: end, model: model, spreadFactor: spreadFactor),
+        var summary = ShiftSummaryBuilder.build(records, forecast: try forecastCheck(start: start, end: end, model: model, spreadFactor: spreadFactor),
                                                 patrols: try dosage(start: start, end: end), targets: targets, generatedAt: clock.now())
+        summary.oversight = try oversight(from: start, to: end)
         if exported {
             try audit.append(AuditEntry(principal: principal, action: "summary.export", subject: "\(summary.shift.start)/\(summary.shift.end)",
                                         details: ["format": .string(format ?? "json")]))

@@ -30,6 +30,7 @@ extension ShiftSummary {
             .paragraph("Threshold: \(fc.threshold.map { F.number($0, places: 4) } ?? "not calibrated")"
                        + (fc.thresholdSetAt.map { ", calibrated \(F.short($0))" } ?? "") + "."),
         ]
+        b += oversight?.blocks(named: true) ?? []
 
         let so = social
         b += [

@@ -21,6 +21,7 @@ extension TransparencyReport {
             .table(["total", "urgent", "urgent confirmed", "lapsed", "revoked", "whole list", "named entries", "all cameras", "named cameras", "median length"],
                    [["\(a.total)", "\(a.urgent)", "\(a.urgentConfirmed)", "\(a.lapsed)", "\(a.revoked)", "\(a.wholeList)", "\(a.namedEntries)",
                      "\(a.allCameras)", "\(a.namedCameras)", a.medianHours.map { F.number($0, places: 1) + " h" } ?? "—"]]),
+        ] + (oversight?.blocks(named: false) ?? []) + [
             .heading("Watchlist", id: "watchlist"),
             .table(["orders issued", "expired", "revoked"], [["\(watchlist.ordersIssued)", "\(watchlist.expired)", "\(watchlist.revoked)"]]),
             .figure(svg: inForceChart.svg, caption: "Watchlist entries in force, per day"

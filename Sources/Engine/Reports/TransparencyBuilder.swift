@@ -66,7 +66,8 @@ extension Engine {
             patrols: try dosage(start: from, end: to)?.anonymised,
             audit: TransparencyReport.Audit(chainIntact: intact, records: audit.count,
                                             exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count("login.failed"),
-                                            signedHead: head))
+                                            signedHead: head),
+            oversight: try oversight(from: from, to: to).anonymised)
         try self.audit.append(AuditEntry(principal: principal, action: "transparency.export", subject: "\(report.period.start)/\(report.period.end)",
                                          details: ["format": .string(format ?? "json")]))
         return report

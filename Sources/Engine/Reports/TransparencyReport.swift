@@ -16,6 +16,8 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
     /// Patrol boxes issued in the period and what was recorded in them, without who issued them.
     public var patrols: DosageSection?
     public var audit: Audit
+    /// Oversight of face search, without names.
+    public var oversight: OversightSection? = nil
 
     public struct Faces: Codable, Sendable, Equatable {
         public var probesReceived: Int

@@ -33,16 +33,16 @@ public struct AuthorisationPolicy: Hashable, Sendable, Codable {
         return (nil, wide)
     }
 
-    /// The reason must say something: at least 20 characters, 3 words of two
-    /// or more letters, 6 different letters, and no control characters. So
-    /// "xxxxxxxxxx" or "urgente urgente" are refused; a case number with the
-    /// court and the suspect's order is not.
+    /// The reason must say something: at least 20 characters, 3 different
+    /// words of two or more letters, 6 different letters, and no control
+    /// characters. So "xxxxxxxxxx" or "urgente urgente urgente" are refused; a
+    /// case number with the order and what is sought is not.
     public static func reasonProblem(_ reason: String) -> String? {
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "the reason contains control characters"
         }
-        let words = text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 2 }
+        let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 2 })
         let letters = Set(text.lowercased().filter(\.isLetter))
         guard text.count >= 20, words.count >= 3, letters.count >= 6 else {
             return "give the legal reason (case, order, what is sought) in at least 20 characters and 3 words"

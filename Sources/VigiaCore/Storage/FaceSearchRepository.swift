@@ -109,6 +109,7 @@ public protocol FaceSearchRepository: Sendable {
     /// Adds these uses to the stored record (first and last probe widened, counts added).
     func recordUses(_ uses: [AuthorisationUse]) throws
     func uses(authorisation: Int64) throws -> [AuthorisationUse]
+    func allUses() throws -> [AuthorisationUse]
     func hit(id: Int64) throws -> Hit?
     func hits(states: [HitState]?) throws -> [Hit]
     func decisions(hitID: Int64) throws -> [HitDecision]
