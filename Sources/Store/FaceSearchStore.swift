@@ -84,16 +84,18 @@ public struct FaceSearchStore: FaceSearchRepository {
     }
 
     public func uses(authorisation: Int64) throws -> [AuthorisationUse] {
-        try uses(where: "authorisation_id = ?", [authorisation])
+        try uses(authorisation: Optional(authorisation))
     }
 
     public func allUses() throws -> [AuthorisationUse] {
-        try uses(where: "1", [])
+        try uses(authorisation: nil)
     }
 
-    private func uses(where condition: String, _ arguments: StatementArguments) throws -> [AuthorisationUse] {
+    /// One statement for both: a nil id is bound as NULL and matches every row.
+    private func uses(authorisation: Int64?) throws -> [AuthorisationUse] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM authorisation_use WHERE \(condition) ORDER BY first_probe", arguments: arguments).map { r in
+            try Row.fetchAll(db, sql: "SELECT * FROM authorisation_use WHERE (?1 IS NULL OR authorisation_id = ?1) ORDER BY first_probe",
+                             arguments: [authorisation]).map { r in
                 AuthorisationUse(authorisationID: r["authorisation_id"], watchlistVersion: r["watchlist_version"], entries: r["entries"],
                                  firstProbe: Date(timeIntervalSince1970: r["first_probe"]), lastProbe: Date(timeIntervalSince1970: r["last_probe"]),
                                  probes: r["probes"], hits: r["hits"])
