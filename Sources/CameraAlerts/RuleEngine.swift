@@ -34,8 +34,14 @@ public struct RuleEngine: Sendable {
     /// Triggers swallowed by a cool-down, for the shift summary.
     public private(set) var suppressed = 0
     var started: Double?
+    /// When true, a camera is watched for silence only after its first
+    /// heartbeat in this feed: a source like Frigate reports health for the
+    /// cameras it runs, and saying nothing of a camera is not evidence that
+    /// it is down.
+    let watchAfterFirstHeartbeat: Bool
 
-    public init(rules: [AlertRule], cameras: [Camera], timeZone: TimeZone) {
+    public init(rules: [AlertRule], cameras: [Camera], timeZone: TimeZone, watchAfterFirstHeartbeat: Bool = false) {
+        self.watchAfterFirstHeartbeat = watchAfterFirstHeartbeat
         self.rules = rules
         self.cameras = Dictionary(cameras.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         orderedCameras = self.cameras.values.sorted { $0.id < $1.id }
@@ -85,6 +91,7 @@ public struct RuleEngine: Sendable {
             for camera in orderedCameras where !offline.contains(camera.id) {
                 let id = camera.id
                 guard rule.cameras.isEmpty || rule.cameras.contains(id) else { continue }
+                if watchAfterFirstHeartbeat && lastHeartbeat[id] == nil { continue }
                 let last = lastHeartbeat[id] ?? started!
                 let limit = Double(rule.missedHeartbeats * camera.heartbeatSeconds)
                 if t - last > limit {
@@ -160,6 +167,8 @@ public struct RuleEngine: Sendable {
     }
 
     func minuteOfDay(_ t: Double) -> Int {
+        // Decoders range-check times; this guard keeps the conversion total whatever a caller passes.
+        guard t.isFinite, abs(t) < 1e12 else { return 0 }
         let local = Int((t + Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: t)))).rounded(.down))
         return ((local % 86_400 + 86_400) % 86_400) / 60
     }

@@ -33,6 +33,10 @@ public enum RuleFile {
         "procedure": "text for the dispatcher", "dispatch": "required or optional",
     ]
 
+    /// The longest procedure text (about two pages) and the longest other value.
+    public static let maximumProcedureBytes = 4_096
+    public static let maximumValueBytes = 1_024
+
     public static func parse(_ text: String, file: String) throws -> [AlertRule] {
         var rules: [AlertRule] = []
         var errors: [RuleFileError] = []
@@ -72,6 +76,9 @@ public enum RuleFile {
             guard Self.keys[key] != nil else {
                 fail("unknown key \(key) (known: \(Self.keys.keys.sorted().joined(separator: ", ")))"); continue
             }
+            // Every alert copies its rule's procedure: a value's size is capped so one rule cannot bloat every alert.
+            let cap = key == "procedure" ? Self.maximumProcedureBytes : Self.maximumValueBytes
+            guard value.utf8.count <= cap else { fail("\(key) is \(value.utf8.count) bytes; the limit is \(cap)"); continue }
             let list = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             func number(_ range: ClosedRange<Double>) -> Double? {
                 guard let v = Double(value), v.isFinite, range.contains(v) else {

@@ -112,6 +112,9 @@ enum Overlays {
         case .forwardTo: label = Strings.text("prompt.forward", l)
         case .disposition: label = Strings.text("prompt.disposition", l); shown = ""
         case .quit: label = Strings.text("prompt.quit", l); shown = ""
+        case .dispatchAlert(let id, let title):
+            label = "\(Strings.text("prompt.dispatch", l)) #\(id) (\(TerminalSafe.line(title, limit: 50)))? \(Strings.text("prompt.yesno", l))"; shown = ""
+        case .dispatchHit(let id): label = "\(Strings.text("prompt.dispatchhit", l)) #\(id)? \(Strings.text("prompt.yesno", l))"; shown = ""
         case .command: label = ":"
         case .filter: label = "/"
         case .passphrase(let name): label = "\(Strings.text("prompt.passphrase", l)) \(name)"; shown = String(repeating: "*", count: p.text.count)

@@ -103,7 +103,7 @@ public enum Reducer {
             let a = items[state.selected(.alerts)]
             switch action {
             case .acknowledge: return .alert(a.id, .acknowledge)
-            case .dispatch: return .alert(a.id, .dispatch)
+            case .dispatch: state.overlay = .prompt(Prompt(purpose: .dispatchAlert(id: a.id, title: a.title)))
             case .hold: return .alert(a.id, a.state == .onHold ? .resume : .hold)
             case .close: state.overlay = .prompt(Prompt(purpose: .disposition(id: a.id)))
             case .snooze: state.overlay = .prompt(Prompt(purpose: .snoozeMinutes(id: a.id), text: "10"))
@@ -117,8 +117,8 @@ public enum Reducer {
             switch action {
             case .confirm: state.overlay = .prompt(Prompt(purpose: .hitReason(id: h.id, confirm: true)))
             case .reject: state.overlay = .prompt(Prompt(purpose: .hitReason(id: h.id, confirm: false)))
-            // The engine refuses before two confirmations; the console says why.
-            case .dispatch: return .dispatchHit(h.id)
+            // Asks first; the engine refuses before two confirmations, and the console says why.
+            case .dispatch: state.overlay = .prompt(Prompt(purpose: .dispatchHit(id: h.id)))
             default: break
             }
         case .flags:
@@ -139,6 +139,17 @@ public enum Reducer {
             if case .char(let c) = key, let d = options[c] { state.overlay = nil; return .alert(id, .close(d, note: nil)) }
             if key == .escape { state.overlay = nil }
             return nil
+        }
+        switch prompt.purpose {
+        case .dispatchAlert(let id, _), .dispatchHit(let id):
+            if case .char(let c) = key, "sSyY".contains(c) {
+                state.overlay = nil
+                if case .dispatchHit = prompt.purpose { return .dispatchHit(id) }
+                return .alert(id, .dispatch)
+            }
+            if key == .escape || key == .char("n") || key == .char("N") { state.overlay = nil }
+            return nil
+        default: break
         }
         if prompt.purpose == .quit {
             if case .char(let c) = key, "sSyY".contains(c) { state.overlay = nil; return .quit }
@@ -164,7 +175,7 @@ public enum Reducer {
             case .filter: state.filter = text; for p in Pane.allCases { state.selection[p] = 0; state.selectedIDs[p] = nil }
             case .passphrase(let name): return .signIn(name: name, passphrase: prompt.text)
             case .command: return command(text, &state)
-            case .quit, .disposition: break
+            case .quit, .disposition, .dispatchAlert, .dispatchHit: break
             }
             return nil
         default: break

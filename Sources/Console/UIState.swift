@@ -23,6 +23,9 @@ public struct Prompt: Sendable, Equatable {
         case snoozeMinutes(id: Int64)
         case forwardTo(id: Int64)
         case disposition(id: Int64)
+        /// A dangerous key asks first, naming the item: y (or s) does it, n or Esc does not, anything else is swallowed.
+        case dispatchAlert(id: Int64, title: String)
+        case dispatchHit(id: Int64)
         case quit
         case command
         case filter

@@ -42,6 +42,12 @@ public struct AlertStore: AlertRepository {
             if let p = batch.position {
                 try db.execute(sql: "INSERT OR REPLACE INTO feed_position (source, position) VALUES (?, ?)", arguments: [p.source, p.line])
             }
+            // Hits and their audit records in the same transaction as the feed position: a kill cannot skip them.
+            try FaceSearchStore.insert(batch.hits, by: .feed, database: database, in: db)
+            try FaceSearchStore.record(batch.uses, in: db)
+            for (key, value) in batch.settings {
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
+            }
             if let audit = batch.audit { try database.appendAudit(audit, in: db) }
             return ids
         }
@@ -123,6 +129,26 @@ public struct AlertStore: AlertRepository {
                     (SELECT alert_id FROM alert_transition WHERE to_state = 'closed' AND at >= ?1))
                 ORDER BY created_at, id
                 """, arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).map(Self.stored)
+        }
+    }
+
+    /// Claims `source` for `holder` unless a live holder has it: compare and
+    /// set in one write transaction. Returns the live holder that keeps it, or nil when the claim is ours.
+    public func claimFeed(source: String, holder: String, isAlive: (String) -> Bool) throws -> String? {
+        let now = database.clock.now().timeIntervalSince1970
+        return try database.write(audit: nil) { db in
+            if let current = try String.fetchOne(db, sql: "SELECT holder FROM feed_claim WHERE source = ?", arguments: [source]),
+               current != holder, isAlive(current) {
+                return current
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO feed_claim (source, holder, claimed_at) VALUES (?, ?, ?)", arguments: [source, holder, now])
+            return nil
+        }
+    }
+
+    public func releaseFeed(source: String, holder: String) throws {
+        try database.write(audit: nil) { db in
+            try db.execute(sql: "DELETE FROM feed_claim WHERE source = ? AND holder = ?", arguments: [source, holder])
         }
     }
 

@@ -58,28 +58,39 @@ public struct FaceSearchStore: FaceSearchRepository {
 
     public func insertHits(_ hits: [(hit: Hit, authorisation: Int64)]) throws {
         guard !hits.isEmpty else { return }
-        try database.write(audit: nil) { db in
-            for (h, a) in hits {
-                try db.execute(sql: """
-                    INSERT INTO hit (entry_id, similarity, rank, camera_id, time, state, authorisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [h.entryID, h.similarity, h.rank, h.cameraID, h.time.timeIntervalSince1970, h.state.rawValue, a])
-            }
-        }
+        try database.write(audit: nil) { db in try Self.insert(hits, by: .feed, database: database, in: db) }
     }
 
     public func recordUses(_ uses: [AuthorisationUse]) throws {
         guard !uses.isEmpty else { return }
-        try database.write(audit: nil) { db in
-            for u in uses {
-                try db.execute(sql: """
-                    INSERT INTO authorisation_use (authorisation_id, watchlist_version, entries, first_probe, last_probe, probes, hits)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(authorisation_id, watchlist_version) DO UPDATE SET
-                      first_probe = min(first_probe, excluded.first_probe), last_probe = max(last_probe, excluded.last_probe),
-                      probes = probes + excluded.probes, hits = hits + excluded.hits
-                    """, arguments: [u.authorisationID, u.watchlistVersion, u.entries, u.firstProbe.timeIntervalSince1970,
-                                     u.lastProbe.timeIntervalSince1970, u.probes, u.hits])
-            }
+        try database.write(audit: nil) { db in try Self.record(uses, in: db) }
+    }
+
+    /// Candidates, each with its `hit.new` audit record, inside the caller's transaction.
+    static func insert(_ hits: [(hit: Hit, authorisation: Int64)], by principal: Principal, database: VigiaDatabase, in db: Database) throws {
+        for (h, a) in hits {
+            try db.execute(sql: """
+                INSERT INTO hit (entry_id, similarity, rank, camera_id, time, state, authorisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [h.entryID, h.similarity, h.rank, h.cameraID, h.time.timeIntervalSince1970, h.state.rawValue, a])
+            let id = db.lastInsertedRowID
+            // The record names the hit and its authorisation, not the entry, camera or time: the audit log is never
+            // purged, and retention must be able to remove where and when a person was seen.
+            _ = try database.appendAudit(AuditEntry(principal: principal, action: "hit.new", subject: String(id), details: [
+                "authorisation": .int(a), "rank": .int(Int64(h.rank)), "similarity": .string(String(format: "%.4f", h.similarity)),
+            ]), in: db)
+        }
+    }
+
+    static func record(_ uses: [AuthorisationUse], in db: Database) throws {
+        for u in uses {
+            try db.execute(sql: """
+                INSERT INTO authorisation_use (authorisation_id, watchlist_version, entries, first_probe, last_probe, probes, hits)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(authorisation_id, watchlist_version) DO UPDATE SET
+                  first_probe = min(first_probe, excluded.first_probe), last_probe = max(last_probe, excluded.last_probe),
+                  probes = probes + excluded.probes, hits = hits + excluded.hits
+                """, arguments: [u.authorisationID, u.watchlistVersion, u.entries, u.firstProbe.timeIntervalSince1970,
+                                 u.lastProbe.timeIntervalSince1970, u.probes, u.hits])
         }
     }
 

@@ -41,7 +41,7 @@ struct PatrolStoreTests {
         let database = try VigiaDatabase(path: path)
         #expect(try database.read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'kept'") } == "yes")
         #expect(try database.read { try $0.tableExists("patrol_issue") && $0.tableExists("patrol_box") })
-        #expect(VigiaDatabase.schemaVersions.last == "v7-patrol-dosage")
+        #expect(VigiaDatabase.schemaVersions.contains("v7-patrol-dosage"))
         _ = try database.patrols.issue(Self.patrol(from: 0, to: 10), audit: AuditEntry(principal: .feed, action: "patrol.issue", subject: "w"))
         let fresh = try TemporaryDatabase()
         #expect(try fresh.database.read { try $0.tableExists("patrol_box") })

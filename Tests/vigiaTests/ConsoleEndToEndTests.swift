@@ -86,7 +86,10 @@ struct ConsoleEndToEndTests {
         // Candidates: dispatch is refused before two confirmations, and the console says why.
         try tmux.keys("Tab")
         s = try tmux.wait("a candidate") { $0.contains("▸ Face hits") && $0.contains("0/2") }
+        // Dispatch is dangerous: it asks first, naming the candidate; the answer is refused before two confirmations.
         try tmux.keys("d")
+        s = try tmux.wait("the question") { $0.contains("Dispatch a unit for candidate #") }
+        try tmux.keys("y")
         s = try tmux.wait("the refusal") { $0.contains("two different operators") }
 
         // Help from the key registry, then back.

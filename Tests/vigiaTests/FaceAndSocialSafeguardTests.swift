@@ -208,6 +208,9 @@ struct FaceAndSocialSafeguardTests {
         #expect(try room.run(["ingest", "--events", after]).status == 0)
         let hits = try room.raw { try Int64.fetchAll($0, sql: "SELECT id FROM hit ORDER BY id") }
         #expect(hits.count == 2, "\(hits)")
+        // Safeguard 9 lists every hit: each has its record, written with it.
+        let audited = try room.raw { try String.fetchAll($0, sql: "SELECT subject FROM audit_log WHERE action = 'hit.new' ORDER BY seq") }
+        #expect(audited == hits.map { String($0) }, "\(audited)")
         for id in hits {
             #expect(try room.run(["hits", "confirm", "\(id)", "--reason", "same face and jacket", "--operator", "dina"], as: "dina").status == 0)
             #expect(try room.run(["hits", "confirm", "\(id)", "--reason", "agree, matches the order", "--operator", "diego"], as: "diego").status == 0)

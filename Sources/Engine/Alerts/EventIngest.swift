@@ -57,7 +57,8 @@ extension Engine {
             throw EngineError.badInput(file: source, line: nil, field: nil, reason: "no cameras registered; ingest them first with --cameras cameras.json")
         }
         let started = Date()
-        var engine = RuleEngine(rules: rules, cameras: registry, timeZone: timeZone)
+        // Frigate reports the health of the cameras it runs (frigate/stats); silence about another camera proves nothing.
+        var engine = RuleEngine(rules: rules, cameras: registry, timeZone: timeZone, watchAfterFirstHeartbeat: format == .frigate)
         var report = EventIngestReport(source: source, lines: 0, events: 0, alerts: 0, suppressedByCooldown: 0, quarantined: 0,
                                        ignored: [:], faceProbes: 0, hits: 0, warnings: [], seconds: 0, examples: [])
         try applyAuthorisationLapses()
@@ -80,8 +81,11 @@ extension Engine {
         var newHits: [(hit: Hit, authorisation: Int64)] = []
         let vigia = CameraEventDecoder(timeZone: timeZone, cameras: Set(registry.map(\.id)))
         let frigate = FrigateAdapter(cameras: registry)
-        var reader = LineReader(handle: handle)
+        var reader = LineReader(handle: handle, idleAfter: Self.idleFlush)
         var resume = FeedResume(handle: handle, source: source)
+        var claim: FeedClaim?
+        var unknownCameraReported: [String: Date] = [:]
+        defer { withExtendedLifetime(claim) {} }
         var batch = FeedBatch()
         var lastFlush = Date()
         // Probes waiting for their micro-batch: in memory only, never written (safeguard 1).
@@ -121,9 +125,11 @@ extension Engine {
                     "resumed_after_line": .int(Int64(report.resumedAfterLine)),
                 ])
             }
+            batch.hits = newHits
+            batch.uses = Array(uses.values)
+            // Camera health is live: written with every batch, not only when the feed ends.
+            batch.settings["camera.health"] = CanonicalJSON.object(engine.health.mapValues { .string($0.rawValue) }).text
             try alerts.commit(batch, counterPeriod: counterPeriod())
-            try faceSearch.insertHits(newHits)
-            try faceSearch.recordUses(Array(uses.values))
             newHits = []
             uses = [:]
             batch = FeedBatch()
@@ -136,17 +142,35 @@ extension Engine {
             }
             report.alerts += drafts.count
         }
-        while true {
-            guard let (line, oversize) = reader.next() else {
-                guard let follow, follow() else { break }
-                if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty || !pendingProbes.isEmpty { try flush(final: false) }
-                // A feed that runs for days makes lapses final on its own (they are enforced at every use regardless).
-                if Date().timeIntervalSince(lastSweep) >= 60 { try applyAuthorisationLapses(); lastSweep = Date() }
+        /// While the feed waits: commit what is held, so it is stored and on screen now, and sweep lapses.
+        func whileWaiting() throws {
+            if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty || !pendingProbes.isEmpty {
+                try flush(final: false)
+                lastFlush = Date()
+            }
+            // A feed that runs for days makes lapses final on its own (they are enforced at every use regardless).
+            if Date().timeIntervalSince(lastSweep) >= 60 { try applyAuthorisationLapses(); lastSweep = Date() }
+        }
+        feed: while true {
+            let line: ArraySlice<UInt8>, oversize: Bool
+            switch reader.nextItem() {
+            case .line(let l, let o): (line, oversize) = (l, o)
+            case .idle:
+                try whileWaiting()
+                if let follow, !follow() { break feed }
+                continue
+            case .end:
+                guard let follow, follow() else { break feed }
+                try whileWaiting()
                 Thread.sleep(forTimeInterval: pollInterval)
                 reader.resumeAfterEnd()
                 continue
             }
-            if reader.lineNumber == 1 { report.resumedAfterLine = try resume.start(firstLine: line, lookup: alerts.feedPosition(source:)) }
+            if reader.lineNumber == 1 {
+                // A file is claimed before its position is read: two runners on one file cannot both ingest it.
+                if resume.resumable { claim = try FeedClaim(source: resume.fileKey(firstLine: line), store: alerts) }
+                report.resumedAfterLine = try resume.start(firstLine: line, lookup: alerts.feedPosition(source:))
+            }
             if reader.lineNumber <= resume.skipThrough {
                 // Already committed: only the rules' memory (dwell, cool-downs, heartbeats) is rebuilt; nothing is stored or counted.
                 var events: [CameraEvent] = []
@@ -171,7 +195,7 @@ extension Engine {
                 switch format {
                 case .vigia: events = [try vigia.decode(line: line)]
                 case .frigate:
-                    do {
+                    decode: do {
                         switch try frigate.decode(line: line) {
                         case .events(let list): events = list
                         case .ignored(let reason):
@@ -180,6 +204,16 @@ extension Engine {
                             events = []
                         }
                     } catch let e as FrigateAdapter.DecodeError {
+                        // An unregistered camera is reported once per camera per hour, with the fix; every message is counted.
+                        if let camera = e.camera {
+                            batch.counters["events.unknown_camera", default: 0] += 1
+                            if let last = unknownCameraReported[camera], Date().timeIntervalSince(last) < 3600 {
+                                report.ignored["frigate_unknown_camera", default: 0] += 1
+                                events = []
+                                break decode
+                            }
+                            unknownCameraReported[camera] = Date()
+                        }
                         throw FieldError(code: e.code, field: e.field, message: e.message)
                     }
                 }
@@ -234,12 +268,13 @@ extension Engine {
             report.warnings.append("\(report.faceProbes) face probes were not searched: no calibrated threshold (vigia faces calibrate --save); none was stored")
         }
         try flush(final: true)
-        let health = engine.health
-        try settings.set("camera.health", CanonicalJSON.object(health.mapValues { .string($0.rawValue) }).text, audit: nil)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
+
+    /// A pipe quiet this long has what was read committed: a line written into a pipe is stored (and on screen) within it.
+    public static let idleFlush: TimeInterval = 0.2
 
     /// Recalibration is due when the list has grown or shrunk by more than 10 % since calibration.
     public static func recalibrationWarning(calibratedEntries: Int, currentEntries: Int) -> String? {

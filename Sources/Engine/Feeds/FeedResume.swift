@@ -18,12 +18,17 @@ struct FeedResume {
         key = source
     }
 
+    /// The key a file is known by: its name and a hash of its first line.
+    func fileKey(firstLine: ArraySlice<UInt8>) -> String {
+        var hash = FNV1a64()
+        for b in firstLine { hash.add(byte: b) }
+        return key + "#" + String(hash.value, radix: 16)
+    }
+
     /// Call with the first line read: fixes the key and returns the line to skip through.
     mutating func start(firstLine: ArraySlice<UInt8>, lookup: (String) throws -> Int?) rethrows -> Int {
         guard resumable else { return 0 }
-        var hash = FNV1a64()
-        for b in firstLine { hash.add(byte: b) }
-        key += "#" + String(hash.value, radix: 16)
+        key = fileKey(firstLine: firstLine)
         skipThrough = try lookup(key) ?? 0
         return skipThrough
     }

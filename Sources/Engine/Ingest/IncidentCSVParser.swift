@@ -4,6 +4,9 @@ import VigiaCore
 /// Turns an incident CSV into storable records and quarantined rows. Pure:
 /// bytes in, values out, so it is tested and fuzzed on its own.
 public struct IncidentCSVParser {
+    /// The longest incident type, subtype, source or id accepted (bytes).
+    public static let maximumLabelBytes = 200
+
     public struct Options: Sendable {
         public var mapping = ColumnMapping()
         public var sourceValues = SourceValues.standard
@@ -160,7 +163,13 @@ public struct IncidentCSVParser {
                 district = place.district.map { districts.districts[$0] }
             }
 
-            // What and who reported it.
+            // What and who reported it: labels, not documents; each is capped.
+            for field in [ColumnMapping.Field.type, .subtype, .source, .id] {
+                if let i = columns[field], record.trimmedField(i).count > Self.maximumLabelBytes {
+                    reject("oversize_field", field: field, "is \(record.trimmedField(i).count) bytes; the limit is \(Self.maximumLabelBytes)")
+                    return true
+                }
+            }
             let typeField = record.trimmedField(columns[.type]!)
             guard !typeField.isEmpty, let type = intern(typeField) else {
                 reject("missing_type", field: .type, "no incident type"); return true

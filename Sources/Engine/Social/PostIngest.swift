@@ -72,8 +72,10 @@ extension Engine {
         for f in try social.flags(states: nil) where f.district != nil {
             _ = surge.add(id: f.post.id, district: f.district!, at: f.post.time)
         }
-        var reader = LineReader(handle: handle)
+        var reader = LineReader(handle: handle, idleAfter: Self.idleFlush)
         var resume = FeedResume(handle: handle, source: source)
+        var claim: FeedClaim?
+        defer { withExtendedLifetime(claim) {} }
         var batch = FeedBatch()
         var lastFlush = Date()
         func flush(final: Bool) throws {
@@ -87,15 +89,27 @@ extension Engine {
             try alerts.commit(batch, counterPeriod: counterPeriod())
             batch = FeedBatch()
         }
-        while true {
-            guard let (line, oversize) = reader.next() else {
-                guard let follow, follow() else { break }
+        feed: while true {
+            let line: ArraySlice<UInt8>, oversize: Bool
+            switch reader.nextItem() {
+            case .line(let l, let o): (line, oversize) = (l, o)
+            case .idle:
+                // A quiet pipe: what was read is committed now, so a flag is on screen within the idle time.
+                if !batch.flags.isEmpty || !batch.counters.isEmpty || !batch.quarantine.isEmpty { try flush(final: false) }
+                if let follow, !follow() { break feed }
+                continue
+            case .end:
+                guard let follow, follow() else { break feed }
                 if !batch.flags.isEmpty || !batch.counters.isEmpty || !batch.quarantine.isEmpty { try flush(final: false) }
                 Thread.sleep(forTimeInterval: pollInterval)
                 reader.resumeAfterEnd()
                 continue
             }
-            if reader.lineNumber == 1 { report.resumedAfterLine = try resume.start(firstLine: line, lookup: alerts.feedPosition(source:)) }
+            if reader.lineNumber == 1 {
+                // A file is claimed before its position is read: two runners on one file cannot both ingest it.
+                if resume.resumable { claim = try FeedClaim(source: resume.fileKey(firstLine: line), store: alerts) }
+                report.resumedAfterLine = try resume.start(firstLine: line, lookup: alerts.feedPosition(source:))
+            }
             // Already committed by an earlier run; the surge detector's memory came from the stored flags.
             if reader.lineNumber <= resume.skipThrough { continue }
             report.lines += 1

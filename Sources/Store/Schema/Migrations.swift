@@ -13,6 +13,7 @@ enum Migrations {
         m.registerMigration("v5-foreign-key-indexes", migrate: v5)
         m.registerMigration("v6-audit-and-access", migrate: v6)
         m.registerMigration("v7-patrol-dosage", migrate: v7)
+        m.registerMigration("v8-feed-claim", migrate: v8)
         return m
     }
 
@@ -57,6 +58,16 @@ enum Migrations {
             t.column("probes", .integer).notNull()
             t.column("hits", .integer).notNull()
             t.primaryKey(["authorisation_id", "watchlist_version"])
+        }
+    }
+
+    /// Which process is reading each feed source, so two runners on one file
+    /// cannot both ingest it (a claim whose process is gone is taken over).
+    private static func v8(_ db: Database) throws {
+        try db.create(table: "feed_claim") { t in
+            t.primaryKey("source", .text)
+            t.column("holder", .text).notNull()
+            t.column("claimed_at", .double).notNull()
         }
     }
 

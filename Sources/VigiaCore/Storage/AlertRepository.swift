@@ -54,6 +54,13 @@ public struct FeedBatch: Sendable {
     public var audit: AuditEntry?
     /// Flagged posts (the only posts ever stored).
     public var flags: [FlaggedPost] = []
+    /// Face-search candidates above the threshold, each with the authorisation
+    /// it was searched under; each is stored with its audit record (safeguard 9).
+    public var hits: [(hit: Hit, authorisation: Int64)] = []
+    /// How each authorisation was used in this batch (counts and times only).
+    public var uses: [AuthorisationUse] = []
+    /// Settings the batch changes, e.g. live camera health.
+    public var settings: [String: String] = [:]
 
     public init(alerts: [StoredAlert] = [], quarantine: [QuarantineItem] = [], counters: [String: Int] = [:],
                 position: (source: String, line: Int)? = nil, audit: AuditEntry? = nil) {
@@ -82,6 +89,9 @@ public protocol AlertRepository: Sendable {
     /// Alerts open at some moment of [from, to): created before `to` and not closed before `from`.
     func alerts(activeFrom from: Date, to: Date) throws -> [StoredAlert]
     func feedPosition(source: String) throws -> Int?
+    /// Claims a feed source for `holder` unless a live holder has it; returns that holder, or nil when claimed.
+    func claimFeed(source: String, holder: String, isAlive: (String) -> Bool) throws -> String?
+    func releaseFeed(source: String, holder: String) throws
 }
 
 public protocol CameraRepository: Sendable {
