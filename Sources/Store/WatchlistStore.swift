@@ -69,6 +69,49 @@ public struct WatchlistStore: WatchlistRepository {
         }
     }
 
+    /// How many templates `forEachSearchableTemplate(at:_:)` will stream.
+    public func searchableTemplateCount(at date: Date) throws -> Int {
+        let t = date.timeIntervalSince1970
+        return try database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM watchlist_template t JOIN watchlist_entry e ON e.id = t.entry_id
+                WHERE e.status = 'active' AND e.issued_on <= ? AND e.expires_on > ?
+                """, arguments: [t, t]) ?? 0
+        }
+    }
+
+    /// The searchable templates in the order of `searchableTemplates(at:)`,
+    /// each read in place from its blob into one reused buffer: loading a
+    /// list of a million templates builds no array per template.
+    public func forEachSearchableTemplate(at date: Date, _ body: (String, UnsafeBufferPointer<Float>) throws -> Void) throws {
+        let t = date.timeIntervalSince1970
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT t.entry_id, t.vector FROM watchlist_template t JOIN watchlist_entry e ON e.id = t.entry_id
+                WHERE e.status = 'active' AND e.issued_on <= ? AND e.expires_on > ? ORDER BY t.entry_id, t.id
+                """, arguments: [t, t])
+            var buffer: [Float] = []
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let data = row.dataNoCopy(atIndex: 1) ?? Data()
+                Self.decode(data, into: &buffer)
+                try buffer.withUnsafeBufferPointer { try body(id, $0) }
+            }
+        }
+    }
+
+    /// Little-endian floats into `out` (resized), copied in bulk where the host is little-endian.
+    static func decode(_ d: Data, into out: inout [Float]) {
+        let count = d.count / 4
+        if out.count != count { out = [Float](repeating: 0, count: count) }
+        out.withUnsafeMutableBytes { to in
+            d.withUnsafeBytes { from in to.copyMemory(from: UnsafeRawBufferPointer(rebasing: from[0..<(count * 4)])) }
+        }
+        #if _endian(big)
+        for i in out.indices { out[i] = Float(bitPattern: UInt32(littleEndian: out[i].bitPattern)) }
+        #endif
+    }
+
     static func blob(_ v: [Float]) -> Data {
         var d = Data(capacity: v.count * 4)
         for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { d.append(contentsOf: $0) } }
@@ -76,11 +119,9 @@ public struct WatchlistStore: WatchlistRepository {
     }
 
     static func floats(_ d: Data) -> [Float] {
-        (0..<(d.count / 4)).map { i in
-            var bits: UInt32 = 0
-            for b in 0..<4 { bits |= UInt32(d[d.startIndex + 4 * i + b]) << (8 * UInt32(b)) }
-            return Float(bitPattern: bits)
-        }
+        var out: [Float] = []
+        decode(d, into: &out)
+        return out
     }
 
     static func stored(_ r: Row) -> StoredWatchlistEntry {

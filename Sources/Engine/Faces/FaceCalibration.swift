@@ -1,14 +1,24 @@
 import FaceMatch
 import Foundation
+import Store
 import VigiaCore
 
 extension Engine {
-    /// The searchable watchlist as stored now, as an index (entries in id order).
-    func storedWatchlistIndex() throws -> WatchlistIndex {
-        var index = WatchlistIndex(dimension: try faceDimension())
-        var byEntry: [String: [[Float]]] = [:]
-        for t in try watchlist.searchableTemplates(at: clock.now()) { byEntry[t.entryID, default: []].append(t.template) }
-        for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
+    /// The searchable watchlist as stored now, as an index (entries in id
+    /// order). Above `WatchlistIndex.compactAbove` templates it is loaded in
+    /// compact storage, streamed from the store without a float copy.
+    public func storedWatchlistIndex() throws -> WatchlistIndex {
+        let now = clock.now(), dimension = try faceDimension()
+        guard let store = watchlist as? WatchlistStore else {
+            var index = WatchlistIndex(dimension: dimension)
+            var byEntry: [String: [[Float]]] = [:]
+            for t in try watchlist.searchableTemplates(at: now) { byEntry[t.entryID, default: []].append(t.template) }
+            for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
+            return index
+        }
+        let count = try store.searchableTemplateCount(at: now)
+        var index = WatchlistIndex(dimension: dimension, storage: count > WatchlistIndex.compactAbove ? .compact : .float32, capacity: count)
+        try store.forEachSearchableTemplate(at: now) { entry, template in try index.add(entry: entry, template: template) }
         return index
     }
 
