@@ -1,3 +1,4 @@
+import FaceMatch
 import Foundation
 
 /// What a ministry could publish about a period (safeguard 12): aggregates
@@ -9,6 +10,8 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
     public var faces: Faces
     public var watchlist: Watchlist
     public var calibration: CalibrationResult?
+    /// The last saved NIST FRTE-style report card (aggregates only).
+    public var reportCard: ReportCard? = nil
     public var social: Social
     public var alerts: Alerts
     public var forecast: Forecast?
