@@ -8,7 +8,9 @@
 
 /// Dimensions per pass over a panel: a 16 KB slice of the panel stays in L1
 /// while every probe block passes over it.
+#ifndef FK_DEPTH
 #define FK_DEPTH 128
+#endif
 
 /// Inserts (s, i) into a descending list if it beats the last slot; equal
 /// scores keep the earlier (lower) index first.

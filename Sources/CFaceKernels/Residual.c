@@ -14,17 +14,6 @@ static inline size_t byte_at(int dim, int64_t i, int d) {
 
 size_t fk_residual_bytes(int dim) { return (size_t)(dim + 1) / 2; }
 
-void fk_pack_residual(const float *row, const int8_t *q, int dim, float scale, uint8_t *out) {
-    memset(out, 0, fk_residual_bytes(dim));
-    for (int d = 0; d < dim; d++) {
-        float r = nearbyintf((row[d] * scale - (float)q[d]) * 14);
-        if (r > 7) r = 7;
-        if (r < -7) r = -7;
-        uint8_t nibble = (uint8_t)((int)r & 0xF);
-        out[d / 2] |= (uint8_t)(d % 2 ? nibble << 4 : nibble);
-    }
-}
-
 /// A nibble back to −7…7.
 static inline int nibble_at(const uint8_t *residual, int d) {
     int v = d % 2 ? residual[d / 2] >> 4 : residual[d / 2] & 0xF;

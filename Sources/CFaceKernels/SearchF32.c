@@ -98,14 +98,22 @@ int fk_search_f32(const float *packed, int64_t n, int dim,
         pack_probe_block(probes, bl * FK_PROBES, fk_min(nprobes - bl * FK_PROBES, FK_PROBES), dim,
                          packed_probes + (size_t)bl * dim * FK_PROBES);
     int64_t panels = (n + FK_PANEL - 1) / FK_PANEL;
+    const char *end = (const char *)(packed + (size_t)panels * dim * FK_PANEL);
     for (int64_t pn = 0; pn < panels; pn++) {
         const float *panel = packed + (size_t)pn * dim * FK_PANEL;
         // A slice of FK_DEPTH dimensions of the panel stays in L1 while every block passes over it.
         for (int d0 = 0; d0 < dim; d0 += FK_DEPTH) {
             int depth = fk_min(dim - d0, FK_DEPTH);
-            for (int bl = 0; bl < blocks; bl++)
-                tile_fn(panel + (size_t)d0 * FK_PANEL, packed_probes + ((size_t)bl * dim + d0) * FK_PROBES, depth,
+            const float *slice = panel + (size_t)d0 * FK_PANEL;
+            // The next slice (the panels are contiguous) is fetched while this one is computed, a share per block.
+            const char *next = (const char *)(slice + (size_t)depth * FK_PANEL);
+            size_t bytes = (size_t)depth * FK_PANEL * sizeof(float), share = (bytes / blocks + 63) / 64 * 64;
+            for (int bl = 0; bl < blocks; bl++) {
+                for (size_t off = (size_t)bl * share; off < (size_t)(bl + 1) * share && off < bytes; off += 64)
+                    if (next + off < end) __builtin_prefetch(next + off);
+                tile_fn(slice, packed_probes + ((size_t)bl * dim + d0) * FK_PROBES, depth,
                         tiles + (size_t)bl * FK_PROBES * FK_PANEL, d0 == 0);
+            }
         }
         for (int bl = 0; bl < blocks; bl++)
             offer_tile(tiles + (size_t)bl * FK_PROBES * FK_PANEL, pn * FK_PANEL, n, fk_min(nprobes - bl * FK_PROBES, FK_PROBES), k,

@@ -10,11 +10,14 @@ size_t fk_packed_i8_count(int64_t n, int dim) {
     return (size_t)panels * (size_t)groups_of(dim) * FK_PANEL * 4;
 }
 
+/// round(x × scale), halves away from zero, clamped to ±levels (no libm call:
+/// the portable build targets baseline x86-64, which has no rounding instruction).
 static inline int8_t quantise(float x, float scale, float levels) {
-    float q = nearbyintf(x * scale);
+    float q = x * scale;
+    q = q >= 0 ? q + 0.5f : q - 0.5f;
     if (q > levels) q = levels;
     if (q < -levels) q = -levels;
-    return (int8_t)q;
+    return (int8_t)(int)q;
 }
 
 /// Byte offset of (row i, dimension d): panel, group of 4 dimensions, lane, byte.
@@ -22,9 +25,46 @@ static inline size_t byte_at(int dim, int64_t i, int d) {
     return (size_t)(i / FK_PANEL) * groups_of(dim) * FK_PANEL * 4 + ((size_t)(d / 4) * FK_PANEL + (size_t)(i % FK_PANEL)) * 4 + d % 4;
 }
 
-void fk_pack_i8_row(const float *row, int dim, float scale, int64_t i, uint8_t *packed) {
-    for (int d = 0; d < dim; d++) packed[byte_at(dim, i, d)] = (uint8_t)(quantise(row[d], scale, 127) + 128);
-    for (int d = dim; d < groups_of(dim) * 4; d++) packed[byte_at(dim, i, d)] = 128;
+/// Loading a large list quantises every row, so this is built twice (the
+/// compiler's own AVX2 version is picked at load time where it runs): the
+/// same C, so both round alike.
+#if defined(__x86_64__) && defined(__ELF__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+float fk_pack_compact_row(const float *row, int dim, int64_t i, uint8_t *packed, uint8_t *residual) {
+    // The largest |value| through its bits: for finite non-negative floats the
+    // integer order is the float order, and an integer maximum vectorises.
+    uint32_t top_bits = 0;
+    for (int d = 0; d < dim; d++) {
+        uint32_t b;
+        memcpy(&b, row + d, 4);
+        b &= 0x7FFFFFFFu;
+        top_bits = b > top_bits ? b : top_bits;
+    }
+    float top;
+    memcpy(&top, &top_bits, 4);
+    float scale = top > 0 ? 127 / top : 1;
+    int padded = groups_of(dim) * 4;
+    // Straight loops the compiler vectorises: the bytes of the row, then the nibbles.
+    uint8_t bytes[padded];
+    int8_t nibbles[dim + 1];
+    for (int d = 0; d < dim; d++) {
+        float x = row[d] * scale, q = x >= 0 ? x + 0.5f : x - 0.5f;
+        q = q > 127 ? 127 : q < -127 ? -127 : q;
+        int qi = (int)q;
+        bytes[d] = (uint8_t)(qi + 128);
+        // The remainder x × scale − q, in [−½, ½], in fourteenths: a signed nibble.
+        float r = (x - (float)qi) * 14, rr = r >= 0 ? r + 0.5f : r - 0.5f;
+        rr = rr > 7 ? 7 : rr < -7 ? -7 : rr;
+        nibbles[d] = (int8_t)(int)rr;
+    }
+    for (int d = dim; d < padded; d++) bytes[d] = 128;
+    nibbles[dim] = 0;
+    uint8_t *at = packed + byte_at(dim, i, 0);
+    for (int g = 0; g < padded / 4; g++) memcpy(at + (size_t)g * FK_PANEL * 4, bytes + g * 4, 4);
+    if (residual)
+        for (int d = 0; d < dim; d += 2) residual[d / 2] = (uint8_t)((nibbles[d] & 0xF) | ((nibbles[d + 1] & 0xF) << 4));
+    return 1 / scale;
 }
 
 void fk_unpack_i8_row(const uint8_t *packed, int dim, int64_t i, int8_t *out) {
@@ -98,14 +138,24 @@ int fk_search_i8(const uint8_t *packed, const float *steps, int64_t n, int dim,
         pack_probe_block(probes, bl * FK_PROBES, fk_min(nprobes - bl * FK_PROBES, FK_PROBES), dim,
                          packed_probes + (size_t)bl * groups * FK_PROBES, sums + bl * FK_PROBES, probe_steps + bl * FK_PROBES);
     int32_t itile[FK_PROBES * FK_PANEL];
-    float lane_steps[FK_PANEL], v[FK_PANEL];
+    float lane_steps[FK_PANEL];
     int64_t panels = (n + FK_PANEL - 1) / FK_PANEL;
+    const char *end = (const char *)(packed + (size_t)panels * groups * FK_PANEL * 4);
     for (int64_t pn = 0; pn < panels; pn++) {
         const uint8_t *panel = packed + (size_t)pn * groups * FK_PANEL * 4;
         int64_t first = pn * FK_PANEL;
         int lanes = fk_min(n - first, FK_PANEL);
-        for (int l = 0; l < FK_PANEL; l++) lane_steps[l] = l < lanes ? steps[first + l] : 0;
+        float high = 0, low = INFINITY;
+        for (int l = 0; l < FK_PANEL; l++) {
+            lane_steps[l] = l < lanes ? steps[first + l] : 0;
+            if (l < lanes) { high = lane_steps[l] > high ? lane_steps[l] : high; low = lane_steps[l] < low ? lane_steps[l] : low; }
+        }
+        // The next panel is fetched while every block passes over this one.
+        const char *next = (const char *)(panel + (size_t)groups * FK_PANEL * 4);
+        size_t bytes = (size_t)groups * FK_PANEL * 4, share = (bytes / blocks + 63) / 64 * 64;
         for (int bl = 0; bl < blocks; bl++) {
+            for (size_t off = (size_t)bl * share; off < (size_t)(bl + 1) * share && off < bytes; off += 64)
+                if (next + off < end) __builtin_prefetch(next + off);
             int count = fk_min(nprobes - bl * FK_PROBES, FK_PROBES);
             tile_fn(panel, packed_probes + (size_t)bl * groups * FK_PROBES, groups, itile);
             for (int j = 0; j < count; j++) {
@@ -113,15 +163,18 @@ int fk_search_i8(const uint8_t *packed, const float *steps, int64_t n, int dim,
                 int64_t *x = out_index + (size_t)(bl * FK_PROBES + j) * k;
                 // Undo the +128 offset of the template bytes, then both steps.
                 int32_t offset = 128 * sums[bl * FK_PROBES + j];
-                float step = probe_steps[bl * FK_PROBES + j], bar = s[k - 1], top = -INFINITY;
+                float step = probe_steps[bl * FK_PROBES + j];
                 const int32_t *row = itile + j * FK_PANEL;
-                for (int l = 0; l < FK_PANEL; l++) {
-                    v[l] = (float)(row[l] - offset) * step * lane_steps[l];
-                    top = v[l] > top ? v[l] : top;
+                // Integer maximum first (vectorised); with the panel's largest and
+                // smallest row step it bounds every lane, and most tiles hold nothing.
+                int32_t top = INT32_MIN;
+                for (int l = 0; l < FK_PANEL; l++) top = row[l] > top ? row[l] : top;
+                float bound = (float)(top - offset) * step * (top >= offset ? high : low);
+                if (!(bound >= s[k - 1])) continue;
+                for (int l = 0; l < lanes; l++) {
+                    float v = (float)(row[l] - offset) * step * lane_steps[l];
+                    if (v > s[k - 1]) fk_topk_offer(s, x, k, v, first + l);
                 }
-                if (!(top > bar)) continue;
-                for (int l = 0; l < lanes; l++)
-                    if (v[l] > s[k - 1]) fk_topk_offer(s, x, k, v[l], first + l);
             }
         }
     }

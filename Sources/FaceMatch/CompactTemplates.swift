@@ -53,6 +53,27 @@ public struct CompactTemplates: Sendable {
         residual.reserveCapacity(rows * residualBytes)
     }
 
+    /// Room for exactly `rows` rows, each to be written once by `write(_:at:)`, in any order.
+    public init(dimension: Int, keepsResidual: Bool, rows: Int) {
+        self.init(dimension: dimension, keepsResidual: keepsResidual, capacity: rows)
+        bytes.append(contentsOf: repeatElement(128, count: (rows + Int(FK_PANEL) - 1) / Int(FK_PANEL) * Self.panelBytes(dimension)))
+        steps = [Float](repeating: 0, count: rows)
+        residual = [UInt8](repeating: 0, count: rows * residualBytes)
+        count = rows
+    }
+
+    /// Writes unit-length row `i` of a value made with `init(dimension:keepsResidual:rows:)`.
+    public mutating func write(_ row: UnsafeBufferPointer<Float>, at i: Int) {
+        precondition(row.count == dimension && i >= 0 && i < count)
+        let dim = Int32(dimension), offset = byteOffset, at = i * residualBytes
+        let step = bytes.withUnsafeMutableBufferPointer { b in
+            keepsResidual
+                ? residual.withUnsafeMutableBufferPointer { fk_pack_compact_row(row.baseAddress, dim, Int64(i), b.baseAddress! + offset, $0.baseAddress! + at) }
+                : fk_pack_compact_row(row.baseAddress, dim, Int64(i), b.baseAddress! + offset, nil)
+        }
+        steps[i] = step
+    }
+
     static func panelBytes(_ dimension: Int) -> Int { fk_packed_i8_count(Int64(FK_PANEL), Int32(dimension)) }
 
     static func alignment(_ p: UnsafeRawPointer) -> Int { (64 - Int(bitPattern: p) % 64) % 64 }
@@ -64,20 +85,15 @@ public struct CompactTemplates: Sendable {
             if bytes.count + Self.panelBytes(dimension) > bytes.capacity { reserveCapacity(max(count * 2, count + Int(FK_PANEL))) }
             bytes.append(contentsOf: repeatElement(128, count: Self.panelBytes(dimension)))
         }
-        var top: Float = 0
-        for x in row { top = max(top, abs(x)) }
-        let scale: Float = top > 0 ? 127 / top : 1
         let i = Int64(count), dim = Int32(dimension), offset = byteOffset
-        bytes.withUnsafeMutableBufferPointer { fk_pack_i8_row(row.baseAddress, dim, scale, i, $0.baseAddress! + offset) }
-        steps.append(1 / scale)
-        if keepsResidual {
-            let at = residual.count
-            residual.append(contentsOf: repeatElement(0, count: residualBytes))
-            withUnsafeTemporaryAllocation(of: Int8.self, capacity: dimension) { q in
-                bytes.withUnsafeBufferPointer { fk_unpack_i8_row($0.baseAddress! + offset, dim, i, q.baseAddress) }
-                residual.withUnsafeMutableBufferPointer { fk_pack_residual(row.baseAddress, q.baseAddress, dim, scale, $0.baseAddress! + at) }
-            }
+        let at = residual.count
+        if keepsResidual { residual.append(contentsOf: repeatElement(0, count: residualBytes)) }
+        let step = bytes.withUnsafeMutableBufferPointer { b in
+            keepsResidual
+                ? residual.withUnsafeMutableBufferPointer { fk_pack_compact_row(row.baseAddress, dim, i, b.baseAddress! + offset, $0.baseAddress! + at) }
+                : fk_pack_compact_row(row.baseAddress, dim, i, b.baseAddress! + offset, nil)
         }
+        steps.append(step)
         count += 1
     }
 

@@ -53,9 +53,12 @@ int fk_search1_f32(const float *packed, int64_t n, int dim, const float *probe, 
 
 /// Bytes needed to pack `n` rows of `dim` as int8 (dim rounded up to 4).
 size_t fk_packed_i8_count(int64_t n, int dim);
-/// Quantises row `i` (dim floats) to round(x × scale) clamped to ±127 and
-/// stores it, offset by 128, at its place in the panels of `packed`.
-void fk_pack_i8_row(const float *row, int dim, float scale, int64_t i, uint8_t *packed);
+/// Quantises row `i` with its own scale (127 / its largest |value|) to
+/// round(x × scale), stored offset by 128 at its place in the panels of
+/// `packed`; when `residual` is not NULL, also writes the row's
+/// fk_residual_bytes there: the remainder x × scale − q in fourteenths, a
+/// signed nibble (−7…7) per dimension. Returns the row's step, 1 / scale.
+float fk_pack_compact_row(const float *row, int dim, int64_t i, uint8_t *packed, uint8_t *residual);
 /// One row back from the panels: the integers q (−127…127), dim of them.
 void fk_unpack_i8_row(const uint8_t *packed, int dim, int64_t i, int8_t *out);
 /// Copies row `i` of the panels `from` to row `j` of the panels `to`.
@@ -72,14 +75,13 @@ size_t fk_search_i8_scratch(int nprobes, int dim);
 
 /// Bytes of one row's residual: dim nibbles, rounded up to whole bytes.
 size_t fk_residual_bytes(int dim);
-/// The int8 step's remainder, x × scale − q in [−0.5, 0.5], in fourteenths,
-/// as a signed nibble (−7…7) per dimension; `q` from fk_unpack_i8_row.
-void fk_pack_residual(const float *row, const int8_t *q, int dim, float scale, uint8_t *out);
 /// The dot product of `probe` with row `i` rebuilt as (q + r / 14) × step,
 /// q from the panels `packed` and r from the row's `residual`.
 float fk_dot_compact(const float *probe, const uint8_t *packed, const uint8_t *residual, int dim, int64_t i, float step);
 
 // ---- measurement (for the bench's peak fractions) --------------------------------
+// Rates are per second of the calling thread's CPU time (a shared machine's
+// waits for a core do not count).
 
 /// Cycles per second, from a chain of dependent integer adds (one cycle each).
 double fk_measure_clock(double seconds);
