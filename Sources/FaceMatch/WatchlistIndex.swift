@@ -28,6 +28,9 @@ public struct WatchlistIndex: Sendable {
     private var positionOfEntry: [String: Int] = [:]
     private var templatesOfEntry: [Int32] = []
     private var mostTemplates = 0
+    /// Placing templates into a laid-out index: each entry's next free slot, and how many are left.
+    private var slotOfEntry: [Int] = []
+    private var unplaced = 0
 
     public init(dimension: Int, storage: Storage = .float32, capacity: Int = 0) {
         self.dimension = dimension
@@ -35,6 +38,61 @@ public struct WatchlistIndex: Sendable {
         compact = CompactTemplates(dimension: dimension, keepsResidual: true, capacity: storage == .compact ? capacity : 0)
         if storage == .float32 { vectors.reserveCapacity(capacity * dimension) }
         entryOfTemplate.reserveCapacity(capacity)
+    }
+
+    /// An index with a slot for every template of these entries, in this
+    /// order, to be filled by `place(entry:template:)` as the templates come
+    /// (in any order of entries; an entry's own templates in their order):
+    /// a store can then be read in its physical order.
+    public init(dimension: Int, storage: Storage, layout: [(entry: String, templates: Int)]) {
+        self.init(dimension: dimension, storage: storage)
+        let total = layout.reduce(0) { $0 + $1.templates }
+        if storage == .compact { compact = CompactTemplates(dimension: dimension, keepsResidual: true, rows: total) } else {
+            vectors = [Float](repeating: 0, count: total * dimension)
+        }
+        entryOfTemplate.reserveCapacity(total)
+        slotOfEntry.reserveCapacity(layout.count)
+        for (entry, templates) in layout where templates > 0 && positionOfEntry[entry] == nil {
+            let p = position(adding: entry)
+            slotOfEntry.append(entryOfTemplate.count)
+            entryOfTemplate.append(contentsOf: repeatElement(Int32(p), count: templates))
+            templatesOfEntry[p] = Int32(templates)
+            mostTemplates = max(mostTemplates, templates)
+        }
+        unplaced = entryOfTemplate.count
+    }
+
+    /// Puts one template of `entry` into its next free slot (L2-normalised;
+    /// bad vectors refused). False when the entry has no slot left or none at all.
+    public mutating func place(entry: String, template: UnsafeBufferPointer<Float>) throws -> Bool {
+        guard let p = positionOfEntry[entry], p < slotOfEntry.count else { return false }
+        let slot = slotOfEntry[p]
+        guard slot < entryOfTemplate.count, Int(entryOfTemplate[slot]) == p else { return false }
+        let scale = try Self.unitScale(template, dimension: dimension)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: dimension) { unit in
+            for d in 0..<dimension { unit[d] = template[d] * scale }
+            if storage == .compact { compact.write(UnsafeBufferPointer(unit), at: slot) } else {
+                vectors.withUnsafeMutableBufferPointer { v in for d in 0..<dimension { v[slot * dimension + d] = unit[d] } }
+            }
+        }
+        slotOfEntry[p] += 1
+        unplaced -= 1
+        return true
+    }
+
+    /// Whether every slot made by `init(dimension:storage:layout:)` has been filled.
+    public var isComplete: Bool { unplaced == 0 }
+
+    /// 1 / ‖v‖, refusing vectors that cannot be normalised.
+    static func unitScale(_ v: UnsafeBufferPointer<Float>, dimension: Int) throws -> Float {
+        guard v.count == dimension else { throw EmbeddingError.wrongDimension(expected: dimension, found: v.count) }
+        var sum: Float = 0
+        for x in v {
+            guard x.isFinite else { throw EmbeddingError.notFinite }
+            sum += x * x
+        }
+        guard sum > 0, sum.isFinite else { throw sum == 0 ? EmbeddingError.zeroVector : EmbeddingError.notFinite }
+        return 1 / sum.squareRoot()
     }
 
     public var templateCount: Int { entryOfTemplate.count }
@@ -54,14 +112,7 @@ public struct WatchlistIndex: Sendable {
     /// Adds one template of `entry` read in place (loading a large list
     /// without an array per template); L2-normalised, bad vectors refused.
     public mutating func add(entry: String, template: UnsafeBufferPointer<Float>) throws {
-        guard template.count == dimension else { throw EmbeddingError.wrongDimension(expected: dimension, found: template.count) }
-        var sum: Float = 0
-        for x in template {
-            guard x.isFinite else { throw EmbeddingError.notFinite }
-            sum += x * x
-        }
-        guard sum > 0, sum.isFinite else { throw sum == 0 ? EmbeddingError.zeroVector : EmbeddingError.notFinite }
-        let scale = 1 / sum.squareRoot()
+        let scale = try Self.unitScale(template, dimension: dimension)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: dimension) { unit in
             for d in 0..<dimension { unit[d] = template[d] * scale }
             append(entry: entry, unit: UnsafeBufferPointer(unit))

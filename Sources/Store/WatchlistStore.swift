@@ -69,32 +69,25 @@ public struct WatchlistStore: WatchlistRepository {
         }
     }
 
-    /// How many templates `forEachSearchableTemplate(at:_:)` will stream.
-    public func searchableTemplateCount(at date: Date) throws -> Int {
-        let t = date.timeIntervalSince1970
-        return try database.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM watchlist_template t JOIN watchlist_entry e ON e.id = t.entry_id
-                WHERE e.status = 'active' AND e.issued_on <= ? AND e.expires_on > ?
-                """, arguments: [t, t]) ?? 0
-        }
-    }
-
-    /// The searchable templates in the order of `searchableTemplates(at:)`,
-    /// each read in place from its blob into one reused buffer: loading a
-    /// list of a million templates builds no array per template.
-    public func forEachSearchableTemplate(at date: Date, _ body: (String, UnsafeBufferPointer<Float>) throws -> Void) throws {
+    /// The searchable templates in one read transaction, for loading a large
+    /// list fast: first `layout` gets each searchable entry with its template
+    /// count, in entry order; then `body` gets every stored template in the
+    /// table's physical order (one sequential pass, no index lookups; entries
+    /// not in the layout included, for the caller to skip), each entry's own
+    /// templates in their order.
+    public func forEachTemplateInStorageOrder(searchableAt date: Date, layout: ([(entry: String, templates: Int)]) throws -> Void,
+                                              _ body: (String, UnsafeBufferPointer<Float>) throws -> Void) throws {
         let t = date.timeIntervalSince1970
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.entry_id, t.vector FROM watchlist_template t JOIN watchlist_entry e ON e.id = t.entry_id
-                WHERE e.status = 'active' AND e.issued_on <= ? AND e.expires_on > ? ORDER BY t.entry_id, t.id
-                """, arguments: [t, t])
+            try layout(try Row.fetchAll(db, sql: """
+                SELECT t.entry_id, count(*) FROM watchlist_template t JOIN watchlist_entry e ON e.id = t.entry_id
+                WHERE e.status = 'active' AND e.issued_on <= ? AND e.expires_on > ? GROUP BY t.entry_id ORDER BY t.entry_id
+                """, arguments: [t, t]).map { (entry: $0[0], templates: $0[1]) })
+            let rows = try Row.fetchCursor(db, sql: "SELECT entry_id, vector FROM watchlist_template ORDER BY id")
             var buffer: [Float] = []
             while let row = try rows.next() {
                 let id: String = row[0]
-                let data = row.dataNoCopy(atIndex: 1) ?? Data()
-                Self.decode(data, into: &buffer)
+                try row.withUnsafeData(atIndex: 1) { Self.decode($0 ?? Data(), into: &buffer) }
                 try buffer.withUnsafeBufferPointer { try body(id, $0) }
             }
         }

@@ -87,4 +87,31 @@ struct CompactStorageTests {
         #expect(after.map(\.entry) == Array(before.dropFirst().prefix(2)).map(\.entry))
         #expect(after.map(\.similarity) == Array(before.dropFirst().prefix(2)).map(\.similarity))
     }
+
+    @Test("a laid-out index filled in storage order equals one built entry by entry", arguments: [WatchlistIndex.Storage.float32, .compact])
+    func placed(storage: WatchlistIndex.Storage) throws {
+        var rng = SplitMix(state: 53)
+        let dim = 40, rows = PackedIndexTests.unitRows(12, dim, &rng)
+        func t(_ i: Int) -> [Float] { Array(rows[(i * dim)..<((i + 1) * dim)]) }
+        // Entry B's templates were stored before A's, and C's in between: the table's order, not the ids'.
+        let stored: [(String, Int)] = [("B", 0), ("A", 1), ("C", 2), ("B", 3), ("A", 4), ("X", 5), ("A", 6)]
+        var built = WatchlistIndex(dimension: dim, storage: storage)
+        try built.add(entry: "A", templates: [t(1), t(4), t(6)])
+        try built.add(entry: "B", templates: [t(0), t(3)])
+        try built.add(entry: "C", templates: [t(2)])
+        var placed = WatchlistIndex(dimension: dim, storage: storage, layout: [("A", 3), ("B", 2), ("C", 1)])
+        #expect(!placed.isComplete)
+        for (entry, i) in stored {
+            let took = try t(i).withUnsafeBufferPointer { try placed.place(entry: entry, template: $0) }
+            #expect(took == (entry != "X"), "X is not searchable: no slot")
+        }
+        #expect(placed.isComplete && placed.entryIDs == ["A", "B", "C"] && placed.templateCount == 6)
+        let extra = try t(1).withUnsafeBufferPointer { try placed.place(entry: "A", template: $0) }
+        #expect(!extra, "A's three slots are full")
+        let probes = (0..<12).map(t)
+        let a = try built.search(batch: probes, in: built.packed(threads: 2), k: 3, floor: -1)
+        let b = try placed.search(batch: probes, in: placed.packed(threads: 2), k: 3, floor: -1)
+        #expect(a.map { $0.map(\.entry) } == b.map { $0.map(\.entry) })
+        #expect(a.map { $0.map(\.similarity) } == b.map { $0.map(\.similarity) })
+    }
 }

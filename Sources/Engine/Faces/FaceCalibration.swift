@@ -16,10 +16,25 @@ extension Engine {
             for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
             return index
         }
-        let count = try store.searchableTemplateCount(at: now)
-        var index = WatchlistIndex(dimension: dimension, storage: count > WatchlistIndex.compactAbove ? .compact : .float32, capacity: count)
-        try store.forEachSearchableTemplate(at: now) { entry, template in try index.add(entry: entry, template: template) }
+        // One sequential pass over the table, each template put in its entry's slot (entries in id order).
+        var index = WatchlistIndex(dimension: dimension)
+        try store.forEachTemplateInStorageOrder(searchableAt: now, layout: { layout in
+            let count = layout.reduce(0) { $0 + $1.templates }
+            index = WatchlistIndex(dimension: dimension, storage: count > WatchlistIndex.compactAbove ? .compact : .float32, layout: layout)
+        }, { entry, template in _ = try index.place(entry: entry, template: template) })
+        guard index.isComplete else {
+            throw EngineError.badInput(file: "watchlist", line: nil, field: nil, reason: "the stored templates changed while they were read; try again")
+        }
         return index
+    }
+
+    /// Reads the stored templates as `storedWatchlistIndex()` does but builds
+    /// nothing: how long the store alone takes (for the bench).
+    public func scanStoredTemplates() throws -> (templates: Int, floats: Int) {
+        guard let store = watchlist as? WatchlistStore else { return (0, 0) }
+        var templates = 0, floats = 0
+        try store.forEachTemplateInStorageOrder(searchableAt: clock.now(), layout: { _ in }) { _, t in templates += 1; floats += t.count }
+        return (templates, floats)
     }
 
     /// Calibrates the threshold against the stored watchlist as it is now
