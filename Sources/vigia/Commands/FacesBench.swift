@@ -144,6 +144,14 @@ enum FacesBench {
                                                         "peak": .string("int8 multiply-adds per CPU-second / the kernel's instruction sequence measured in registers in this run"),
                                                       ]) { a, _ in a })))
         }
+        // FAISS is at its best with large batches: the same 1,024 probes in one batch, one thread.
+        for path in [PackedIndex.Path.exact, .compact] {
+            let r = rate(probeCount, repeats: repeats) { _ = index.search(probes, k: k, path: path, rescore: rescore, threads: 1) }
+            let work = path == .exact ? r.cpu * flopsPerProbe / fmaPeak : r.cpu * Double(templates * dimension) / machine.int8Rate
+            results.append(BenchResult(name: "\(path.rawValue)_batch1024", unit: "probes/s", value: r.median,
+                                       params: params(path.rawValue, batch: probeCount, threads: 1, kernel: path == .exact ? exactKernel : compactKernel,
+                                                      peak: work, extra: spread(r))))
+        }
         let portableCount = 128
         let portable = batched(.exact, threads: 1, portable: true, count: portableCount)
         let portableKernel = PackedIndex.kernel(.exact, requested: .portable)

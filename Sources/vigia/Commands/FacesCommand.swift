@@ -60,6 +60,7 @@ struct FacesCommand: ParsableCommand {
             let started = Date()
             let scores = try Calibration.scores(index: index, probes: probes)
             let report = Calibration.calibrate(scores, targetFPIR: fpir, templates: index.templateCount, entries: index.entryCount)
+            let scored = Date().timeIntervalSince(started)
             var card: (card: ReportCard, skipped: [Int])?
             if self.report {
                 let sizes = try FacesReportCard.sizes(galleries)
@@ -83,8 +84,7 @@ struct FacesCommand: ParsableCommand {
             for g in report.groups {
                 print(String(format: "  group %@: FPIR %.5f (%d searches), FNIR %.4f (%d)", g.group, g.fpir, g.nonMated, g.fnir, g.mated))
             }
-            print(String(format: "spread between groups: FPIR ×%.2f, FNIR ×%.2f  [%.1f s]", report.fpirSpread, report.fnirSpread,
-                         Date().timeIntervalSince(started)))
+            print(String(format: "spread between groups: FPIR ×%.2f, FNIR ×%.2f  [%.1f s]", report.fpirSpread, report.fnirSpread, scored))
             if let card {
                 print("")
                 print(markdown ? FacesReportCard.markdown(card.card, skipped: card.skipped, listEntries: index.entryCount)
