@@ -127,9 +127,9 @@ enum FacesScaleBench {
                             "store_file_bytes": .int(file),
                         ]) { a, _ in a }),
             BenchResult(name: "scale_resident_after_load", unit: "MiB", value: Double(loaded.rss) / 1024,
-                        params: base(index.templateCount, dimension, threads: 1, kernel: kernel, peak: Double(loaded.hwm) / 1024 / 1000).merging([
-                            "vm_hwm_mib": .double(Double(loaded.hwm) / 1024), "vm_rss_before_mib": .double(Double(before.rss) / 1024),
-                            "bytes_per_template": .int(index.bytesPerTemplate), "peak": .string("the 1,000 MB target, against VmHWM"),
+                        params: base(index.templateCount, dimension, threads: 1, kernel: kernel, peak: Double(loaded.hwm) * 1024 / 1e9).merging([
+                            "vm_hwm_mib": .double(Double(loaded.hwm) / 1024), "vm_hwm_bytes": .int(loaded.hwm * 1024), "vm_rss_before_mib": .double(Double(before.rss) / 1024),
+                            "bytes_per_template": .int(index.bytesPerTemplate), "peak": .string("VmHWM against the 1 GB (10^9 bytes) target"),
                         ]) { a, _ in a }),
         ]
         let data = FacesBenchData(dimension: dimension, templates: templates)
@@ -177,8 +177,8 @@ enum FacesScaleBench {
                                    ]) { a, _ in a }))
         let end = processMemoryKiB()
         results.append(BenchResult(name: "scale_resident_after_search", unit: "MiB", value: Double(end.rss) / 1024,
-                                   params: base(index.templateCount, dimension, threads: cores, kernel: kernel, peak: Double(end.hwm) / 1024 / 1000).merging([
-                                       "vm_hwm_mib": .double(Double(end.hwm) / 1024), "peak": .string("the 1,000 MB target, against VmHWM"),
+                                   params: base(index.templateCount, dimension, threads: cores, kernel: kernel, peak: Double(end.hwm) * 1024 / 1e9).merging([
+                                       "vm_hwm_mib": .double(Double(end.hwm) / 1024), "vm_hwm_bytes": .int(end.hwm * 1024), "peak": .string("VmHWM against the 1 GB (10^9 bytes) target"),
                                    ]) { a, _ in a }))
         return results
     }
