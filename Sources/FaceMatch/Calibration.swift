@@ -15,6 +15,18 @@ public enum Calibration {
         public var mateScore: Float?
         /// The best score of anyone else on the list.
         public var bestNonMateScore: Float
+        /// The mate's rank among the entries a search returns (1 = first),
+        /// nil when it is not among them; an entry scoring the same as the
+        /// mate counts as ranked above it.
+        public var mateRank: Int? = nil
+
+        public init(group: String?, mated: Bool, mateScore: Float?, bestNonMateScore: Float, mateRank: Int? = nil) {
+            self.group = group
+            self.mated = mated
+            self.mateScore = mateScore
+            self.bestNonMateScore = bestNonMateScore
+            self.mateRank = mateRank
+        }
     }
 
     public struct GroupResult: Sendable, Equatable, Codable {
@@ -41,34 +53,49 @@ public enum Calibration {
     }
 
     /// Scores each calibration probe against the index, in batches through
-    /// the exact packed kernel: the two best entries give the best non-mate
-    /// (and usually the mate); a mate ranked lower is scored directly.
-    public static func scores(index: WatchlistIndex, probes: [(embedding: [Float], mate: String?, group: String?)]) throws -> [SearchScore] {
-        let packed = index.packed()
+    /// the packed kernels on every core: the `candidates` + 1 best entries give
+    /// the best non-mate and the mate's rank among `candidates`; a mate ranked
+    /// lower is scored directly. No probe is kept (safeguard 1).
+    public static func scores(index: WatchlistIndex, probes: [(embedding: [Float], mate: String?, group: String?)],
+                              candidates: Int = 1, threads: Int = SearchThreads.available) throws -> [SearchScore] {
+        let packed = index.packed(threads: threads)
         var out: [SearchScore] = []
         out.reserveCapacity(probes.count)
         for start in stride(from: 0, to: probes.count, by: 256) {
             let chunk = probes[start..<min(start + 256, probes.count)]
-            let found = try index.search(batch: chunk.map(\.embedding), in: packed, k: 2, floor: -2)
+            let found = try index.search(batch: chunk.map(\.embedding), in: packed, k: candidates + 1, floor: -2)
             for (p, top) in zip(chunk, found) {
                 let mateInIndex = p.mate.map { index.contains(entry: $0) } ?? false
                 var other: Float = -2
                 var mateScore: Float? = p.mate == nil ? nil : -2
                 for c in top where c.entry != p.mate { other = max(other, c.similarity) }
+                var rank: Int?
                 if let mate = p.mate, mateInIndex {
-                    mateScore = try top.first { $0.entry == mate }?.similarity ?? index.bestScore(p.embedding, entry: mate)
+                    if let found = top.first(where: { $0.entry == mate }) {
+                        mateScore = found.similarity
+                        let r = 1 + top.filter { $0.entry != mate && $0.similarity >= found.similarity }.count
+                        rank = r <= candidates ? r : nil
+                    } else {
+                        mateScore = try index.bestScore(p.embedding, entry: mate)
+                    }
                 }
-                out.append(SearchScore(group: p.group, mated: p.mate != nil, mateScore: mateScore, bestNonMateScore: other))
+                out.append(SearchScore(group: p.group, mated: p.mate != nil, mateScore: mateScore, bestNonMateScore: other, mateRank: rank))
             }
         }
         return out
     }
 
-    public static func calibrate(_ scores: [SearchScore], targetFPIR: Double, templates: Int, entries: Int) -> Report {
-        let nonMated = scores.filter { !$0.mated }.map(\.bestNonMateScore).sorted(by: >)
+    /// The lowest threshold whose FPIR over these non-mated best scores stays
+    /// at or below `targetFPIR`: candidates need score ≥ T, so T sits just
+    /// above the (allowed + 1)-th highest non-mated score.
+    public static func threshold(nonMatedBest scores: [Float], targetFPIR: Double) -> Float {
+        let nonMated = scores.sorted(by: >)
         let allowed = Int((targetFPIR * Double(nonMated.count)).rounded(.down))
-        // Candidates need score ≥ T: just above the (allowed+1)-th highest non-mated score.
-        let threshold = allowed < nonMated.count ? nonMated[allowed].nextUp : (nonMated.last ?? 0)
+        return allowed < nonMated.count ? nonMated[allowed].nextUp : (nonMated.last ?? 0)
+    }
+
+    public static func calibrate(_ scores: [SearchScore], targetFPIR: Double, templates: Int, entries: Int) -> Report {
+        let threshold = Self.threshold(nonMatedBest: scores.filter { !$0.mated }.map(\.bestNonMateScore), targetFPIR: targetFPIR)
         func rates(_ subset: [SearchScore]) -> (Int, Int, Double, Double) {
             let nm = subset.filter { !$0.mated }, m = subset.filter(\.mated)
             let fp = nm.filter { $0.bestNonMateScore >= threshold }.count

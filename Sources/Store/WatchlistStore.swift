@@ -93,6 +93,42 @@ public struct WatchlistStore: WatchlistRepository {
         }
     }
 
+    /// The searchable templates in one read transaction, for loading a large
+    /// list fast: first `layout` gets each searchable entry with its template
+    /// count, in entry order; then `body` gets every stored template in the
+    /// table's physical order (one sequential pass, no index lookups; entries
+    /// not in the layout included, for the caller to skip), each entry's own
+    /// templates in their order.
+    public func forEachTemplateInStorageOrder(searchableAt date: Date, layout: ([(entry: String, templates: Int)]) throws -> Void,
+                                              _ body: (String, UnsafeBufferPointer<Float>) throws -> Void) throws {
+        let t = date.timeIntervalSince1970
+        try database.read { db in
+            try layout(try Row.fetchAll(db, sql: """
+                SELECT t.entry_id, count(*) FROM watchlist_template t JOIN watchlist_entry e ON e.id = t.entry_id
+                WHERE e.status = 'active' AND e.issued_on <= ? AND e.expires_on > ? GROUP BY t.entry_id ORDER BY t.entry_id
+                """, arguments: [t, t]).map { (entry: $0[0], templates: $0[1]) })
+            let rows = try Row.fetchCursor(db, sql: "SELECT entry_id, vector FROM watchlist_template ORDER BY id")
+            var buffer: [Float] = []
+            while let row = try rows.next() {
+                let id: String = row[0]
+                try row.withUnsafeData(atIndex: 1) { Self.decode($0 ?? Data(), into: &buffer) }
+                try buffer.withUnsafeBufferPointer { try body(id, $0) }
+            }
+        }
+    }
+
+    /// Little-endian floats into `out` (resized), copied in bulk where the host is little-endian.
+    static func decode(_ d: Data, into out: inout [Float]) {
+        let count = d.count / 4
+        if out.count != count { out = [Float](repeating: 0, count: count) }
+        out.withUnsafeMutableBytes { to in
+            d.withUnsafeBytes { from in to.copyMemory(from: UnsafeRawBufferPointer(rebasing: from[0..<(count * 4)])) }
+        }
+        #if _endian(big)
+        for i in out.indices { out[i] = Float(bitPattern: UInt32(littleEndian: out[i].bitPattern)) }
+        #endif
+    }
+
     static func blob(_ v: [Float]) -> Data {
         var d = Data(capacity: v.count * 4)
         for x in v { withUnsafeBytes(of: x.bitPattern.littleEndian) { d.append(contentsOf: $0) } }
@@ -100,11 +136,9 @@ public struct WatchlistStore: WatchlistRepository {
     }
 
     static func floats(_ d: Data) -> [Float] {
-        (0..<(d.count / 4)).map { i in
-            var bits: UInt32 = 0
-            for b in 0..<4 { bits |= UInt32(d[d.startIndex + 4 * i + b]) << (8 * UInt32(b)) }
-            return Float(bitPattern: bits)
-        }
+        var out: [Float] = []
+        decode(d, into: &out)
+        return out
     }
 
     static func stored(_ r: Row) -> StoredWatchlistEntry {

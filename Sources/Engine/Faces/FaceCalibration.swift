@@ -1,15 +1,40 @@
 import FaceMatch
 import Foundation
+import Store
 import VigiaCore
 
 extension Engine {
-    /// The searchable watchlist as stored now, as an index (entries in id order).
-    func storedWatchlistIndex() throws -> WatchlistIndex {
-        var index = WatchlistIndex(dimension: try faceDimension())
-        var byEntry: [String: [[Float]]] = [:]
-        for t in try watchlist.searchableTemplates(at: clock.now()) { byEntry[t.entryID, default: []].append(t.template) }
-        for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
+    /// The searchable watchlist as stored now, as an index (entries in id
+    /// order). Above `WatchlistIndex.compactAbove` templates it is loaded in
+    /// compact storage, streamed from the store without a float copy.
+    public func storedWatchlistIndex() throws -> WatchlistIndex {
+        let now = clock.now(), dimension = try faceDimension()
+        guard let store = watchlist as? WatchlistStore else {
+            var index = WatchlistIndex(dimension: dimension)
+            var byEntry: [String: [[Float]]] = [:]
+            for t in try watchlist.searchableTemplates(at: now) { byEntry[t.entryID, default: []].append(t.template) }
+            for (entry, templates) in byEntry.sorted(by: { $0.key < $1.key }) { try index.add(entry: entry, templates: templates) }
+            return index
+        }
+        // One sequential pass over the table, each template put in its entry's slot (entries in id order).
+        var index = WatchlistIndex(dimension: dimension)
+        try store.forEachTemplateInStorageOrder(searchableAt: now, layout: { layout in
+            let count = layout.reduce(0) { $0 + $1.templates }
+            index = WatchlistIndex(dimension: dimension, storage: count > WatchlistIndex.compactAbove ? .compact : .float32, layout: layout)
+        }, { entry, template in _ = try index.place(entry: entry, template: template) })
+        guard index.isComplete else {
+            throw EngineError.badInput(file: "watchlist", line: nil, field: nil, reason: "the stored templates changed while they were read; try again")
+        }
         return index
+    }
+
+    /// Reads the stored templates as `storedWatchlistIndex()` does but builds
+    /// nothing: how long the store alone takes (for the bench).
+    public func scanStoredTemplates() throws -> (templates: Int, floats: Int) {
+        guard let store = watchlist as? WatchlistStore else { return (0, 0) }
+        var templates = 0, floats = 0
+        try store.forEachTemplateInStorageOrder(searchableAt: clock.now(), layout: { _ in }) { _, t in templates += 1; floats += t.count }
+        return (templates, floats)
     }
 
     /// Calibrates the threshold against the stored watchlist as it is now

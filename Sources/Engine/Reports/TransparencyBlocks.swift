@@ -1,3 +1,4 @@
+import FaceMatch
 import Foundation
 import VigiaCore
 
@@ -44,6 +45,7 @@ extension TransparencyReport {
         } else {
             b.append(.paragraph("No calibrated threshold: live face search did not run."))
         }
+        if let card = reportCard { b += Self.reportCardBlocks(card) }
         b += [
             .heading("Social flags", id: "social"),
             .table(["posts classified", "credible", "not credible (deleted)", "surge alerts", "protected-speech refusals", "refused configurations"],
@@ -85,6 +87,24 @@ extension TransparencyReport {
             ]
         } else {
             b.append(.paragraph("No signed checkpoint of the chain is available (none written yet, or no checkpoint log is configured)."))
+        }
+        return b
+    }
+
+    /// The report card: one table per gallery size, each rate with its 95 % interval.
+    static func reportCardBlocks(_ card: ReportCard) -> [ReportBlock] {
+        func rate(_ r: ErrorRate) -> String {
+            r.searches == 0 ? "—" : "\(ReportFormat.number(r.rate, places: 4)) [\(ReportFormat.number(r.lower, places: 4)), \(ReportFormat.number(r.upper, places: 4))]"
+        }
+        var b: [ReportBlock] = [
+            .subheading("Report card (NIST FRTE 1:N style)"),
+            .paragraph("Identification mode: FNIR at the threshold that gives FPIR \(card.fpirTargets.map { "\($0)" }.joined(separator: " and ")). "
+                       + "Investigation mode: rank-1 misses with \(card.candidates) candidates and no threshold. \(card.interval) intervals."),
+        ]
+        for g in card.galleries {
+            b.append(.paragraph("Gallery of \(g.entries) entries (\(g.fillers) of them fillers known to be on no list)."))
+            b.append(.table(["group", "non-mated", "mated"] + card.fpirTargets.map { "FNIR @ FPIR \($0)" } + ["rank-1 miss"],
+                            g.rows.map { r in [r.group ?? "all", "\(r.nonMatedSearches)", "\(r.matedSearches)"] + r.identification.map { rate($0.fnir) } + [rate(r.rank1Miss)] }))
         }
         return b
     }

@@ -61,7 +61,7 @@ extension Engine {
             period: ReportWindow(start: format8601.string(from: from), end: format8601.string(from: to),
                                  hours: to.timeIntervalSince(from) / 3600, timeZone: timeZone.identifier),
             generatedAt: format8601.string(from: clock.now()), faces: faces, watchlist: watchlist, calibration: try storedCalibration(),
-            social: social, alerts: TransparencyReport.Alerts(created: created.count, byPriority: byPriority, dispositions: dispositions),
+            reportCard: try storedReportCard(), social: social, alerts: TransparencyReport.Alerts(created: created.count, byPriority: byPriority, dispositions: dispositions),
             forecast: try forecastAccuracy(from: from, to: to, model: model, spreadFactor: spreadFactor),
             patrols: try dosage(start: from, end: to)?.anonymised,
             audit: TransparencyReport.Audit(chainIntact: intact, records: audit.count,

@@ -1,3 +1,4 @@
+import FaceMatch
 import Foundation
 import Hotspots
 
@@ -10,6 +11,8 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
     public var faces: Faces
     public var watchlist: Watchlist
     public var calibration: CalibrationResult?
+    /// The last saved NIST FRTE-style report card (aggregates only).
+    public var reportCard: ReportCard? = nil
     public var social: Social
     public var alerts: Alerts
     public var forecast: Forecast?

@@ -22,7 +22,11 @@ struct FacesCommand: ParsableCommand {
         @Option(help: "Target false-positive identification rate, e.g. 0.001.") var fpir: Double
         @Option(help: "Which orders are in force: the watchlist as of this time (default now).") var at: String?
         @Option(help: "text or json") var format: OutputFormat = .text
-        @ArgumentParser.Flag(help: "Store the threshold in the database for live search (supervisor or admin; audited).") var save = false
+        @ArgumentParser.Flag(help: "Store the threshold in the database for live search (supervisor or admin; audited); with --report, the report card too.") var save = false
+        @ArgumentParser.Flag(help: "Add a NIST FRTE-style report card: FNIR at FPIR 0.001 and 0.003, rank-1 misses with 50 candidates, by gallery size and group, with 95 % intervals.") var report = false
+        @Option(help: "Report card gallery sizes; 'list' is the list in force.") var galleries = "10000,100000,list"
+        @Option(help: "Where galleries larger than the list get their extra entries: a JSON-lines file of embeddings of people on no list, or synthetic[:SEED] for the sample data.") var fillers: String?
+        @ArgumentParser.Flag(help: "With --report and text output, print the card as Markdown tables.") var markdown = false
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
 
@@ -56,20 +60,36 @@ struct FacesCommand: ParsableCommand {
             let started = Date()
             let scores = try Calibration.scores(index: index, probes: probes)
             let report = Calibration.calibrate(scores, targetFPIR: fpir, templates: index.templateCount, entries: index.entryCount)
+            let scored = Date().timeIntervalSince(started)
+            var card: (card: ReportCard, skipped: [Int])?
+            if self.report {
+                let sizes = try FacesReportCard.sizes(galleries)
+                let needed = (sizes.compactMap { $0 }.max() ?? 0) - index.entryCount
+                let extra = try FacesReportCard.fillers(fillers, count: needed, dimension: contents.dimension)
+                card = try ReportCard.evaluate(list: index, fillers: extra, sizes: sizes, probes: probes)
+            }
             if save {
                 let engine = try database.openEngine()
-                try engine.saveThreshold(report, targetFPIR: fpir,
-                                         by: try signIn.signIn(engine, purpose: "saving a threshold"))
+                let who = try signIn.signIn(engine, purpose: "saving a threshold")
+                try engine.saveThreshold(report, targetFPIR: fpir, by: who)
+                if let card { try engine.saveReportCard(card.card, by: who) }
             }
-            if format == .json { print(try Output.json(report)); return }
+            if format == .json {
+                if let card { print(try Output.json(CalibrationWithCard(calibration: report, reportCard: card.card, skippedGalleries: card.skipped))) } else { print(try Output.json(report)) }
+                return
+            }
             print(String(format: "watchlist: %d entries in force (%d templates); %d refused or lapsed", report.entries, report.templates, refused))
             print(String(format: "threshold %.4f for FPIR ≤ %g: FPIR %.5f over %d non-mated searches, FNIR %.4f over %d mated",
                          report.threshold, fpir, report.fpir, report.nonMatedSearches, report.fnir, report.matedSearches))
             for g in report.groups {
                 print(String(format: "  group %@: FPIR %.5f (%d searches), FNIR %.4f (%d)", g.group, g.fpir, g.nonMated, g.fnir, g.mated))
             }
-            print(String(format: "spread between groups: FPIR ×%.2f, FNIR ×%.2f  [%.1f s]", report.fpirSpread, report.fnirSpread,
-                         Date().timeIntervalSince(started)))
+            print(String(format: "spread between groups: FPIR ×%.2f, FNIR ×%.2f  [%.1f s]", report.fpirSpread, report.fnirSpread, scored))
+            if let card {
+                print("")
+                print(markdown ? FacesReportCard.markdown(card.card, skipped: card.skipped, listEntries: index.entryCount)
+                      : FacesReportCard.text(card.card, skipped: card.skipped, listEntries: index.entryCount))
+            }
         }
 
         static func read(_ path: String) throws -> Data {
@@ -77,4 +97,12 @@ struct FacesCommand: ParsableCommand {
             return data
         }
     }
+}
+
+/// `faces calibrate --report --format json`: the calibration and its report card.
+struct CalibrationWithCard: Encodable {
+    var calibration: Calibration.Report
+    var reportCard: ReportCard
+    /// Gallery sizes that needed more fillers than were given.
+    var skippedGalleries: [Int]
 }
