@@ -65,7 +65,9 @@ struct ActRule {
             } else if !verb.english, let c = (max(s.lowerBound, frameStart - 4)..<frameStart).first(where: { verb.complements.contains(v.words[$0]) }) {
                 complement = v.words[c]
             }
-            if verb.need == .complement && complement == nil { return nil }
+            // "deserve to be beaten": the passive needs no "up".
+            let passiveBeat = frame.kind == .passive && verb.lemma == "beat"
+            if verb.need == .complement && complement == nil && !passiveBeat { return nil }
         }
         var head = v.head(after: end - 1)
         // "burn it down", "blow the place up": the object is a place whatever it is called.
@@ -87,6 +89,8 @@ struct ActRule {
             || head.map({ ["me", "myself"].contains($0.word) }) == true {
             return .clear(.selfDirected)
         }
+        // "vamos a matarnos estudiando": we, to ourselves.
+        if clitic == "nos" && (frame.kind == .collective || frame.words.first == "tenemos") { return .clear(.selfDirected) }
         let antecedent = v.topics.person || v.context.person || v.context.crime || personalA(in: s, before: i)
         var person = false, place = downUp
         if frame.kind == .passive {
@@ -101,6 +105,10 @@ struct ActRule {
         } else if let h = head, h.index < min(s.upperBound, end + 6) {
             if h.personalA && !verb.english && isPersonHead(h.word) && !ClearingLexicon.abstractObjects.contains(h.word) { person = true }
             else if ThreatLexicon.isPerson(h.word) { person = true }
+            else if h.word == "todo", h.index + 1 < v.count, ["lo", "el", "este", "ese"].contains(v.words[h.index + 1]) {
+                // "quemar todo lo que dijo": everything said, not a place.
+                return .clear(.figurative)
+            }
             else if ThreatLexicon.places.contains(h.word) || h.word == "todo" || h.word == "everything" { place = true }
             else if verb.kind == .fire || verb.kind == .explode, !verb.english || verb.need == .none { place = true }
             // English objects carry no personal "a": what one stabs or murders is someone.
@@ -112,6 +120,8 @@ struct ActRule {
             if !idiom && !needsMore { person = true }
         }
         if verb.english, let h = head, ThreatLexicon.englishPersonal.contains(h.word) { person = true }
+        // "beat you to death", "blow them up": the person sits between the verb and its complement.
+        if verb.english, ((i + 1)..<end).contains(where: { ThreatLexicon.isPerson(v.words[$0]) }) { person = true }
         switch verb.need {
         case .none:
             if !person && !place && frame.kind == .intent { return .clear(.noTarget) }
@@ -205,7 +215,8 @@ struct ActRule {
         case .base where verb.english && opener && !subjectBefore(i):
             // An order needs someone to aim at ("kill them all"); a title ("Rape Victimization in…") is not one.
             guard let h = v.head(after: i), ThreatLexicon.isPerson(h.word) || ["every", "me", "myself"].contains(h.word)
-                || ClearingLexicon.abstractObjects.contains(h.word) else { return nil }
+                || ClearingLexicon.abstractObjects.contains(h.word)
+                || ((verb.kind == .fire || verb.kind == .explode) && ThreatLexicon.places.contains(h.word)) else { return nil }
             return (Frame(words: [], kind: .imperative, moods: [mood]), i)
         case .infinitive where entry.enclitic == .personal && startsClause(i) && (verb.need != .complement || true):
             // "Fusilarlos.", "Matarlos a todos": the infinitive as an order, in a short sentence or with an endorsement.

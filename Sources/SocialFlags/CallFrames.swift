@@ -92,16 +92,16 @@ enum CallFrames {
     static let byLastWord: [String: [Frame]] = Dictionary(grouping: all, by: { $0.words[$0.words.count - 1] })
 
     /// Endorsements: violence named as the answer.
-    static let endorsements: [[String]] = [
+    static let endorsements: Phrases = [
         ["solo", "entienden"], ["solo", "entiende"], ["lo", "unico", "que", "entienden"], ["es", "lo", "unico", "que"], ["se", "soluciona"],
         ["se", "solucionan"], ["se", "arregla"], ["se", "arreglan"], ["se", "termina"], ["se", "acaba"], ["se", "resuelve"], ["la", "solucion"],
         ["unica", "solucion"], ["merecen"], ["se", "merecen"], ["merece"], ["se", "merece"], ["necesitan"], ["lo", "que", "necesitan"],
         ["hace", "falta"], ["y", "listo"], ["y", "se", "termina"], ["y", "a", "otra", "cosa"], ["only", "understand"],
         ["only", "language", "they"], ["deserve"], ["deserves"], ["the", "answer", "is"], ["the", "solution", "is"], ["is", "the", "answer"],
-        ["is", "the", "solution"], ["es", "la", "solucion"], ["seria", "la", "solucion"], ["they", "need"], ["they", "deserve"], ["lo", "mejor"],
+        ["is", "the", "solution"], ["es", "la", "solucion"], ["seria", "la", "solucion"], ["they", "need"], ["they", "deserve"], ["lo", "mejor"], ["que", "vuelvan"], ["que", "vuelva"], ["y", "a", "la", "bolsa"],
     ]
     /// Approval that makes a gerund a call: "si los reducimos matándolos, estoy".
-    static let approvals: [[String]] = [["estoy"], ["apoyo"], ["de", "acuerdo"], ["bien"], ["joya"], ["perfecto"], ["i'm", "in"], ["good"]]
+    static let approvals: Phrases = [["estoy"], ["apoyo"], ["de", "acuerdo"], ["bien"], ["joya"], ["perfecto"], ["i'm", "in"], ["good"]]
 
     /// Demand verbs that let a later "que" govern a subjunctive: "queremos escuadras que los…".
     static let demandVerbs: Set<String> = ["queremos", "quiero", "pido", "pedimos", "exijo", "exigimos", "necesitamos", "falta", "ojala", "merecen", "merece"]

@@ -33,9 +33,14 @@ enum ClearingRules {
         "constitucion", "urnas", "urna",
     ]
     /// Verbs whose objects can be a protest image rather than a target.
-    static let protestIdiomVerbs: Set<String> = ["reventar", "prender", "quemar", "incendiar", "romper", "volar", "burn", "blow", "torch"]
+    static let protestIdiomVerbs: Set<String> = ["reventar", "prender", "quemar", "incendiar", "romper", "volar", "bombardear", "burn", "blow", "torch"]
+    /// Elections: "los vamos a reventar en las urnas" is a vote, not a blow.
+    static let electoral: Set<String> = [
+        "elecciones", "eleccion", "urnas", "urna", "votos", "voto", "votando", "votar", "balotaje", "paso", "comicios", "internas",
+        "elections", "election", "polls", "ballot", "vote", "votes", "voting",
+    ]
     /// Counter-speech that clears the whole post, wherever it stands.
-    static let postWideCounterSpeech: [[String]] = [
+    static let postWideCounterSpeech: Phrases = [
         ["repudio"], ["repudiamos"], ["condeno"], ["condenamos"], ["no", "a", "la", "violencia"], ["basta", "de", "violencia"], ["i", "condemn"],
     ]
     static let conditionals: Set<String> = ["si", "if", "sino", "unless"]
@@ -65,6 +70,7 @@ enum ClearingRules {
             if ClearingLexicon.abstractObjects.contains(h.word) { return .abstractObject }
         }
         if c.protestIdiomVerb && v.find([["de", "gente"]], in: c.end..<min(s.upperBound, c.end + 4)) != nil { return .protestIdiom }
+        if c.soft && !c.hard && v.contains(electoral, in: s) { return .protestIdiom }
         if v.topics.fiction || v.context.fiction { return .fiction }
         if v.hasMusic || v.topics.music || v.context.music { return .song }
         let hard = c.hard || v.words.contains { ThreatLexicon.weapons.contains($0) || ThreatLexicon.explosives.contains($0) }

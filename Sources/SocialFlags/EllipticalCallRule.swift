@@ -6,7 +6,7 @@
 struct EllipticalCallRule {
     let v: PostView
 
-    static let deathFrames: [[String]] = [
+    static let deathFrames: Phrases = [
         ["tienen", "que", "morir"], ["tienen", "que", "morirse"], ["deben", "morir"], ["merecen", "morir"], ["deberian", "morir"],
         ["merecen", "la", "muerte"], ["should", "die"], ["must", "die"], ["need", "to", "die"], ["needs", "to", "die"], ["deserve", "to", "die"],
         ["deserves", "to", "die"], ["have", "to", "die"], ["has", "to", "die"], ["should", "all", "die"], ["must", "all", "die"],
@@ -17,13 +17,16 @@ struct EllipticalCallRule {
     static let mannerFrames = CallFrames.all.filter {
         $0.kind != .passive && !$0.adjacentOnly && !$0.clauseStartOnly && !["yo", "a", "que", "q", "si"].contains($0.words[0])
     }
+    static let mannerFramePhrases = Phrases(mannerFrames.map(\.words))
+    static let mannerFrameKinds: [[String]: FrameKind] = Dictionary(mannerFrames.map { ($0.words, $0.kind) }, uniquingKeysWith: { a, _ in a })
     /// One-word calls and intents around a manner: "vamos todos … a cagar a tiros", "alguien … lo cague a palos".
     static let mannerMarkers: [String: FrameKind] = [
+        "tiene": .call, "tienen": .call, "tendria": .call, "tendrian": .call, "deberia": .call, "debe": .call,
         "vamos": .collective, "vayamos": .collective, "alguien": .call, "deberiamos": .call, "debemos": .call, "deberian": .call,
         "queremos": .call, "quiero": .intent, "pienso": .intent, "voy": .intent, "someone": .call, "somebody": .call, "let's": .collective,
     ]
     /// Wanting people dead, said with the clitic that names them: "los quiero ver muertos", "I want them dead".
-    static let deadWishes: [[String]] = [
+    static let deadWishes: Phrases = [
         ["quiero", "verlos", "muertos"], ["los", "quiero", "ver", "muertos"], ["los", "quiero", "muertos"], ["lo", "quiero", "muerto"],
         ["quiero", "verlo", "muerto"], ["los", "quiero", "ver", "colgados"], ["want", "them", "dead"], ["want", "them", "all", "dead"],
         ["want", "him", "dead"], ["want", "her", "dead"], ["los", "queremos", "muertos"], ["deberian", "estar", "muertos"],
@@ -37,7 +40,14 @@ struct EllipticalCallRule {
 
     func run(into evidence: inout [Evidence], cleared: inout [ClearingReason]) {
         manners(into: &evidence, cleared: &cleared)
-        for s in v.sentences { nominal(in: s, into: &evidence, cleared: &cleared) }
+        for s in v.sentences {
+            let before = evidence.count + cleared.count
+            nominal(in: s, into: &evidence, cleared: &cleared)
+            // "Ni juicio ni nada, paredón": the last clause alone.
+            guard evidence.count + cleared.count == before,
+                  let last = s.dropFirst().last(where: { v.tokens[$0].clauseStart }), !v.contains(["con", "with"], in: last..<s.upperBound) else { continue }
+            nominal(in: last..<s.upperBound, into: &evidence, cleared: &cleared)
+        }
         death(into: &evidence, cleared: &cleared)
         accelerant(into: &evidence, cleared: &cleared)
     }
@@ -50,14 +60,14 @@ struct EllipticalCallRule {
     func manners(into evidence: inout [Evidence], cleared: inout [ClearingReason]) {
         var i = 0
         while i < v.count {
-            guard let m = ThreatLexicon.violentManners.first(where: { v.matches($0, at: i) }) else { i += 1; continue }
+            guard let m = ThreatLexicon.violentManners.match(at: i, in: v.words) else { i += 1; continue }
             defer { i += m.count }
             let s = v.sentence(of: i)
             var found: (Int, [String], FrameKind)?
             for k in s where k < i || k >= i + m.count {
-                if let f = Self.mannerFrames.first(where: { v.matches($0.words, at: k) }) { found = (k, f.words, f.kind); break }
+                if let f = Self.mannerFramePhrases.match(at: k, in: v.words) { found = (k, f, Self.mannerFrameKinds[f] ?? .call); break }
                 if let kind = Self.mannerMarkers[v.words[k]] { found = (k, [v.words[k]], kind); break }
-                if let e = CallFrames.endorsements.first(where: { v.matches($0, at: k) }) { found = (k, e, .endorsement); break }
+                if let e = CallFrames.endorsements.match(at: k, in: v.words) { found = (k, e, .endorsement); break }
                 if (v.words[k] == "que" || v.words[k] == "q"), k + 1 < s.upperBound, ActRule(v: v).startsClause(k),
                    ["los", "lo", "la", "las", "le", "les"].contains(v.words[k + 1]) {
                     found = (k, [v.words[k], v.words[k + 1]], .call); break
@@ -67,8 +77,21 @@ struct EllipticalCallRule {
             if found == nil, let k = (max(s.lowerBound, i - 3)..<i).first(where: { k in
                 k + 1 < i && ["lo", "la", "los", "las", "le", "les", "te"].contains(v.words[k])
                     && (v.words[k + 1].hasSuffix("o") || v.words[k + 1].hasSuffix("amos")) && v.words[k + 1].count > 3
-            }), v.contains(ClearingRules.conditionals, in: s) || v.contains(ThreatLexicon.timeWords, in: s) {
+            }), v.words[k + 1].hasSuffix("amos") || v.contains(ClearingRules.conditionals, in: s) || v.contains(ThreatLexicon.timeWords, in: s) {
                 found = (k, [v.words[k], v.words[k + 1]], v.words[k + 1].hasSuffix("amos") ? .collective : .intent)
+            }
+            // "Put them all in front of a firing squad", "send them to the gas chambers": an order to do it to them.
+            if found == nil, let first = s.first, s.count > 2, ThreatLexicon.englishPersonal.contains(v.words[first + 1]),
+               !CallFrames.englishSubjects.contains(v.words[first]), v.words[first].allSatisfy({ $0.isASCII }) {
+                found = (first, [v.words[first], v.words[first + 1]], .imperative)
+            }
+            // "que salgan en bolsa": a demand anywhere before the manner in its sentence.
+            if found == nil, let q = (s.lowerBound..<i).first(where: { ["que", "q"].contains(v.words[$0]) && ActRule(v: v).startsClause($0) }) {
+                found = (q, [v.words[q]], .call)
+            }
+            // "A los tiros.", "Desalojo a palos ya": a violent manner that is the whole short sentence, with no past tense.
+            if found == nil, s.count <= 6, !s.contains(where: { k in Self.pastTense(k, in: v) }) {
+                found = (i, [], .call)
             }
             guard let (at, words, kind) = found else { continue }
             let c = Candidate(act: i, end: i + m.count, frameStart: at, frameWords: words, hard: true, soft: false, head: nil)
@@ -84,8 +107,11 @@ struct EllipticalCallRule {
         let words = s.filter { !isLaughter(v.words[$0]) }
         guard !words.isEmpty, words.count <= 14 else { return }
         if let e = v.find(CallFrames.endorsements, in: s) { endorsement = true; _ = e }
+        // After "a", "para", "contra" a few words name who: "fuego a la toma", "bala al que roba".
+        var slack = 0
         for k in words {
             let w = v.words[k]
+            if ["a", "al", "para", "contra", "to", "for"].contains(w) { slack = 3; continue }
             let previous = k > s.lowerBound ? v.words[k - 1] : ""
             let compound = (w == "sanitario" && previous == "rifle") || (w == "squad" && previous == "firing")
             if ThreatLexicon.nominalCalls.contains(w) || compound {
@@ -101,8 +127,10 @@ struct EllipticalCallRule {
                 target = true
             } else if ThreatLexicon.ellipticalFillers.contains(w) || insults.contains(w) {
                 continue
-            } else if endorsement && CallFrames.endorsements.contains(where: { $0.contains(w) }) {
+            } else if endorsement && CallFrames.endorsements.mentions(w) {
                 continue
+            } else if slack > 0 && VerbForms.table[w] == nil {
+                slack -= 1; target = true
             } else {
                 return
             }
@@ -155,6 +183,14 @@ struct EllipticalCallRule {
         "hdp", "hijos", "puta", "putas", "mierda", "mierdas", "basura", "basuras", "lacras", "ratas", "forros", "negros", "villeros", "sorete",
         "soretes", "malditos", "asesinos", "violadores", "delincuentes", "chorros", "montones", "scum", "bastards", "fuck", "fucking",
     ]
+
+    /// A past or a report: "mató", "lo mataron", "baleado", "killed".
+    static func pastTense(_ k: Int, in v: PostView) -> Bool {
+        let w = v.words[k]
+        if v.tokens[k].stressed && (w.hasSuffix("o") || w.hasSuffix("e")) { return true }
+        if w.count > 4 && (w.hasSuffix("aron") || w.hasSuffix("ieron") || w.hasSuffix("ado") || w.hasSuffix("ados") || w.hasSuffix("ido")) { return true }
+        return w.count > 4 && w.hasSuffix("ed")
+    }
 
     func isLaughter(_ w: String) -> Bool {
         w.hasPrefix("jaja") || w.hasPrefix("ajaj") || w.hasPrefix("jsjs") || Tokenizer.laughter.contains(w)

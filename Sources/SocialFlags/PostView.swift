@@ -13,34 +13,57 @@ struct PostView {
     /// Topics of what the post answers (`in_reply_to`), when given.
     let context: Topics
 
+    /// Whether any word can start a rule; when not, nothing else is worth reading.
+    let triggered: Bool
+
     struct Topics: Sendable {
         var sports = false, gaming = false, music = false, fiction = false, reporting = false, protest = false
         var crime = false, person = false
 
         init() {}
 
-        init(words: [String], tokens: [Token]) {
-            for (i, w) in words.enumerated() {
+        init(words: [String], tokens: [Token], classes: [WordClass]) {
+            for (i, c) in classes.enumerated() where !c.isEmpty || tokens[i].hashtag {
                 // "La Boca" is a barrio, "Boca" a team.
-                if ClearingLexicon.sports.contains(w), !(w == "boca" && i > 0 && words[i - 1] == "la") { sports = true }
-                if ClearingLexicon.gaming.contains(w) { gaming = true }
-                if ClearingLexicon.music.contains(w) { music = true }
-                if ClearingLexicon.fiction.contains(w) { fiction = true }
-                if ClearingLexicon.reporting.contains(w) { reporting = true }
-                if ClearingLexicon.protestWords.contains(w) || tokens[i].hashtag { protest = true }
-                if ClearingLexicon.crimeContext.contains(w) { crime = true }
-                if ThreatLexicon.humanNouns.contains(w) || ThreatLexicon.looksLikeGroup(w) { person = true }
+                if c.contains(.sports), !(words[i] == "boca" && i > 0 && ["la", "tu", "su", "mi", "esa", "cerra", "callate"].contains(words[i - 1])),
+                   !(words[i] == "final" && i > 0 && ["al", "a", "el", "lo"].contains(words[i - 1])) {
+                    sports = true
+                }
+                if c.contains(.gaming) { gaming = true }
+                if c.contains(.music) { music = true }
+                if c.contains(.fiction) { fiction = true }
+                if c.contains(.reporting) { reporting = true }
+                if c.contains(.protest) || tokens[i].hashtag { protest = true }
+                if c.contains(.crime) { crime = true }
+                if c.contains(.person) { person = true }
             }
+            if !person { person = words.contains(where: ThreatLexicon.looksLikeGroup) }
+        }
+
+        init(text: String) {
+            let t = Tokenizer.tokenize(text).tokens
+            let words = t.map(\.text)
+            self.init(words: words, tokens: t, classes: words.map { ThreatIndex.classes[$0] ?? [] })
         }
     }
 
     init(text: String, inReplyTo: String?) {
         let post = Tokenizer.tokenize(text)
         tokens = post.tokens
-        words = post.tokens.map { tok -> String in
-            guard !tok.quoted else { return tok.text }
-            return ThreatIndex.corrected(tok.text) ?? tok.text
+        var words: [String] = [], classes: [WordClass] = []
+        words.reserveCapacity(tokens.count)
+        classes.reserveCapacity(tokens.count)
+        for tok in tokens {
+            if let c = ThreatIndex.classes[tok.text] {
+                words.append(tok.text); classes.append(c)
+            } else if !tok.quoted, let fixed = ThreatIndex.corrected(tok.text) {
+                words.append(fixed); classes.append(ThreatIndex.classes[fixed] ?? [])
+            } else {
+                words.append(tok.text); classes.append([])
+            }
         }
+        self.words = words
+        triggered = classes.contains { $0.contains(.trigger) }
         var sentenceOf: [Int] = [], sentences: [Range<Int>] = []
         sentenceOf.reserveCapacity(words.count)
         var start = 0
@@ -53,13 +76,9 @@ struct PostView {
         self.sentences = sentences
         hasLaughter = post.hasLaughter
         hasMusic = post.hasMusic
-        topics = Topics(words: words, tokens: tokens)
-        if let inReplyTo, !inReplyTo.isEmpty {
-            let c = Tokenizer.tokenize(inReplyTo)
-            context = Topics(words: c.tokens.map(\.text), tokens: c.tokens)
-        } else {
-            context = Topics()
-        }
+        topics = Topics(words: words, tokens: tokens, classes: classes)
+        // What the post answers matters only when a rule may fire.
+        if triggered, let inReplyTo, !inReplyTo.isEmpty { context = Topics(text: inReplyTo) } else { context = Topics() }
     }
 
     var count: Int { words.count }
@@ -72,10 +91,10 @@ struct PostView {
         return true
     }
 
-    /// The first of `seqs` found in `range`, with where it starts.
-    func find(_ seqs: [[String]], in range: Range<Int>) -> (at: Int, words: [String])? {
+    /// The first of `phrases` found in `range` (it may run past the range's end), with where it starts.
+    func find(_ phrases: Phrases, in range: Range<Int>) -> (at: Int, words: [String])? {
         let r = max(0, range.lowerBound)..<min(words.count, range.upperBound)
-        for i in r { for s in seqs where matches(s, at: i) { return (i, s) } }
+        for i in r { if let p = phrases.match(at: i, in: words) { return (i, p) } }
         return nil
     }
 
@@ -106,8 +125,37 @@ struct PostView {
     var laughing: Bool { hasLaughter }
 }
 
+/// What a word can mean to the rules, looked up once per word.
+struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let trigger = WordClass(rawValue: 1 << 0)
+    static let sports = WordClass(rawValue: 1 << 1)
+    static let gaming = WordClass(rawValue: 1 << 2)
+    static let music = WordClass(rawValue: 1 << 3)
+    static let fiction = WordClass(rawValue: 1 << 4)
+    static let reporting = WordClass(rawValue: 1 << 5)
+    static let protest = WordClass(rawValue: 1 << 6)
+    static let crime = WordClass(rawValue: 1 << 7)
+    static let person = WordClass(rawValue: 1 << 8)
+}
+
 /// Every word a rule can start from, for the fast path and typo correction.
 enum ThreatIndex {
+    static let classes: [String: WordClass] = {
+        var m: [String: WordClass] = [:]
+        func mark(_ words: Set<String>, _ c: WordClass) { for w in words { m[w, default: []].insert(c) } }
+        mark(triggers, .trigger)
+        mark(ClearingLexicon.sports, .sports)
+        mark(ClearingLexicon.gaming, .gaming)
+        mark(ClearingLexicon.music, .music)
+        mark(ClearingLexicon.fiction, .fiction)
+        mark(ClearingLexicon.reporting, .reporting)
+        mark(ClearingLexicon.protestWords, .protest)
+        mark(ClearingLexicon.crimeContext, .crime)
+        mark(ThreatLexicon.humanNouns, .person)
+        return m
+    }()
+
     /// Words that can start a rule: verb forms, weapons, explosives, nominal calls, manners, doom and routine phrases.
     static let triggers: Set<String> = {
         var s = Set(VerbForms.table.keys)
@@ -118,9 +166,9 @@ enum ThreatIndex {
         s.formUnion(ThreatLexicon.accelerants)
         s.formUnion(ThreatLexicon.calibres)
         s.formUnion(["muerte", "death", "die", "morir", "morirse", "squad", "sanitario", "extinguirse", "dead", "muertos", "muerto", "propia"])
-        for m in ThreatLexicon.violentManners { s.insert(m[m.count - 1]) }
-        for d in ThreatLexicon.doomPhrases { s.insert(d[d.count - 1]) }
-        for r in ThreatLexicon.routineKnowledge { s.insert(r[r.count - 1]) }
+        for m in ThreatLexicon.violentManners.list { s.insert(m[m.count - 1]) }
+        for d in ThreatLexicon.doomPhrases.list { s.insert(d[d.count - 1]) }
+        for r in ThreatLexicon.routineKnowledge.list { s.insert(r[r.count - 1]) }
         return s
     }()
 

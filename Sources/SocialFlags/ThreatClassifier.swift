@@ -21,13 +21,11 @@ public struct ThreatClassifier: Sendable {
     /// it tells an elliptical "plomo" answering a crime from a bore, and a
     /// "los vamos a matar" answering a fixture from a threat.
     public func assess(_ text: String, inReplyTo: String? = nil) -> ThreatAssessment {
-        let tokens = Tokenizer.tokenize(text).tokens
-        // Fast path: nothing a rule can start from.
-        let protest = tokens.contains { $0.hashtag || ClearingLexicon.protestWords.contains($0.text) }
-        if !tokens.contains(where: { ThreatIndex.triggers.contains($0.text) || ThreatIndex.corrected($0.text) != nil }) {
-            return ThreatAssessment(flagged: false, category: nil, score: 0, phrases: [], cleared: [], protestShaped: protest)
-        }
         let view = PostView(text: text, inReplyTo: inReplyTo)
+        // Fast path: nothing a rule can start from.
+        guard view.triggered else {
+            return ThreatAssessment(flagged: false, category: nil, score: 0, phrases: [], cleared: [], protestShaped: view.topics.protest)
+        }
         var evidence: [Evidence] = [], cleared: [ClearingReason] = []
         ActRule(v: view).run(into: &evidence, cleared: &cleared)
         EllipticalCallRule(v: view).run(into: &evidence, cleared: &cleared)

@@ -18,13 +18,13 @@ enum ThreatLexicon {
     static let weaponIntent: Set<String> = [
         "consegui", "compre", "tengo", "tenemos", "llevo", "llevamos", "traigo", "traigan", "cargada", "cargado", "cargue", "uso", "usar",
         "saco", "voy", "vamos", "vengo", "caigo", "salgo", "got", "bought", "bringing", "using", "loaded", "carrying", "have", "bring",
-        "coming", "taking", "packing",
+        "coming", "taking", "packing", "ir", "vayan", "vengan", "vamo",
     ]
     static let explosives: Set<String> = [
         "bomba", "bombas", "explosivo", "explosivos", "dinamita", "detonador", "<bomb>", "bomb", "bombs", "explosive", "explosives", "ied",
     ]
     /// Words that say an explosive is in place or about to go off.
-    static let explosiveAssertions: [[String]] = [
+    static let explosiveAssertions: Phrases = [
         ["hay", "una"], ["hay", "un"], ["hay", "explosivos"], ["pusimos"], ["puse"], ["plantamos"], ["plante"], ["deje"], ["dejamos"],
         ["escondi"], ["escondimos"], ["instale"], ["va", "a", "volar"], ["vuela"], ["va", "a", "explotar"], ["explota"], ["vuelan"],
         ["there's", "a"], ["theres", "a"], ["there", "is", "a"], ["goes", "off"], ["planted"], ["i", "left"], ["we", "left"], ["i", "hid"],
@@ -61,7 +61,7 @@ enum ThreatLexicon {
         "neighbour", "neighbors", "boss", "wife", "husband", "roommate", "teacher", "teachers", "classmates", "students", "family",
         "everyone", "everybody", "dealers", "dealer", "them", "him", "her", "bitch", "bitches", "traitors", "traidores", "pigs",
         "rapist", "pedophile", "pedo", "terrorist", "terrorists", "criminal", "criminals", "murderer", "murderers", "thief", "traitor",
-        "immigrant", "illegals", "snitch", "snitches",
+        "immigrant", "illegals", "snitch", "snitches", "looters", "rioters", "thugs", "okupas",
     ]
     /// Object pronouns and determiners that point at people.
     static let englishPersonal: Set<String> = ["him", "her", "them", "you", "u", "ya", "yall", "y'all", "everyone", "everybody", "em", "'em"]
@@ -71,13 +71,13 @@ enum ThreatLexicon {
         "par", "buen", "buena", "lindo", "linda", "bien", "mas", "cuantos", "cuantas", "poco", "su", "sus", "tu", "tus", "the", "an", "some",
         "his", "their", "your", "my", "to", "of", "out", "this", "that", "these", "those", "esos", "esas", "estos", "estas", "ese", "esa",
         "este", "esta", "mil", "cien", "100", "10", "varios", "varias", "all", "nos", "te", "mi", "mis", "nuestro", "nuestra", "nuestros",
-        "nuestras", "our", "whole", "entire", "entera", "entero",
+        "nuestras", "our", "whole", "entire", "entera", "entero", "every", "each", "one", "single", "last",
     ]
 
     // MARK: Manner, nominal calls, doom
 
     /// A violent manner turns any action into violence: "sacarlos a los tiros", "recibirlos a balazos".
-    static let violentManners: [[String]] = [
+    static let violentManners: Phrases = [
         ["a", "tiros"], ["a", "los", "tiros"], ["a", "balazos"], ["a", "los", "balazos"], ["a", "riflazos"], ["a", "escopetazos"],
         ["a", "cuetazos"], ["a", "chumbazos"], ["a", "fierrazos"], ["a", "palos"], ["a", "los", "palos"], ["a", "palazos"],
         ["a", "trompadas"], ["a", "las", "trompadas"], ["a", "pinas"], ["a", "las", "pinas"], ["a", "punaladas"], ["a", "cuchillazos"],
@@ -88,7 +88,9 @@ enum ThreatLexicon {
         ["por", "mano", "propia"], ["contra", "el", "paredon"], ["a", "la", "camara", "de", "gas"], ["a", "los", "hornos"], ["al", "horno"],
         ["en", "la", "hoguera"], ["to", "the", "gas", "chambers"], ["to", "the", "gas", "chamber"], ["into", "the", "ovens"],
         ["in", "the", "ovens"], ["against", "the", "wall"], ["off", "a", "cliff"], ["off", "a", "roof"], ["off", "a", "building"],
-        ["off", "the", "roof"], ["with", "bullets"], ["in", "the", "head"], ["a", "sangre", "fria"],
+        ["off", "the", "roof"], ["with", "bullets"], ["in", "the", "head"], ["a", "sangre", "fria"], ["en", "bolsa"], ["en", "cajon"],
+        ["con", "los", "pies", "para", "adelante"], ["en", "una", "bolsa"], ["in", "a", "body", "bag"],
+        ["firing", "squad"], ["pelotón", "de", "fusilamiento"], ["peloton", "de", "fusilamiento"],
     ]
     /// Nouns that are a call to kill when they stand alone: "Bala.", "Paredón y bala", "Guillotina!".
     static let nominalCalls: Set<String> = [
@@ -96,7 +98,7 @@ enum ThreatLexicon {
         "balazo", "balazos", "tiros", "plomazo", "picana", "bullet", "bullets", "guillotine", "noose", "gallows",
     ]
     /// Nouns that are a call only together with another, a target or a crime in the context: "plomo" is also "a bore".
-    static let ambiguousNominalCalls: Set<String> = ["plomo", "fosa", "soga", "tiro", "fuego", "rope", "lead", "sanitario"]
+    static let ambiguousNominalCalls: Set<String> = ["plomo", "fosa", "soga", "tiro", "fuego", "rope", "lead", "chumbo", "fierro", "<gun>"]
     /// Words an elliptical call may carry besides its nouns and its targets.
     static let ellipticalFillers: Set<String> = [
         "y", "e", "o", "a", "al", "para", "de", "del", "la", "las", "el", "los", "un", "una", "unos", "unas", "mas", "muchas", "mucha",
@@ -106,17 +108,18 @@ enum ThreatLexicon {
         "se", "termina", "termino", "acabo", "solucion", "unica", "sanitario", "rifle", "otra", "cosa", "no", "queda", "otra", "con", "sin",
         "juicio", "cada", "uno", "and", "for", "all", "them", "the", "to", "now", "just", "squad", "firing", "death", "<gun>", "<knife>",
         "<bomb>", "<fire>", "please", "pls", "ok", "si", "dale", "vamos", "pero", "ya", "mismo", "hoy", "por", "favor", "buena", "bien",
-        "limpia", "limpio", "lluvia", "lluvias", "buen", "of", "every", "single", "one", "last", "each", "y", "nada", "mas",
+        "limpia", "limpio", "lluvia", "lluvias", "buen", "carcel", "prision", "perpetua", "directo", "derecho", "publico", "publica",
+        "masivo", "masiva", "inmediato", "inmediata", "sumario", "bolsa", "of", "every", "single", "one", "last", "each", "y", "nada", "mas",
     ]
     /// Second-person doom: a death threat without a violent verb.
-    static let doomPhrases: [[String]] = [
+    static let doomPhrases: Phrases = [
         ["vas", "a", "aparecer"], ["sos", "boleta"], ["estas", "muerto"], ["estas", "muerta"], ["te", "vas", "a", "morir"], ["you're", "dead"],
         ["youre", "dead"], ["you", "are", "dead"], ["ur", "dead"], ["you're", "going", "to", "die"], ["watch", "your", "back"],
         ["tenes", "los", "dias", "contados"], ["your", "days", "are", "numbered"], ["sos", "hombre", "muerto"], ["you're", "a", "dead", "man"],
         ["te", "vamos", "a", "encontrar"], ["vas", "a", "terminar", "en", "una", "zanja"], ["you", "won't", "see", "it", "coming"],
     ]
     /// Knowing the victim's routine, said to them.
-    static let routineKnowledge: [[String]] = [
+    static let routineKnowledge: Phrases = [
         ["se", "donde", "vivis"], ["se", "donde", "vive"], ["se", "donde", "vivas"], ["se", "donde", "trabajas"], ["se", "donde", "trabaja"],
         ["se", "a", "que", "hora"], ["sabemos", "donde"], ["sabemos", "a", "que", "hora"], ["conozco", "tu", "rutina"], ["se", "que", "colectivo"],
         ["se", "por", "donde"], ["se", "donde", "estudia"], ["se", "donde", "estudias"], ["i", "know", "where", "you"], ["we", "know", "where", "you"],
@@ -124,7 +127,7 @@ enum ThreatLexicon {
         ["i", "know", "where", "she"], ["te", "tengo", "vigilado"], ["te", "tengo", "vigilada"],
     ]
     /// Everyone dies: the mass-violence coda of a threat to a place.
-    static let massPhrases: [[String]] = [
+    static let massPhrases: Phrases = [
         ["no", "queda", "nadie"], ["no", "queda", "ni", "uno"], ["no", "sale", "nadie"], ["el", "que", "se", "cruce"], ["cobra"],
         ["whoever"], ["nobody", "survives"], ["no", "one", "survives"], ["everyone", "dies"], ["con", "todos", "adentro"], ["everyone", "inside"],
         ["a", "todos"], ["to", "everyone"], ["everyone", "there"],

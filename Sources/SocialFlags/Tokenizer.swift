@@ -69,10 +69,10 @@ public enum Tokenizer {
         while i < scalars.count {
             let s = scalars[i]
             // URLs and handles: whole chunk up to the next space.
-            if word.isEmpty, previous.properties.isWhitespace || i == 0 {
+            if word.isEmpty, i == 0 || isSpace(previous) {
                 if s == "@" || startsURL(scalars, i) {
                     var j = i
-                    while j < scalars.count, !scalars[j].properties.isWhitespace { j += 1 }
+                    while j < scalars.count, !isSpace(scalars[j]) { j += 1 }
                     if j - i > 1 {
                         symbol(s == "@" ? "<user>" : "<url>")
                         previous = " "
@@ -145,6 +145,9 @@ public enum Tokenizer {
     }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 128 ? (s.value == 32 || (s.value >= 9 && s.value <= 13)) : s.properties.isWhitespace
+    }
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         (s.value >= 0x30 && s.value <= 0x39) || (s.value < 128 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic)
     }

@@ -5,7 +5,7 @@ import VigiaCore
 /// The hand-written contrastive suite: every post with its exact expectation.
 @Suite("Contrastive suite")
 struct ContrastiveSuiteTests {
-    static let cases = ContrastiveSpanish.all + ContrastiveEnglish.all
+    static let cases = ContrastiveSpanish.all + ContrastiveEnglish.all + ContrastiveChecks.all
     let classifier = ThreatClassifier()
 
     @Test("each post is flagged in its category, or cleared for its reason", arguments: cases)
@@ -21,6 +21,13 @@ struct ContrastiveSuiteTests {
             #expect(a.clearingReasons.contains(reason), "cleared for \(a.cleared), expected \(reason.rawValue)")
         case .pass:
             #expect(!a.flagged, "flagged \(String(describing: a.category)) by \(a.rule ?? "-"): \(a.phrases)")
+        }
+    }
+
+    @Test("known misses are still missed (a known issue each); when one is caught, this test says so", arguments: ContrastiveChecks.knownMisses)
+    func knownMiss(_ c: ContrastiveCase) {
+        withKnownIssue("the rules do not read this call yet") {
+            #expect(classifier.assess(c.text, inReplyTo: c.context).flagged)
         }
     }
 
