@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "vigia-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Regression"),
 
-        .testTarget(name: "VigiaCoreTests", dependencies: ["VigiaCore"]),
+        .testTarget(name: "VigiaCoreTests", dependencies: ["VigiaCore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "HotspotsTests", dependencies: ["Hotspots"]),
         .testTarget(name: "CameraAlertsTests", dependencies: ["CameraAlerts"]),
         .testTarget(name: "FaceMatchTests", dependencies: ["FaceMatch"]),
@@ -69,7 +69,7 @@ let package = Package(
         ]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"], exclude: ["Golden"]),
         .testTarget(name: "vigiaTests", dependencies: [
-            "vigia", .product(name: "GRDB", package: "GRDB.swift"),
+            "vigia", "VigiaCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

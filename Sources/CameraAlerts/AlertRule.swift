@@ -33,6 +33,9 @@ public struct AlertRule: Hashable, Sendable {
     /// Unacknowledged this long, the alert rises one priority level; nil never.
     public var escalateAfterSeconds: Double?
     public var procedure: String = ""
+    /// Every alert of the rule needs a unit sent (`dispatch = required`), so
+    /// the summary holds it to the dispatch target even when nobody dispatched it.
+    public var requiresDispatch = false
     /// Where the rule was defined, for messages.
     public var line: Int = 0
 

@@ -23,13 +23,14 @@ public struct RuleFileError: Error, CustomStringConvertible, Equatable {
 ///     dedupe = camera, zone
 ///     escalate_after = 120
 ///     procedure = Look at the camera; if someone is waiting for victims, send the nearest unit.
+///     dispatch = optional
 public enum RuleFile {
     static let keys: [String: String] = [
         "kind": "detection, loitering, crowd, offline or tamper", "labels": "object classes, comma-separated",
         "zones": "zone names", "cameras": "camera ids", "hours": "HH:MM-HH:MM local time", "min_score": "0…1",
         "min_dwell": "seconds", "min_count": "people", "missed_heartbeats": "1…100", "priority": "1…5",
         "cooldown": "seconds", "dedupe": "camera, zone, label, track", "escalate_after": "seconds",
-        "procedure": "text for the dispatcher",
+        "procedure": "text for the dispatcher", "dispatch": "required or optional",
     ]
 
     public static func parse(_ text: String, file: String) throws -> [AlertRule] {
@@ -105,6 +106,9 @@ public enum RuleFile {
                 guard fields.count == list.count, !fields.isEmpty else { fail("dedupe takes camera, zone, label, track"); continue }
                 current!.dedupe = fields
             case "procedure": current!.procedure = value
+            case "dispatch":
+                guard value == "required" || value == "optional" else { fail("dispatch must be required or optional, found \(value)"); continue }
+                current!.requiresDispatch = value == "required"
             default: break
             }
         }

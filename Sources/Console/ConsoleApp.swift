@@ -53,10 +53,13 @@ public final class ConsoleApp {
             SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: options.replay?.speed,
                                     review: state.review)
         }
-        // Safeguard 11: the retention policy runs at start-up and then hourly.
+        // Safeguard 11: the retention policy runs at start-up and then hourly; lapsed
+        // urgent authorisations (safeguard 3) are made final at start-up and every minute.
         _ = try? engine.applyScheduledRetention()
-        var lastRetention = Date()
+        _ = try? engine.applyAuthorisationLapses()
+        var lastRetention = Date(), lastSweep = Date()
         var situation = try source.situation(request())
+        Reducer.follow(&state, situation: situation)
         let screen = try CursesScreen(theme: options.theme)
         defer { screen.end() }
         feeder?.start()
@@ -81,9 +84,11 @@ public final class ConsoleApp {
                     situation = (try? source.situation(request())) ?? situation
                     lastBuild = Date()
                 }
+                Reducer.follow(&state, situation: situation)
                 continue
             }
             if Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
+            if Date().timeIntervalSince(lastSweep) >= 60 { _ = try? engine.applyAuthorisationLapses(); lastSweep = Date() }
             // No key: rebuild when a feed moved, or each second while the replay clock runs.
             let generation = feeder?.generation.load(ordering: .relaxed) ?? 0
             let replaying = options.replay.map { !$0.finished } ?? false
@@ -97,6 +102,7 @@ public final class ConsoleApp {
                     if options.bell, fresh.contains(where: { $0.priority == 1 }) { FileHandle.standardOutput.write(Data([7])) }
                     seenAlerts.formUnion(fresh.map(\.id))
                     situation = next
+                    Reducer.follow(&state, situation: situation)
                 }
                 lastBuild = Date()
                 dirty = true

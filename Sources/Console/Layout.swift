@@ -102,6 +102,19 @@ enum PaneItems {
         case .flags: return flags(s, state).count
         }
     }
+    /// The ids of a list pane's items, in order.
+    static func ids(_ pane: Pane, _ s: Situation, _ state: UIState) -> [Int64] {
+        switch pane {
+        case .map: return []
+        case .alerts: return alerts(s, state).map(\.id)
+        case .hits: return hits(s, state).map(\.id)
+        case .flags: return flags(s, state).map(\.id)
+        }
+    }
+    static func id(_ pane: Pane, at row: Int, _ s: Situation, _ state: UIState) -> Int64? {
+        let all = ids(pane, s, state)
+        return all.indices.contains(row) ? all[row] : nil
+    }
     static func matches(_ filter: String, _ text: String) -> Bool {
         filter.isEmpty || text.lowercased().contains(filter.lowercased())
     }

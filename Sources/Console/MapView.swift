@@ -17,7 +17,12 @@ enum MapView {
             let horizon = r.horizonHours >= 168 ? "7 d" : "\(Int(r.horizonHours)) h"
             var line = "\(Strings.text("map.horizon", l)) \(horizon)\(sep)\(Strings.text("map.model", l)) \(r.model)"
             if let hit = r.hitRate, let pai = r.pai {
-                line += "\(sep)\(Strings.text("map.hitrate", l)) \(Int((hit * 100).rounded())) % (PAI \(String(format: "%.1f", pai)))"
+                var quality = "PAI \(String(format: "%.1f", pai))"
+                if let i = r.hitRateInterval {
+                    let dash = glyphs == .ascii ? "-" : "–"
+                    quality = "\(Strings.text("map.interval", l)) \(Int((i.lower * 100).rounded()))\(dash)\(Int((i.upper * 100).rounded())) %, " + quality
+                }
+                line += "\(sep)\(Strings.text("map.hitrate", l)) \(Int((hit * 100).rounded())) % (\(quality))"
             }
             line += "\(sep)\(Strings.text("map.gini", l)) \(String(format: "%.2f", r.gini))"
             b.put(Draw.clip(line, pane.columns - 4, glyphs), row: pane.row + 1, column: pane.column + 2, role: "pane.title")

@@ -161,7 +161,7 @@ public enum Reducer {
             case .forwardTo(let id):
                 guard !text.isEmpty else { return nil }
                 return .alert(id, .forward(to: text, message: "—"))
-            case .filter: state.filter = text; for p in Pane.allCases { state.selection[p] = 0 }
+            case .filter: state.filter = text; for p in Pane.allCases { state.selection[p] = 0; state.selectedIDs[p] = nil }
             case .passphrase(let name): return .signIn(name: name, passphrase: prompt.text)
             case .command: return command(text, &state)
             case .quit, .disposition: break
@@ -219,6 +219,23 @@ public enum Reducer {
         default: break
         }
         state.selection[state.focus] = max(0, min(count - 1, i))
+        state.selectedIDs[state.focus] = PaneItems.id(state.focus, at: state.selected(state.focus), situation, state)
+    }
+
+    /// After the situation (or the filter) changed: each list pane's row
+    /// moves to where its selected item now is; when the item is gone the
+    /// row stays (clamped) and selects what is there now.
+    public static func follow(_ state: inout UIState, situation: Situation) {
+        for pane in [Pane.alerts, .hits, .flags] {
+            let ids = PaneItems.ids(pane, situation, state)
+            if let id = state.selectedIDs[pane], let row = ids.firstIndex(of: id) {
+                state.selection[pane] = row
+                continue
+            }
+            let row = max(0, min(ids.count - 1, state.selected(pane)))
+            state.selection[pane] = row
+            state.selectedIDs[pane] = ids.indices.contains(row) ? ids[row] : nil
+        }
     }
 
     static func selectedPosition(_ state: UIState, _ s: Situation) -> PlanarPoint? {

@@ -12,7 +12,7 @@ enum ReviewView {
         let all: [(String, StyleRole)]
         var title = Strings.text(state.review == .audit ? "review.audit" : "review.shift", l)
         switch review {
-        case .shift(let summary): all = shiftLines(summary, l, state.glyphs)
+        case .shift(let summary): all = shiftLines(summary, l, state.glyphs, width: r.columns - 4)
         case .audit(let records, let total):
             let shown = filtered(records.map { auditLine($0, s.header.timeZone) }, state.filter)
             all = shown.map { ($0, StyleRole.normal) }
@@ -49,13 +49,27 @@ enum ReviewView {
         return "#\(a.sequence) \(t.prefix(10)) \(t.dropFirst(11).prefix(8)) \(a.operatorName) (\(a.role)) \(a.action) \(a.subject)\(details)"
     }
 
-    static func shiftLines(_ s: ShiftSummary, _ l: Language, _ g: GlyphSet) -> [(String, StyleRole)] {
+    /// Words of `text` in lines of at most `width` columns.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return line.isEmpty ? lines : lines + [line]
+    }
+
+    static func shiftLines(_ s: ShiftSummary, _ l: Language, _ g: GlyphSet, width: Int = 76) -> [(String, StyleRole)] {
         func t(_ key: String) -> String { Strings.text("review." + key, l) }
         let sep = g.separator
         func pct(_ v: Double?) -> String { v.map { String(format: "%.0f %%", $0 * 100) } ?? "—" }
         func secs(_ v: Double?) -> String { v.map { Draw.age($0) } ?? "—" }
         var o: [(String, StyleRole)] = []
         o.append(("\(s.shift.start.prefix(10)) \(s.shift.start.dropFirst(11).prefix(5))–\(s.shift.end.dropFirst(11).prefix(5))", "hint"))
+        o.append((t("headline"), .title))
+        for sentence in s.headline(l == .spanish ? .spanish : .english) {
+            for (i, line) in wrap(sentence, width: max(20, width - 4)).enumerated() { o.append(((i == 0 ? "  " : "    ") + line, .normal)) }
+        }
         let a = s.alerts
         o.append((t("alerts"), .title))
         o.append(("  \(a.created) \(t("created"))\(sep)\(a.unhandledAtEnd) \(t("unhandled"))\(sep)\(a.snoozed) \(t("snoozed"))\(sep)\(a.forwarded) \(t("forwarded"))",
@@ -79,7 +93,9 @@ enum ReviewView {
         if let f = s.forecast {
             o.append(("  \(f.model)\(sep)\(String(format: "%.1f", f.expected)) \(t("expected"))\(sep)\(f.incidents) \(t("recorded"))\(sep)Gini \(String(format: "%.3f", f.gini))", .normal))
             for c in f.coverage {
-                o.append(("  \(Int(c.percentOfArea)) % \(t("area")): \(t("hitrate")) \(pct(c.hitRate))\(sep)PAI \(String(format: "%.2f", c.pai))", .normal))
+                let interval = c.hitRateInterval.map { " (\(Strings.text("map.interval", l)) \(pct($0.lower))–\(pct($0.upper)))" } ?? ""
+                o.append(("  \(Int(c.percentOfArea)) % \(t("area")): \(t("hitrate")) \(pct(c.hitRate))\(interval)\(sep)PAI \(String(format: "%.2f", c.pai))"
+                          + "\(sep)PEI \(c.pei.map { String(format: "%.2f", $0) } ?? "—")", .normal))
             }
         } else {
             o.append(("  " + t("noforecast"), "hint"))

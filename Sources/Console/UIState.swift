@@ -46,6 +46,10 @@ public struct UIState: Sendable, Equatable {
     public var glyphs: GlyphSet
     public var focus: Pane = .map
     public var selection: [Pane: Int] = [:]
+    /// The id of the item selected in each list pane: the selection follows
+    /// the item, not its row, when the list is rebuilt (new alerts arrive,
+    /// escalations reorder), so a key always acts on the item the highlight showed.
+    public var selectedIDs: [Pane: Int64] = [:]
     /// Map view: 1 shows the whole city; centre and cursor in projected metres.
     public var zoom: Double = 1
     public var centre: PlanarPoint?

@@ -21,10 +21,14 @@ public final class Engine: Sendable {
     public let faceSearch: any FaceSearchRepository
     public let social: any SocialRepository
     public let retention: any RetentionRepository
+    /// Issued patrol boxes (dosage); nil for an engine built without them.
+    public let patrols: (any PatrolRepository)?
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
     public let location: String
+    /// Signs the audit chain's head outside the database, when configured.
+    let auditAnchor: AuditAnchor?
     let logger: Logger
     private let districtCache = Mutex<DistrictIndex??>(nil)
 
@@ -32,8 +36,11 @@ public final class Engine: Sendable {
                 quarantine: any QuarantineRepository, boundaries: any BoundaryRepository,
                 modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
                 settings: any SettingsRepository, watchlist: any WatchlistRepository, faceSearch: any FaceSearchRepository,
-                social: any SocialRepository, retention: any RetentionRepository, clock: any TimeSource, timeZone: TimeZone, location: String) {
+                social: any SocialRepository, retention: any RetentionRepository, clock: any TimeSource, timeZone: TimeZone, location: String,
+                auditAnchor: AuditAnchor? = nil, patrols: (any PatrolRepository)? = nil) {
+        self.auditAnchor = auditAnchor
         self.watchlist = watchlist
+        self.patrols = patrols
         self.faceSearch = faceSearch
         self.social = social
         self.retention = retention
@@ -54,16 +61,19 @@ public final class Engine: Sendable {
         self.logger = logger
     }
 
-    /// Opens the SQLite store at `path` (created 0600 when missing).
+    /// Opens the SQLite store at `path`; with `create`, a missing file is
+    /// created (0600), else it is an error. With `anchor`, the audit chain's
+    /// head is signed into a checkpoint log outside the file.
     public convenience init(databasePath path: String, clock: any TimeSource = SystemTimeSource(),
-                            timeZone: TimeZone? = nil, maximumPageCount: Int? = nil) throws {
-        let database = try VigiaDatabase(path: path, clock: clock, maximumPageCount: maximumPageCount)
+                            timeZone: TimeZone? = nil, maximumPageCount: Int? = nil, create: Bool = true,
+                            anchor: AuditAnchorSettings? = nil) throws {
+        let database = try VigiaDatabase(path: path, clock: clock, maximumPageCount: maximumPageCount, create: create, anchor: anchor)
         let zone = try timeZone ?? TimeZone.named(TimeParser.defaultTimeZoneIdentifier)
         self.init(audit: database.audit, operators: database.operators, incidents: database.incidents,
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
                   alerts: database.alerts, cameras: database.cameras, settings: database.settings,
                   watchlist: database.watchlist, faceSearch: database.faceSearch, social: database.social, retention: database.retention, clock: clock,
-                  timeZone: zone, location: path)
+                  timeZone: zone, location: path, auditAnchor: database.anchor, patrols: database.patrols)
     }
 
     /// An error in words: storage failures (disk full, read-only) say what to do.

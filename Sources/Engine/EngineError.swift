@@ -9,7 +9,7 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
     case noOperators
     case firstOperatorMustBeAdmin
     case roleNotAssignable(Role)
-    case invalidOperatorName(String)
+    case invalidOperatorName(String, String)
     case weakPassphrase(minimum: Int)
     case personalDataColumns(file: String, columns: [String])
     case badInput(file: String, line: Int?, field: String?, reason: String)
@@ -30,8 +30,8 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
             return "the first operator of a database must be an admin (--role admin)"
         case .roleNotAssignable(let role):
             return "role \(role.rawValue) cannot be given to a person; use dispatcher, supervisor, auditor or admin"
-        case .invalidOperatorName(let name):
-            return "operator name \"\(name)\" is not allowed: use 1–64 letters, digits, dots, dashes or underscores (\"feed\" is reserved)"
+        case .invalidOperatorName(let name, let problem):
+            return "operator name \"\(name)\" is not allowed: \(problem). A name is 2–32 ASCII characters: a letter, then letters, digits, '.', '_' or '-'"
         case .weakPassphrase(let minimum):
             return "the passphrase is too short: use at least \(minimum) characters"
         case .personalDataColumns(let file, let columns):

@@ -9,7 +9,7 @@ public struct AlertStore: AlertRepository {
     @discardableResult
     public func commit(_ batch: FeedBatch, counterPeriod: String) throws -> [Int64] {
         let now = database.clock.now()
-        return try database.pool.write { db in
+        return try database.write(audit: nil) { db in
             var ids: [Int64] = []
             if !batch.alerts.isEmpty {
                 let insert = try BulkInsert(db, sql: """
@@ -42,7 +42,7 @@ public struct AlertStore: AlertRepository {
             if let p = batch.position {
                 try db.execute(sql: "INSERT OR REPLACE INTO feed_position (source, position) VALUES (?, ?)", arguments: [p.source, p.line])
             }
-            if let audit = batch.audit { try AuditChainStore.append(audit, at: now, in: db) }
+            if let audit = batch.audit { try database.appendAudit(audit, in: db) }
             return ids
         }
     }
@@ -89,7 +89,7 @@ public struct AlertStore: AlertRepository {
             try db.execute(sql: """
                 INSERT INTO alert_transition (alert_id, from_state, to_state, operator, at, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [t.alertID, t.from.rawValue, t.to.rawValue, t.operatorName, t.at.timeIntervalSince1970, t.note, details.text])
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return true
         }
     }

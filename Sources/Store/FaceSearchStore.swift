@@ -8,27 +8,26 @@ public struct FaceSearchStore: FaceSearchRepository {
     public func createAuthorisation(_ a: SearchAuthorisation, audit: AuditEntry) throws -> Int64 {
         try database.write(audit: audit) { db in
             try db.execute(sql: """
-                INSERT INTO authorisation (entries, cameras, valid_from, valid_to, reason, approved_by, urgent, confirmed_by, revoked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)
+                INSERT INTO authorisation (entries, cameras, valid_from, valid_to, reason, approved_by, urgent, confirmed_by, revoked_at,
+                                           needs_second, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
                 """, arguments: [Self.list(a.entries), Self.list(a.cameras), a.from.timeIntervalSince1970, a.to.timeIntervalSince1970,
-                                 a.reason, a.approvedBy, a.urgent])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
-                           arguments: ["authorisation.created.\(id)", String(a.createdAt.timeIntervalSince1970)])
-            return id
+                                 a.reason, a.approvedBy, a.urgent, a.needsSecondApproval, a.createdAt.timeIntervalSince1970])
+            return db.lastInsertedRowID
         }
     }
 
     public func authorisations() throws -> [SearchAuthorisation] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.*, (SELECT value FROM setting WHERE key = 'authorisation.created.' || a.id) AS created FROM authorisation a ORDER BY a.id
+                SELECT a.*, coalesce(a.created_at, (SELECT CAST(value AS REAL) FROM setting WHERE key = 'authorisation.created.' || a.id), 0) AS created
+                FROM authorisation a ORDER BY a.id
                 """).map { r in
                 SearchAuthorisation(id: r["id"], entries: Self.parse(r["entries"]), cameras: Self.parse(r["cameras"]),
                                     from: Date(timeIntervalSince1970: r["valid_from"]), to: Date(timeIntervalSince1970: r["valid_to"]),
                                     reason: r["reason"], approvedBy: r["approved_by"], urgent: r["urgent"], confirmedBy: r["confirmed_by"],
                                     revokedAt: (r["revoked_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                                    createdAt: Date(timeIntervalSince1970: Double(r["created"] as String? ?? "") ?? 0))
+                                    createdAt: Date(timeIntervalSince1970: r["created"]), needsSecondApproval: r["needs_second"])
             }
         }
     }
@@ -38,22 +37,23 @@ public struct FaceSearchStore: FaceSearchRepository {
             try db.execute(sql: "UPDATE authorisation SET confirmed_by = ? WHERE id = ? AND confirmed_by IS NULL AND revoked_at IS NULL AND approved_by != ?",
                            arguments: [name, id, name])
             guard db.changesCount == 1 else { return false }
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return true
         }
     }
 
-    public func revokeAuthorisation(id: Int64, at: Date, audit: AuditEntry) throws -> Int {
-        try database.write(audit: nil) { db in
+    public func revokeAuthorisation(id: Int64, at: Date, audit: (_ deleted: Int, _ kept: [Int64]) -> AuditEntry) throws -> (deleted: Int, kept: [Int64]) {
+        let result = try database.write(audit: nil) { db -> (deleted: Int, kept: [Int64]) in
             try db.execute(sql: "UPDATE authorisation SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [at.timeIntervalSince1970, id])
-            guard db.changesCount == 1 else { return 0 }
-            try db.execute(sql: "DELETE FROM hit WHERE authorisation_id = ?", arguments: [id])
+            guard db.changesCount == 1 else { return (0, []) }
+            let kept = try Int64.fetchAll(db, sql: "SELECT id FROM hit WHERE authorisation_id = ? AND state = 'dispatched' ORDER BY id", arguments: [id])
+            try db.execute(sql: "DELETE FROM hit WHERE authorisation_id = ? AND state != 'dispatched'", arguments: [id])
             let deleted = db.changesCount
-            var entry = audit
-            if case .object(var details) = entry.details { details["hits_deleted"] = .int(Int64(deleted)); entry.details = .object(details) }
-            try AuditChainStore.append(entry, at: database.clock.now(), in: db)
-            return deleted
+            try database.appendAudit(audit(deleted, kept), in: db)
+            return (deleted, kept)
         }
+        if result.deleted > 0 { try database.purgeJournal() }
+        return result
     }
 
     public func insertHits(_ hits: [(hit: Hit, authorisation: Int64)]) throws {
@@ -63,6 +63,42 @@ public struct FaceSearchStore: FaceSearchRepository {
                 try db.execute(sql: """
                     INSERT INTO hit (entry_id, similarity, rank, camera_id, time, state, authorisation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [h.entryID, h.similarity, h.rank, h.cameraID, h.time.timeIntervalSince1970, h.state.rawValue, a])
+            }
+        }
+    }
+
+    public func recordUses(_ uses: [AuthorisationUse]) throws {
+        guard !uses.isEmpty else { return }
+        try database.write(audit: nil) { db in
+            for u in uses {
+                try db.execute(sql: """
+                    INSERT INTO authorisation_use (authorisation_id, watchlist_version, entries, first_probe, last_probe, probes, hits)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(authorisation_id, watchlist_version) DO UPDATE SET
+                      first_probe = min(first_probe, excluded.first_probe), last_probe = max(last_probe, excluded.last_probe),
+                      probes = probes + excluded.probes, hits = hits + excluded.hits
+                    """, arguments: [u.authorisationID, u.watchlistVersion, u.entries, u.firstProbe.timeIntervalSince1970,
+                                     u.lastProbe.timeIntervalSince1970, u.probes, u.hits])
+            }
+        }
+    }
+
+    public func uses(authorisation: Int64) throws -> [AuthorisationUse] {
+        try uses(authorisation: Optional(authorisation))
+    }
+
+    public func allUses() throws -> [AuthorisationUse] {
+        try uses(authorisation: nil)
+    }
+
+    /// One statement for both: a nil id is bound as NULL and matches every row.
+    private func uses(authorisation: Int64?) throws -> [AuthorisationUse] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM authorisation_use WHERE (?1 IS NULL OR authorisation_id = ?1) ORDER BY first_probe",
+                             arguments: [authorisation]).map { r in
+                AuthorisationUse(authorisationID: r["authorisation_id"], watchlistVersion: r["watchlist_version"], entries: r["entries"],
+                                 firstProbe: Date(timeIntervalSince1970: r["first_probe"]), lastProbe: Date(timeIntervalSince1970: r["last_probe"]),
+                                 probes: r["probes"], hits: r["hits"])
             }
         }
     }
@@ -103,14 +139,14 @@ public struct FaceSearchStore: FaceSearchRepository {
                 try db.execute(sql: "INSERT INTO hit_decision (hit_id, operator, decision, reason, at) VALUES (?, ?, ?, ?, ?)",
                                arguments: [d.hitID, d.operatorName, d.confirm ? "confirm" : "reject", d.reason, d.at.timeIntervalSince1970])
             }
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return true
         }
     }
 
     static func hit(_ r: Row) -> Hit {
         Hit(id: r["id"], entryID: r["entry_id"], similarity: r["similarity"], rank: r["rank"], cameraID: r["camera_id"],
-            time: Date(timeIntervalSince1970: r["time"]), state: HitState(rawValue: r["state"]) ?? .pending)
+            time: Date(timeIntervalSince1970: r["time"]), state: HitState(rawValue: r["state"]) ?? .pending, authorisationID: r["authorisation_id"])
     }
 
     static func list(_ v: [String]?) -> String { v.map { CanonicalJSON.array($0.map(CanonicalJSON.string)).text } ?? "all" }

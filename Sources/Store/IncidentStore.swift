@@ -11,7 +11,7 @@ public struct IncidentStore: IncidentRepository {
         let now = database.clock.now().timeIntervalSince1970
         var inserted = 0
         var entry = audit
-        try database.pool.write { db in
+        try database.write(audit: nil) { db in
             let insert = try BulkInsert(db, sql: """
                 INSERT OR IGNORE INTO incident
                   (fingerprint, occurred_at, precision, lat, lon, type, subtype, source, external_id, district, parent_district)
@@ -38,7 +38,7 @@ public struct IncidentStore: IncidentRepository {
                 details["duplicates"] = .int(Int64(records.count - inserted))
                 entry.details = .object(details)
             }
-            try AuditChainStore.append(entry, at: database.clock.now(), in: db)
+            try database.appendAudit(entry, in: db)
         }
         return inserted
     }

@@ -8,6 +8,10 @@ import Foundation
 public enum PassphraseHasher {
     public static let rounds = 600_000
     public static let minimumLength = 8
+    /// A well-formed hash of no passphrase anyone knows, at the standard
+    /// cost: checked against for names that do not exist, so that an unknown
+    /// name takes as long as a wrong passphrase.
+    public static let decoy = "pbkdf2-sha256$\(rounds)$9BXiS+nTT4rPqapimV0YTQ==$JxeCjrIRtO1ozDOZZk6DXv8lxx3ivS244hcHCwWPUVM="
 
     public static func hash(_ passphrase: String, rounds: Int = PassphraseHasher.rounds) throws -> String {
         var salt = [UInt8](repeating: 0, count: 16)

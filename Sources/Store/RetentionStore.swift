@@ -10,7 +10,7 @@ public struct RetentionStore: RetentionRepository {
                       audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport {
         let t = now.timeIntervalSince1970
         func cutoff(_ days: Int) -> Double { t - Double(days) * 86_400 }
-        return try database.pool.write { db in
+        let report = try database.write(audit: nil) { db in
             var r = RetentionReport()
             r.dryRun = dryRun
             // Alerts closed before the cut-off (by their last transition), with their history.
@@ -20,6 +20,13 @@ public struct RetentionStore: RetentionRepository {
             r.closedAlerts = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(alerts))", arguments: [cutoff(policy.closedAlertsDays)]) ?? 0
             r.rejectedHits = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(hits))", arguments: [cutoff(policy.rejectedHitsDays)]) ?? 0
             r.credibleFlags = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(flags))", arguments: [cutoff(policy.credibleFlagsDays)]) ?? 0
+            // Candidates nobody decided, by the sighting's time; dispatched ones by their last decision; flags nobody reviewed, by the post's time.
+            let undecided = "SELECT id FROM hit WHERE state IN ('pending', 'confirmedOnce', 'confirmed') AND time < ?"
+            let dispatched = "SELECT hit_id FROM hit_decision WHERE hit_id IN (SELECT id FROM hit WHERE state = 'dispatched') GROUP BY hit_id HAVING max(at) < ?"
+            let pending = "SELECT id FROM flag WHERE state = 'pending' AND post_time < ?"
+            r.undecidedHits = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(undecided))", arguments: [cutoff(policy.undecidedHitsDays)]) ?? 0
+            r.dispatchedHits = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(dispatched))", arguments: [cutoff(policy.dispatchedHitsDays)]) ?? 0
+            r.pendingFlags = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(pending))", arguments: [cutoff(policy.pendingFlagsDays)]) ?? 0
             r.quarantine = try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)]) ?? 0
             r.counters = try Int.fetchOne(db, sql: "SELECT count(*) FROM counter WHERE period < ?", arguments: [counterCutoff]) ?? 0
             if !dryRun {
@@ -29,6 +36,9 @@ public struct RetentionStore: RetentionRepository {
                     (alerts, a, "alert_transition", "alert_id", "alert"),
                     (hits, h, "hit_decision", "hit_id", "hit"),
                     (flags, f, "flag_decision", "flag_id", "flag"),
+                    (undecided, cutoff(policy.undecidedHitsDays), "hit_decision", "hit_id", "hit"),
+                    (dispatched, cutoff(policy.dispatchedHitsDays), "hit_decision", "hit_id", "hit"),
+                    (pending, cutoff(policy.pendingFlagsDays), "flag_decision", "flag_id", "flag"),
                 ]
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER)")
                 for (select, cut, child, column, table) in kinds {
@@ -41,8 +51,10 @@ public struct RetentionStore: RetentionRepository {
                 try db.execute(sql: "DELETE FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)])
                 try db.execute(sql: "DELETE FROM counter WHERE period < ?", arguments: [counterCutoff])
             }
-            try AuditChainStore.append(audit(r), at: database.clock.now(), in: db)
+            try database.appendAudit(audit(r), in: db)
             return r
         }
+        if !dryRun && report.total > 0 { try database.purgeJournal() }
+        return report
     }
 }

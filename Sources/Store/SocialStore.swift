@@ -38,7 +38,7 @@ public struct SocialStore: SocialRepository {
     @discardableResult
     public func decide(flag id: Int64, _ decision: FlagDecision, operatorName: String, reason: String, at: Date,
                        alert: StoredAlert?, counterPeriod: String, audit: AuditEntry) throws -> Int64? {
-        try database.write(audit: nil) { db in
+        let alertID = try database.write(audit: nil) { db -> Int64? in
             var alertID: Int64?
             switch decision {
             case .credible:
@@ -64,9 +64,12 @@ public struct SocialStore: SocialRepository {
                     ON CONFLICT(name, period) DO UPDATE SET value = value + 1
                     """, arguments: [counterPeriod])
             }
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
             return alertID
         }
+        // A flag cleared on review is not kept (safeguard 6): gone from the file and its WAL now.
+        if decision == .notCredible { try database.purgeJournal() }
+        return alertID
     }
 
     static func flagged(_ r: Row) -> FlaggedPost {

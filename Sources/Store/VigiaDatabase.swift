@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import VigiaCore
 
 /// The one SQLite file that holds everything: opened in WAL mode, created
@@ -7,15 +8,32 @@ import VigiaCore
 public final class VigiaDatabase: Sendable {
     public let path: String
     public let clock: any TimeSource
+    /// Signs the audit chain's head outside the file, when configured.
+    public let anchor: AuditAnchor?
     let pool: DatabasePool
+    /// Whether the write transaction now running began on a wiped audit log.
+    private let startedWiped = Mutex<Bool>(false)
 
-    /// Opens (creating if needed) the database at `path`. `maximumPageCount`
-    /// caps the file's size (SQLite's `max_page_count`): a write past it fails
-    /// as a full disk does, which is how the tests make a disk fill up.
-    public init(path: String, clock: any TimeSource = SystemTimeSource(), maximumPageCount: Int? = nil) throws {
+    /// Opens the database at `path`, creating it only when `create` says so
+    /// (a read must never make a new, empty, "intact" database out of a
+    /// mistyped path). A zero-byte file, or an SQLite file of another
+    /// program, is refused. `maximumPageCount` caps the file's size (SQLite's
+    /// `max_page_count`): a write past it fails as a full disk does, which is
+    /// how the tests make a disk fill up.
+    public init(path: String, clock: any TimeSource = SystemTimeSource(), maximumPageCount: Int? = nil,
+                create: Bool = true, anchor: AuditAnchorSettings? = nil) throws {
         self.path = path
         self.clock = clock
-        try Self.createIfMissing(path)
+        self.anchor = anchor.map(AuditAnchor.init(settings:))
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw StoreError.notAVigiaDatabase(path: path, reason: "it is not a regular file") }
+            guard info.st_size > 0 else { throw StoreError.notAVigiaDatabase(path: path, reason: "the file is empty") }
+        } else if create {
+            try Self.createIfMissing(path)
+        } else {
+            throw StoreError.missingDatabase(path: path)
+        }
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
@@ -27,6 +45,8 @@ public final class VigiaDatabase: Sendable {
             // Deleted rows (purged templates, cleared flags) are overwritten on
             // disk, not left in free pages (safeguards 1, 2 and 6).
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // After a checkpoint the WAL is cut back to at most 4 MiB, so old frames do not linger in a long file.
+            _ = try Int.fetchOne(db, sql: "PRAGMA journal_size_limit = 4194304")
             // A PRAGMA takes no bound argument; `pages` is an Int, so nothing but digits is spliced in.
             if let maximumPageCount {
                 let pages = max(1, maximumPageCount)
@@ -42,6 +62,12 @@ public final class VigiaDatabase: Sendable {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
         let migrator = Migrations.migrator
+        // Tables but no migration record: another program's SQLite file, not to be migrated into.
+        let foreign = try pool.read { db in
+            try !db.tableExists("grdb_migrations")
+                && (Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0) > 0
+        }
+        if foreign { throw StoreError.notAVigiaDatabase(path: path, reason: "it holds another program's tables") }
         let superseded = try pool.read { try migrator.hasBeenSuperseded($0) }
         if superseded { throw StoreError.newerSchema(path: path) }
         do { try migrator.migrate(pool) } catch {
@@ -66,15 +92,75 @@ public final class VigiaDatabase: Sendable {
     public var faceSearch: FaceSearchStore { FaceSearchStore(database: self) }
     public var social: SocialStore { SocialStore(database: self) }
     public var retention: RetentionStore { RetentionStore(database: self) }
+    public var patrols: PatrolStore { PatrolStore(database: self) }
 
     /// Runs `body` in one write transaction and appends `audit` to the chain in
-    /// the same transaction.
+    /// the same transaction. No record is appended in a transaction that
+    /// began on a wiped audit log (`AuditChainStore.isWiped`). A refusal because the clock went back is
+    /// counted (in its own transaction) before it is rethrown.
     func write<T>(audit entry: AuditEntry?, _ body: (Database) throws -> T) throws -> T {
-        let now = clock.now()
-        return try pool.write { db in
-            let result = try body(db)
-            if let entry { try AuditChainStore.append(entry, at: now, in: db) }
-            return result
+        do {
+            return try pool.write { db in
+                // The pool has one writer, so transactions run one at a time and this flag is theirs.
+                let wiped = try AuditChainStore.isWiped(db)
+                startedWiped.withLock { $0 = wiped }
+                let result = try body(db)
+                if let entry { try appendAudit(entry, in: db) }
+                return result
+            }
+        } catch let error as StoreError {
+            if case .auditClockWentBack = error { countRefusal("audit.refused.clock_went_back") }
+            throw error
+        }
+    }
+
+    /// Appends `entry` to the audit chain inside `db`'s transaction, at this
+    /// database's clock; after the commit the anchor may sign a checkpoint.
+    @discardableResult
+    func appendAudit(_ entry: AuditEntry, in db: Database) throws -> AuditRecord {
+        if startedWiped.withLock({ $0 }) {
+            throw StoreError.auditChainBroken(reason: "the audit log is empty but the database holds data: its records were removed")
+        }
+        let record = try AuditChainStore.append(entry, at: clock.now(), in: db)
+        if let anchor {
+            let clock = self.clock
+            db.afterNextTransaction(onCommit: { _ in anchor.committed(record, now: clock.now()) })
+        }
+        return record
+    }
+
+    /// Makes a purge final on disk (safeguards 1, 2, 6 and 11): with secure
+    /// delete on, the purged rows are zeroed in their pages, but the pages
+    /// still sit in the WAL and the main file keeps their old images until a
+    /// checkpoint copies the new ones over. `wal_checkpoint(TRUNCATE)` copies
+    /// every frame into the file and empties the WAL. It waits for readers in
+    /// other processes (a console rebuilding its view) through the busy
+    /// timeout, and is retried until the WAL is empty, for up to 30 s.
+    public func purgeJournal() throws {
+        let wal = path + "-wal"
+        let until = Date().addingTimeInterval(30)
+        var lastError: (any Error)?
+        repeat {
+            do {
+                _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                var info = stat()
+                if stat(wal, &info) != 0 || info.st_size == 0 { return }
+            } catch {
+                lastError = error
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < until
+        throw StoreError.writeFailed(what: "the purge of the write-ahead log", reason: lastError.map { "\($0)" } ?? "readers kept it in use for 30 s")
+    }
+
+    /// Adds one to a counter of refused appends, for the hour (UTC) it happened.
+    private func countRefusal(_ name: String) {
+        let hour = String(ISO8601DateFormatter().string(from: clock.now()).prefix(13))
+        _ = try? pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO counter (name, period, value) VALUES (?, ?, 1)
+                ON CONFLICT(name, period) DO UPDATE SET value = value + 1
+                """, arguments: [name, hour])
         }
     }
 

@@ -9,9 +9,13 @@ public struct WatchlistStore: WatchlistRepository {
         try database.write(audit: audit) { db in
             for (e, templates) in entries {
                 try db.execute(sql: "DELETE FROM watchlist_template WHERE entry_id = ?", arguments: [e.id])
+                // An upsert, not a replace: who closed an entry here stays recorded.
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO watchlist_entry (id, display_name, order_reference, issuing_court, offence_category, issued_on, expires_on, status)
+                    INSERT INTO watchlist_entry (id, display_name, order_reference, issuing_court, offence_category, issued_on, expires_on, status)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name, order_reference = excluded.order_reference,
+                      issuing_court = excluded.issuing_court, offence_category = excluded.offence_category, issued_on = excluded.issued_on,
+                      expires_on = excluded.expires_on, status = excluded.status
                     """, arguments: [e.id, e.displayName, e.courtOrderReference, e.issuingCourt, e.offenceCategory,
                                      e.issuedOn.timeIntervalSince1970, e.expiresOn.timeIntervalSince1970, e.status.rawValue])
                 for t in templates {
@@ -49,12 +53,32 @@ public struct WatchlistStore: WatchlistRepository {
         }
     }
 
-    public func close(id: String, status: WatchlistStatus, audit: AuditEntry) throws -> Bool {
-        try database.write(audit: nil) { db in
-            try db.execute(sql: "UPDATE watchlist_entry SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+    public func close(id: String, status: WatchlistStatus, by: String, at: Date, audit: AuditEntry) throws -> Bool {
+        let closed = try database.write(audit: nil) { db in
+            try db.execute(sql: "UPDATE watchlist_entry SET status = ?, status_changed_by = ?, status_changed_at = ? WHERE id = ?",
+                           arguments: [status.rawValue, by, at.timeIntervalSince1970, id])
             guard db.changesCount == 1 else { return false }
             try db.execute(sql: "DELETE FROM watchlist_template WHERE entry_id = ?", arguments: [id])
-            try AuditChainStore.append(audit, at: database.clock.now(), in: db)
+            try database.appendAudit(audit, in: db)
+            return true
+        }
+        if closed { try database.purgeJournal() }
+        return closed
+    }
+
+    public func reinstate(_ e: WatchlistEntry, templates: [[Float]], by: String, at: Date, audit: AuditEntry) throws -> Bool {
+        try database.write(audit: nil) { db in
+            try db.execute(sql: """
+                UPDATE watchlist_entry SET status = 'active', order_reference = ?, issuing_court = ?, issued_on = ?, expires_on = ?,
+                  status_changed_by = ?, status_changed_at = ? WHERE id = ? AND status != 'active'
+                """, arguments: [e.courtOrderReference, e.issuingCourt, e.issuedOn.timeIntervalSince1970, e.expiresOn.timeIntervalSince1970,
+                                 by, at.timeIntervalSince1970, e.id])
+            guard db.changesCount == 1 else { return false }
+            try db.execute(sql: "DELETE FROM watchlist_template WHERE entry_id = ?", arguments: [e.id])
+            for t in templates {
+                try db.execute(sql: "INSERT INTO watchlist_template (entry_id, dimension, vector) VALUES (?, ?, ?)", arguments: [e.id, t.count, Self.blob(t)])
+            }
+            try database.appendAudit(audit, in: db)
             return true
         }
     }
@@ -88,6 +112,7 @@ public struct WatchlistStore: WatchlistRepository {
             id: r["id"], displayName: r["display_name"], courtOrderReference: r["order_reference"], issuingCourt: r["issuing_court"],
             offenceCategory: r["offence_category"], issuedOn: Date(timeIntervalSince1970: r["issued_on"]),
             expiresOn: Date(timeIntervalSince1970: r["expires_on"]), status: WatchlistStatus(rawValue: r["status"]) ?? .revoked),
-            templateCount: r["templates"])
+            templateCount: r["templates"], statusChangedBy: r["status_changed_by"],
+            statusChangedAt: (r["status_changed_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }

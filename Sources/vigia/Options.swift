@@ -14,8 +14,13 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { db ?? DefaultLocation.databasePath() }
 
-    func openEngine() throws -> Engine {
-        try Engine(databasePath: path, timeZone: try TimeZone.named(tz))
+    /// Opens the database; only commands that create one (the first
+    /// `operator add`, `ingest`) pass `create`, so a mistyped path is an
+    /// error, not a new empty database. The audit chain is anchored in the
+    /// checkpoint log of `AuditAnchorSettings.standard`.
+    func openEngine(create: Bool = false, clock: any TimeSource = SystemTimeSource()) throws -> Engine {
+        try Engine(databasePath: path, clock: clock, timeZone: try TimeZone.named(tz), create: create,
+                   anchor: AuditAnchorSettings.standard(databasePath: path))
     }
 }
 
@@ -49,14 +54,41 @@ enum Passphrase {
 }
 
 enum Output {
+    /// JSON with every character a terminal could act on escaped as `\uXXXX`
+    /// (JSONEncoder escapes C0 only; C1, DEL, bidi and zero-width characters are escaped here too).
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return escapeUnsafe(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Escapes, as JSON `\uXXXX`, the characters `TerminalSafe` would replace.
+    static func escapeUnsafe(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: TerminalSafe.isUnsafe) else { return json }
+        var out = String.UnicodeScalarView()
+        for s in json.unicodeScalars {
+            if TerminalSafe.isUnsafe(s) { out.append(contentsOf: String(format: "\\u%04x", s.value).unicodeScalars) } else { out.append(s) }
+        }
+        return String(out)
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("vigia: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("vigia: \(TerminalSafe.text(message))\n".utf8))
     }
+
+    /// A warning on stderr, made terminal-safe.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(TerminalSafe.text(message))\n".utf8))
+    }
+}
+
+/// Everything the command line prints goes through the terminal sanitiser:
+/// camera names, zones, rule text, watchlist fields and any other text that
+/// came from a feed or a file can carry escape sequences (OSC 52 writes the
+/// clipboard, others retitle or clear the terminal). This shadows the
+/// standard `print` for the whole `vigia` module, so no command can forget.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(TerminalSafe.text(text), terminator: terminator)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import VigiaCore
 
 /// Runs the command; storage failures (disk full, read-only, damaged) get a
 /// sentence that says what happened and what to do, not SQLite's code.
@@ -14,10 +15,17 @@ enum Entry {
             let path = CommandLine.arguments.firstIndex(of: "--db").flatMap { i in CommandLine.arguments.dropFirst(i + 1).first }
                 ?? DefaultLocation.databasePath()
             if let message = StorageProblem.describe(error, path: path) {
-                FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+                FileHandle.standardError.write(Data("Error: \(TerminalSafe.text(message))\n".utf8))
                 Foundation.exit(74)  // EX_IOERR
             }
-            Vigia.exit(withError: error)
+            // Error messages can quote input (a name typed at sign-in, a field of a file): made terminal-safe like all output.
+            let code = Vigia.exitCode(for: error)
+            let message = Vigia.fullMessage(for: error)
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((TerminalSafe.text(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -33,7 +33,7 @@ enum SituationFixture {
         }
         let risk = Situation.RiskLayer(model: "recency+when", horizonHours: 8, grid: grid, expected: expected,
                                        recent: [Int32](repeating: 2, count: grid.cellCount), peakHours: [grid.cell(containing: PlanarPoint(x: 2_000, y: 2_000))!: [20, 21, 22]],
-                                       hitRate: 0.231, pai: 4.62, gini: 0.71)
+                                       hitRate: 0.231, pai: 4.62, gini: 0.71, hitRateInterval: Interval95(lower: 0.172, upper: 0.302), pei: 0.48)
         let header = Situation.Header(now: now, replaySpeed: 30, shift: "tarde", operatorName: "dina", role: role,
                                       auditIntact: true, timeZone: zone)
         let alerts = [

@@ -40,6 +40,8 @@ struct FaceSafeguardTests {
                                                       issuedOn: start.addingTimeInterval(-86_400), expiresOn: start.addingTimeInterval(86_400 * 90)),
                                        templates: [noisy(person, 2)], by: supervisor)
         try f.engine.saveThreshold(0.5, targetFPIR: 0.001, entries: 1, templates: 1, by: supervisor)
+        try f.engine.recordLegalPreconditions(oversightBody: "Comisión de control de la Legislatura", lastIndependentReport: start.addingTimeInterval(-86_400),
+                                              impactAssessment: "EIA 12/2018", publicNotice: "Boletín Oficial 2018-10-01", by: root)
         return (f, person)
     }
 
@@ -83,7 +85,7 @@ struct FaceSafeguardTests {
     func microBatches() throws {
         var lines: [String] = []
         let (f, person) = try fixture()
-        _ = try f.engine.authorise(entries: nil, cameras: nil, from: start, to: start.addingTimeInterval(3600),
+        _ = try f.engine.authorise(entries: nil, cameras: ["C1", "C2"], from: start, to: start.addingTimeInterval(3600),
                                    reason: "Causa 1/2018, orden de captura", urgent: false, by: supervisor)
         // Mated and unrelated probes interleaved, some of them within 50 ms of each other.
         for i in 0..<40 {
@@ -110,7 +112,7 @@ struct FaceSafeguardTests {
     @Test("safeguard 1: a probe below threshold leaves no embedding, track or time in the file")
     func noTrace() throws {
         let (f, _) = try fixture()
-        _ = try f.engine.authorise(entries: nil, cameras: nil, from: start, to: start.addingTimeInterval(3600),
+        _ = try f.engine.authorise(entries: nil, cameras: ["C1", "C2"], from: start, to: start.addingTimeInterval(3600),
                                    reason: "Causa 1/2018, orden de captura", urgent: false, by: supervisor)
         let stranger = noisy(vector(99), 7, 0)
         let track = "track-\(UUID().uuidString)"
@@ -166,8 +168,8 @@ struct FaceSafeguardTests {
     @Test("an urgent authorisation not confirmed within 24 h lapses and deletes what it produced")
     func urgentLapse() throws {
         let (f, person) = try fixture()
-        let id = try f.engine.authorise(entries: nil, cameras: nil, from: start, to: start.addingTimeInterval(86_400 * 3),
-                                        reason: "Causa 1/2018, urgencia", urgent: true, by: supervisor)
+        let id = try f.engine.authorise(entries: nil, cameras: nil, from: start, to: start.addingTimeInterval(12 * 3600),
+                                        reason: "Causa 1/2018, urgencia por fuga", urgent: true, by: supervisor).id
         #expect(throws: EngineError.self) { try f.engine.confirmAuthorisation(id: id, by: supervisor) }
         _ = try feed(f, [probeLine("C1", 10, noisy(person, 10), track: "a")])
         #expect(try f.engine.faceSearch.hits(states: nil).count == 1)

@@ -12,7 +12,8 @@ struct HostileInputTests {
         .deletingLastPathComponent().appendingPathComponent("Sources/Store")
     /// Constant SQL fragments (table, column and sub-query names chosen in code, and `pages`, an Int for a
     /// PRAGMA, which takes no argument) the Store may splice into a statement; data always goes in as a bound argument.
-    static let reviewedFragments: Set<String> = ["alerts", "hits", "flags", "select", "child", "column", "table", "marks", "pages"]
+    static let reviewedFragments: Set<String> = ["alerts", "hits", "flags", "select", "child", "column", "table", "marks", "pages",
+                                                 "undecided", "dispatched", "pending"]
 
     @Test("every value reaches SQLite as a bound argument: the only text spliced into SQL is a reviewed constant fragment")
     func parameterised() throws {

@@ -37,7 +37,7 @@ struct OperatorAndRoleTests {
         #expect(throws: EngineError.roleNotAssignable(.system)) {
             try f.engine.addOperator(name: "bot", role: .system, passphrase: "bot-passphrase", by: root)
         }
-        #expect(throws: EngineError.invalidOperatorName("feed")) {
+        #expect(throws: EngineError.invalidOperatorName("feed", "it reads like the reserved name \"feed\"")) {
             try f.engine.addOperator(name: "feed", role: .dispatcher, passphrase: "feed-passphrase", by: root)
         }
         #expect(throws: EngineError.weakPassphrase(minimum: 8)) {
@@ -83,7 +83,9 @@ struct OperatorAndRoleTests {
         #expect(try f.engine.incidents.summary().total == 0)
         // …but reads and verifies.
         #expect(try f.engine.status(as: auditor).auditIntact)
-        guard case .intact = try f.engine.verifyAudit(as: auditor) else { Issue.record("not intact"); return }
-        _ = root
+        try f.engine.addOperator(name: "aud", role: .auditor, passphrase: "aud-passphrase", by: root)
+        guard case .intact = try f.engine.verifyAudit(name: "aud", passphrase: "aud-passphrase").check.verification else {
+            Issue.record("not intact"); return
+        }
     }
 }

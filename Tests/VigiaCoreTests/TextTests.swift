@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import VigiaCore
@@ -120,5 +121,70 @@ struct AuditRecordTests {
         #expect(edited.computedHash != a.hash)
         let b = AuditRecord.sealing(entry, sequence: 2, time: Date(timeIntervalSince1970: 1), previousHash: a.hash)
         #expect(b.previousHash == a.hash && b.hash != a.hash)
+    }
+}
+
+@Suite("Signed audit checkpoints")
+struct AuditCheckpointTests {
+    let key = Curve25519.Signing.PrivateKey()
+
+    func checkpoint(_ seq: Int64, _ hash: String) throws -> AuditCheckpoint {
+        try AuditCheckpoint.signing(sequence: seq, hash: hash, recordTimeMicros: 1, writtenAt: Date(timeIntervalSince1970: 2), key: key)
+    }
+
+    @Test("a checkpoint verifies with its key; an edited one, or another key, does not")
+    func signature() throws {
+        let c = try checkpoint(5, "ab")
+        #expect(c.isValid(for: key.publicKey) && c.isValid())
+        #expect(AuditCheckpoint.parse(line: Substring(c.line)) == c)
+        var edited = c
+        edited.sequence = 4
+        #expect(!edited.isValid(for: key.publicKey))
+        #expect(!c.isValid(for: Curve25519.Signing.PrivateKey().publicKey))
+    }
+
+    @Test("each checkpoint must name a record the chain has, with its hash; the first that does not is named")
+    func prefix() throws {
+        let lines = [try checkpoint(2, "h2").line, try checkpoint(4, "h4").line, try checkpoint(6, "h6").line].map { Substring($0) }
+        let trusted = key.publicKey.rawRepresentation.base64EncodedString()
+        let chain: [Int64: String] = [1: "h1", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"]
+        #expect(CheckpointCheck.check(lines: lines, chainHashes: chain, repairs: [], trustedKey: trusted).holds)
+        var cut = chain
+        cut[6] = nil
+        #expect(CheckpointCheck.check(lines: lines, chainHashes: cut, repairs: [], trustedKey: trusted).firstFailure?.problem == .missing)
+        var rewritten = chain
+        rewritten[4] = "other"
+        let f = CheckpointCheck.check(lines: lines, chainHashes: rewritten, repairs: [], trustedKey: trusted).firstFailure
+        #expect(f?.line == 2 && f?.problem == .rewritten && f?.sequence == 4)
+        // A forged line signed by another key fails on a trusted key.
+        let forged = try AuditCheckpoint.signing(sequence: 6, hash: "h6", recordTimeMicros: 1, writtenAt: Date(), key: Curve25519.Signing.PrivateKey())
+        #expect(CheckpointCheck.check(lines: [Substring(forged.line)], chainHashes: chain, repairs: [], trustedKey: trusted).firstFailure?.problem == .badSignature)
+        // A cut repaired by an admin (record 5, head was 6) explains the checkpoint at 6.
+        let repair = AuditRepair(record: 5, by: "root", reason: "r", breaks: [AuditBreak(sequence: 5, problem: .removed)], headBefore: "6:h6")
+        var repaired = cut
+        repaired[5] = "repair"
+        let r = CheckpointCheck.check(lines: lines, chainHashes: repaired, repairs: [repair], trustedKey: trusted)
+        #expect(r.holds && r.acknowledged == 1)
+    }
+}
+
+@Suite("Operator names")
+struct OperatorNameTests {
+    @Test("look-alikes of reserved names and other alphabets are refused", arguments: ["FEED", "f.eed", "fe-ed", "f\u{0435}ed", "sy5tem", "v1gia", "a", "9lives", "ana maría"])
+    func refused(name: String) {
+        #expect(OperatorName.problem(name) != nil, "\(name)")
+    }
+
+    @Test("ordinary names pass", arguments: ["ana", "dina", "sergio.p", "root", "Ana_2"])
+    func allowed(name: String) {
+        #expect(OperatorName.problem(name) == nil, "\(name)")
+    }
+
+    @Test("skeletons meet where names look alike")
+    func skeleton() {
+        #expect(OperatorName.skeleton("r00t") == OperatorName.skeleton("root"))
+        #expect(OperatorName.skeleton("rnaria") == OperatorName.skeleton("maria"))
+        #expect(OperatorName.skeleton("Dina") == OperatorName.skeleton("dina"))
+        #expect(OperatorName.skeleton("dina") != OperatorName.skeleton("dino"))
     }
 }

@@ -17,12 +17,15 @@ struct CommandLineTests {
         }
     }
 
-    @Test("a new database: status says how to begin; JSON is valid")
+    @Test("a missing database: status says how to begin and creates nothing; JSON is valid once there is one")
     func freshStatus() throws {
         let s = try Scratch()
         let text = try VigiaProcess.run(["status", "--db", s.db])
-        #expect(text.status == 0)
-        #expect(text.stdout.contains("vigia operator add NAME --role admin"))
+        #expect(text.status != 0)
+        #expect(text.stderr.contains("there is no database at") && text.stderr.contains("vigia operator add NAME --role admin"), "\(text.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: s.db), "a read created a database")
+        #expect(try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db],
+                                     environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"]).status == 0)
         let json = try VigiaProcess.run(["status", "--db", s.db, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["auditIntact"] as? Bool == true)
@@ -111,12 +114,17 @@ struct CommandLineTests {
         let status = object?["status"] as? [String: Any]
         #expect((status?["incidents"] as? [String: Any])?["total"] as? Int == 205_491)
         #expect(status?["boundaryLayers"] as? [String] == ["barrios", "comunas", "perimetro"])
-        #expect(status?["operators"] as? [String: Int] == ["admin": 1, "supervisor": 1, "dispatcher": 3, "auditor": 1])
+        #expect(status?["operators"] as? [String: Int] == ["admin": 1, "supervisor": 2, "dispatcher": 3, "auditor": 1])
         let predict = try VigiaProcess.run(["predict", "--db", s.db, "--at", "2018-11-15T14:00", "--horizon", "8h", "--top", "3", "--format", "json"])
         #expect(predict.status == 0, "\(predict.stderr)")
         let forecast = try JSONSerialization.jsonObject(with: Data(predict.stdout.utf8)) as? [String: Any]
         #expect((forecast?["cells"] as? [[String: Any]])?.count == 3)
         #expect((forecast?["concentration"] as? [[String: Any]])?.count ?? 0 >= 15)
+        // The quality line: the last seven daily forecasts at 5 %, with the hit rate's interval.
+        let quality = (forecast?["quality"] as? [String: Any])?["coverage"] as? [String: Any]
+        let interval = quality?["hitRateInterval"] as? [String: Double]
+        #expect((forecast?["quality"] as? [String: Any])?["days"] as? Int == 7 && quality?["percentOfArea"] as? Double == 5)
+        #expect((interval?["lower"] ?? 2) <= (quality?["hitRate"] as? Double ?? -1) && (quality?["hitRate"] as? Double ?? 2) <= (interval?["upper"] ?? -1))
         // The documented demo passphrases work.
         let verify = try VigiaProcess.run(["audit", "verify", "--operator", "ana", "--db", s.db],
                                           environment: ["VIGIA_PASSPHRASE": "demo-ana-2018"])
@@ -136,6 +144,11 @@ struct CommandLineTests {
         let coverage = models.first?["coverage"] as? [[String: Any]] ?? []
         #expect(coverage.map { $0["percent"] as? Double } == [1, 2, 5, 10, 20])
         #expect(coverage.allSatisfy { ($0["hit_rate"] as? Double ?? -1) >= 0 && ($0["hit_rate"] as? Double ?? 2) <= 1 && $0["pai"] != nil && $0["captured"] != nil })
+        // Three daily periods: Wilson intervals around each pooled hit rate, and PEI never above 1.
+        #expect(coverage.allSatisfy { c in
+            let (low, rate, high) = (c["hit_rate_low"] as? Double ?? 2, c["hit_rate"] as? Double ?? -1, c["hit_rate_high"] as? Double ?? -1)
+            return low <= rate && rate <= high && c["interval"] as? String == "wilson" && (c["pei"] as? Double ?? 2) <= 1
+        })
         let periods = models.first?["periods"] as? [[String: Any]] ?? []
         #expect(periods.first?["start"] as? String == "2018-10-01T00:00:00-03:00" && periods.count == 3)
         let s = try Scratch()
@@ -194,12 +207,25 @@ struct CommandLineTests {
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 1.5)
+        // Wait for the feed to commit what the file holds, then grow the file
+        // and wait for the rest: no fixed sleep that assumes an idle machine.
+        func committed() throws -> Int {
+            guard FileManager.default.fileExists(atPath: s.db) else { return 0 }
+            return try DatabaseQueue(path: s.db).read { db in
+                try Int.fetchOne(db, sql: "SELECT max(position) FROM feed_position WHERE source LIKE 'feed.jsonl%'") ?? 0
+            }
+        }
+        func waitFor(_ line: Int) throws {
+            let until = Date().addingTimeInterval(120)
+            while try committed() < line, process.isRunning, Date() < until { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        try waitFor(500)
+        #expect(try committed() == 500, "the follower did not commit the first 500 lines")
         let handle = try FileHandle(forWritingTo: feed)
         handle.seekToEndOfFile()
         handle.write(Data((all[500..<3000].joined(separator: "\n") + "\n").utf8))
         try handle.close()
-        Thread.sleep(forTimeInterval: 1.5)
+        try waitFor(3000)
         kill(process.processIdentifier, SIGINT)
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -233,8 +259,8 @@ struct CommandLineTests {
         _ = try VigiaProcess.run(["operator", "add", "dina", "--role", "dispatcher", "--operator", "root", "--db", s.db],
                                  environment: ["VIGIA_PASSPHRASE": "root-passphrase", "VIGIA_NEW_PASSPHRASE": "dina-passphrase"])
         let t = Data((0..<512).flatMap { i -> [UInt8] in withUnsafeBytes(of: Float(i % 7 + 1).bitPattern.littleEndian) { Array($0) } }).base64EncodedString()
-        let base = ["watchlist", "add", "--id", "W9", "--name", "Persona Ficticia", "--offence", "robo", "--issued", "2026-01-01",
-                    "--expires", "2099-01-01", "--template", t, "--operator", "root", "--db", s.db]
+        let base = ["watchlist", "add", "--id", "W9", "--name", "Persona Ficticia", "--offence", "robo", "--issued", Room.day(-30),
+                    "--expires", Room.day(365), "--template", t, "--operator", "root", "--db", s.db]
         let refused = try VigiaProcess.run(base, environment: env)
         #expect(refused.status != 0 && refused.stderr.contains("no order reference or issuing court") && refused.stderr.contains("safeguard 2"))
         let added = try VigiaProcess.run(base + ["--order", "Causa 9/2026", "--court", "Juzgado N.º 9"], environment: env)
@@ -254,14 +280,14 @@ struct CommandLineTests {
         _ = try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: env)
         _ = try VigiaProcess.run(["operator", "add", "dina", "--role", "dispatcher", "--operator", "root", "--db", s.db],
                                  environment: ["VIGIA_PASSPHRASE": "root-passphrase", "VIGIA_NEW_PASSPHRASE": "dina-passphrase"])
-        let args = ["authorise", "--entries", "all", "--cameras", "all", "--from", "2026-01-01T00:00", "--to", "2026-01-02T00:00",
+        let args = ["authorise", "--entries", "all", "--cameras", "all", "--from", Room.time(1), "--to", Room.time(6 * 60),
                     "--reason", "Causa 9/2026, orden de captura", "--db", s.db]
         let dina = try VigiaProcess.run(args + ["--operator", "dina"], environment: ["VIGIA_PASSPHRASE": "dina-passphrase"])
         #expect(dina.status != 0 && dina.stderr.contains("may not do this"))
         let root = try VigiaProcess.run(args + ["--operator", "root", "--urgent"], environment: env)
-        #expect(root.status == 0 && root.stdout.contains("confirm within 24 h"))
+        #expect(root.status == 0 && root.stdout.contains("confirms within 24 h"), "\(root.stdout)")
         let selfConfirm = try VigiaProcess.run(["authorise", "confirm", "1", "--operator", "root", "--db", s.db], environment: env)
-        #expect(selfConfirm.status != 0 && selfConfirm.stderr.contains("a second person must confirm"))
+        #expect(selfConfirm.status != 0 && selfConfirm.stderr.contains("a second, different person must"), "\(selfConfirm.stderr)")
         let list = try VigiaProcess.run(["hits", "list", "--operator", "dina", "--db", s.db], environment: ["VIGIA_PASSPHRASE": "dina-passphrase"])
         #expect(list.status == 0 && list.stdout.contains("0 candidates"))
         let missing = try VigiaProcess.run(["hits", "dispatch", "1", "--operator", "dina", "--db", s.db], environment: ["VIGIA_PASSPHRASE": "dina-passphrase"])

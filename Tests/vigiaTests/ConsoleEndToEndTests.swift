@@ -40,6 +40,28 @@ struct ConsoleEndToEndTests {
             Issue.record("timed out waiting for \(what); screen was:\n\(last)")
             return last
         }
+        /// Waits for a line `NAME=<digits>` that the shell printed, never for
+        /// text the typed command itself contains: the command types
+        /// `printf 'NA''ME=%s\n' $?`, whose echo on screen reads `NA''ME=`.
+        /// Returns the status and the screen.
+        func waitForStatus(_ name: String, _ what: String, timeout: Double = 90) throws -> (status: Int?, screen: String) {
+            let screen = try wait(what, timeout: timeout) { Self.status(name, on: $0) != nil }
+            return (Self.status(name, on: screen), screen)
+        }
+        static func status(_ name: String, on screen: String) -> Int? {
+            for line in screen.split(separator: "\n").reversed() {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix(name + "="), let n = Int(text.dropFirst(name.count + 1)) else { continue }
+                return n
+            }
+            return nil
+        }
+        /// The shell text that prints `NAME=<status of the last command>`, split
+        /// so that its echo cannot satisfy `waitForStatus`.
+        static func printStatus(_ name: String) -> String {
+            let cut = name.index(before: name.endIndex)
+            return "printf '\(name[..<cut])''\(name[cut...])=%s\\n' $?"
+        }
         deinit { _ = try? run(["kill-server"]) }
     }
 
@@ -119,20 +141,26 @@ struct ConsoleEndToEndTests {
         let tmux = Tmux()
         _ = try tmux.run(["new-session", "-d", "-x", "120", "-y", "40", "bash --norc --noprofile"])
         let vigia = "VIGIA_PASSPHRASE=root-passphrase '\(VigiaProcess.executable.path)' --db '\(s.db)' --operator root --no-bell"
-        func start(_ env: String) throws {
-            try tmux.type("clear; \(env) \(vigia); echo EXIT=$?")
+        // Each run prints its own marker (EXIT1=, EXIT2=, …), so an earlier
+        // run's status still on screen before `clear` runs cannot satisfy a wait.
+        var runs = 0
+        func start(_ env: String) throws -> String {
+            runs += 1
+            let marker = "EXIT\(runs)"
+            try tmux.type("clear; \(env) \(vigia); \(Tmux.printStatus(marker))")
             try tmux.keys("Enter")
+            return marker
         }
 
-        try start("TERM=dumb LANG=C.UTF-8")
-        var screen = try tmux.wait("dumb refused") { $0.contains("EXIT=") }
-        #expect(screen.contains("cannot move the cursor") && !screen.contains("EXIT=0"))
-        try start("TERM=no-such-terminal LANG=C.UTF-8")
-        screen = try tmux.wait("unknown refused") { $0.contains("EXIT=") }
-        #expect(screen.contains("unknown to ncurses") && !screen.contains("EXIT=0"))
+        var marker = try start("TERM=dumb LANG=C.UTF-8")
+        var (status, screen) = try tmux.waitForStatus(marker, "dumb refused")
+        #expect(screen.contains("cannot move the cursor") && status != nil && status != 0, "\(screen)")
+        marker = try start("TERM=no-such-terminal LANG=C.UTF-8")
+        (status, screen) = try tmux.waitForStatus(marker, "unknown refused")
+        #expect(screen.contains("unknown to ncurses") && status != nil && status != 0, "\(screen)")
 
         // LANG=C: ASCII frames, accents folded; NO_COLOR: no colour sequences at all.
-        try start("TERM=xterm-256color LANG=C NO_COLOR=1")
+        _ = try start("TERM=xterm-256color LANG=C NO_COLOR=1")
         screen = try tmux.wait("the console under LANG=C") { $0.contains("Vigia |") && $0.contains("+- > Mapa") }
         #expect(!screen.contains("┌") && !screen.contains("Vigía"))
         let raw = try tmux.run(["capture-pane", "-p", "-e"])
@@ -155,9 +183,9 @@ struct ConsoleEndToEndTests {
 
         // Ctrl-Z stops it and gives the shell back; fg brings it back, still answering keys.
         try tmux.keys("C-z")
-        screen = try tmux.wait("the shell after Ctrl-Z") { $0.contains("Stopped") || $0.contains("bash") }
+        screen = try tmux.wait("the shell after Ctrl-Z") { $0.contains("Stopped") }
         #expect(state(pid) == "T")
-        try tmux.type("fg; echo FG=$?")
+        try tmux.type("fg; \(Tmux.printStatus("FG"))")
         try tmux.keys("Enter")
         screen = try tmux.wait("the console after fg") { $0.contains("+- > Mapa") }
         try tmux.keys("?")
@@ -165,22 +193,23 @@ struct ConsoleEndToEndTests {
 
         // SIGTERM: the terminal is restored and the exit is clean.
         kill(pid, SIGTERM)
-        screen = try tmux.wait("the shell after SIGTERM") { $0.contains("FG=0") }
+        (status, screen) = try tmux.waitForStatus("FG", "the shell after SIGTERM")
+        #expect(status == 0, "\(screen)")
         #expect(!screen.contains("+- > Mapa"), "the console's screen was left behind")
         #expect(!FileManager.default.fileExists(atPath: s.db + "-wal"), "the database was not closed: its WAL is still there")
 
         // SIGINT (Ctrl-C from outside the raw-mode terminal): the same clean exit.
-        try start("TERM=xterm-256color LANG=C.UTF-8")
+        marker = try start("TERM=xterm-256color LANG=C.UTF-8")
         _ = try tmux.wait("the console for SIGINT") { $0.contains("Vigía ·") }
         let interrupted = try #require(consolePID(s.db))
         kill(interrupted, SIGINT)
-        screen = try tmux.wait("the shell after SIGINT") { $0.contains("EXIT=") }
-        #expect(screen.contains("EXIT=0"), "\(screen)")
+        (status, screen) = try tmux.waitForStatus(marker, "the shell after SIGINT")
+        #expect(status == 0, "\(screen)")
         #expect(!screen.contains("Vigía ·"), "the console's screen was left behind")
         #expect(!FileManager.default.fileExists(atPath: s.db + "-wal"), "the database was not closed: its WAL is still there")
 
         // SIGHUP (the terminal goes away): the process leaves and the database is intact.
-        try start("TERM=xterm-256color LANG=C.UTF-8")
+        _ = try start("TERM=xterm-256color LANG=C.UTF-8")
         _ = try tmux.wait("the console again") { $0.contains("Vigía ·") }
         let second = try #require(consolePID(s.db))
         kill(second, SIGHUP)
@@ -194,8 +223,11 @@ struct ConsoleEndToEndTests {
     @Test("without a terminal the console says so and exits non-zero")
     func noTTY() throws {
         let s = try Scratch()
-        let r = try VigiaProcess.run(["console", "--db", s.db, "--operator", "x"], environment: ["VIGIA_PASSPHRASE": "whatever-long"])
+        // A real operator signs in, so the refusal is the terminal check's, not the sign-in's.
+        #expect(try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db],
+                                     environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"]).status == 0)
+        let r = try VigiaProcess.run(["console", "--db", s.db, "--operator", "root"], environment: ["VIGIA_PASSPHRASE": "root-passphrase"])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("terminal") || r.stderr.contains("operator"), "\(r.stderr)")
+        #expect(r.stderr.contains("needs a terminal (no tty)"), "\(r.stderr)")
     }
 }

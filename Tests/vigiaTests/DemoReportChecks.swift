@@ -33,13 +33,23 @@ enum DemoReportChecks {
         #expect(r.status == 0, "\(r.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         try expectWellFormed(page)
-        for id in ["alerts", "forecast", "faces", "social", "cameras", "audit"] { #expect(page.contains("<section id=\"\(id)\">")) }
+        for id in ["headline", "alerts", "forecast", "patrols", "faces", "social", "cameras", "audit"] { #expect(page.contains("<section id=\"\(id)\">")) }
+        // The headline opens the page, before the first table; nobody issued patrol boxes in this replay, and the page says so.
+        let lead = try #require(page.range(of: "<p class=\"lead\">88 alerts in the 8 h shift;"))
+        #expect(lead.lowerBound < (page.range(of: "<table")?.lowerBound ?? page.startIndex))
+        #expect(page.contains("No patrol boxes were issued for this period"))
         #expect(page.components(separatedBy: "<svg ").count - 1 == 4, "per-hour, response, map and flag charts")
         // Self-contained: no scripts, no links out; the only URL is the SVG namespace.
         #expect(!page.contains("<script") && !page.contains("src=") && !page.contains("href="))
         #expect(!page.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("://"))
         let mode = (try FileManager.default.attributesOfItem(atPath: html)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)
+
+        // --to as a date covers that day: November in full, and the title says so.
+        let november = try VigiaProcess.run(["transparency", "--db", db, "--operator", "ana", "--from", "2018-11-01", "--to", "2018-11-30"],
+                                            environment: auditor)
+        #expect(november.stdout.hasPrefix("# Transparency report: 2018-11-01 – 2018-11-30\n") && november.stdout.contains("| 2018-11-30 |"))
+        #expect(november.stdout.contains("Spread across comunas") && november.stdout.contains("## Patrol dosage"))
 
         // The transparency report: aggregates only.
         for format in ["md", "html", "json"] {

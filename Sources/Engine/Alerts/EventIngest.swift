@@ -61,9 +61,15 @@ extension Engine {
         var report = EventIngestReport(source: source, lines: 0, events: 0, alerts: 0, suppressedByCooldown: 0, quarantined: 0,
                                        ignored: [:], faceProbes: 0, hits: 0, warnings: [], seconds: 0, examples: [])
         try applyAuthorisationLapses()
+        var lastSweep = Date()
         // Face search: the entries in force now, the calibrated threshold, the authorisations.
         var faces: LiveFaceSearch?
-        if let stored = try storedThreshold() {
+        let gate = try faceSearchGate()
+        if let gate { report.warnings.append(gate) }
+        let version: (hash: String, entries: Int) = gate == nil ? try watchlistVersion() : ("", 0)
+        // The use record of each authorisation (EU AI Act art. 12(3)): counts and times only.
+        var uses: [Int64: AuthorisationUse] = [:]
+        if gate == nil, let stored = try storedThreshold() {
             let index = try storedWatchlistIndex()
             faces = LiveFaceSearch(index: index, threshold: stored.threshold, authorisations: try faceSearch.authorisations())
             // Safeguard 5: a threshold is calibrated for a watchlist size; FPIR grows with the list.
@@ -86,6 +92,14 @@ extension Engine {
             for (probe, candidates) in zip(pendingProbes, results) {
                 batch.counters["faces.searched", default: 0] += 1
                 if candidates.isEmpty { batch.counters["faces.no_match", default: 0] += 1 }
+                let id = probe.authorisation.id
+                var use = uses[id] ?? AuthorisationUse(authorisationID: id, watchlistVersion: version.hash, entries: version.entries,
+                                                       firstProbe: probe.time, lastProbe: probe.time, probes: 0, hits: 0)
+                use.firstProbe = min(use.firstProbe, probe.time)
+                use.lastProbe = max(use.lastProbe, probe.time)
+                use.probes += 1
+                use.hits += candidates.count
+                uses[id] = use
                 for (rank, c) in candidates.enumerated() {
                     newHits.append((Hit(id: 0, entryID: c.entry, similarity: Double(c.similarity), rank: rank + 1,
                                         cameraID: probe.camera, time: probe.time), probe.authorisation.id))
@@ -109,7 +123,9 @@ extension Engine {
             }
             try alerts.commit(batch, counterPeriod: counterPeriod())
             try faceSearch.insertHits(newHits)
+            try faceSearch.recordUses(Array(uses.values))
             newHits = []
+            uses = [:]
             batch = FeedBatch()
         }
         func accept(_ drafts: [AlertDraft]) {
@@ -124,6 +140,8 @@ extension Engine {
             guard let (line, oversize) = reader.next() else {
                 guard let follow, follow() else { break }
                 if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty || !pendingProbes.isEmpty { try flush(final: false) }
+                // A feed that runs for days makes lapses final on its own (they are enforced at every use regardless).
+                if Date().timeIntervalSince(lastSweep) >= 60 { try applyAuthorisationLapses(); lastSweep = Date() }
                 Thread.sleep(forTimeInterval: pollInterval)
                 reader.resumeAfterEnd()
                 continue
@@ -171,6 +189,7 @@ extension Engine {
                         // Safeguard 1: the probe itself is never stored; only a hit above threshold, and counts, remain.
                         report.faceProbes += 1
                         batch.counters["faces.probes_received", default: 0] += 1
+                        if gate != nil { batch.counters["faces.not_searched_preconditions", default: 0] += 1; continue }
                         guard let faces else { batch.counters["faces.not_searched_uncalibrated", default: 0] += 1; continue }
                         guard let auth = faces.authorisation(camera: event.cameraID, at: event.time) else {
                             batch.counters["faces.dropped_unauthorised", default: 0] += 1
@@ -192,12 +211,17 @@ extension Engine {
             } catch let e as FieldError {
                 report.quarantined += 1
                 batch.counters["events.quarantined." + e.code, default: 0] += 1
-                // A line that might hold an embedding is never copied into quarantine (safeguard 1).
-                let biometric = Self.contains(line, Self.embeddingKey)
-                let excerpt = biometric ? "(\(line.count) bytes with an embedding field, not kept)"
+                // A line that is, or might be, a face probe keeps its line number and reason only (safeguard 1):
+                // judged on the decoded content, so no escaped key or renamed field slips a vector, a track or a time through.
+                let biometric = BiometricGuard.mightBeFaceProbe(line)
+                let excerpt = biometric ? "(\(line.count) bytes that may hold a face probe, not kept)"
                     : String(decoding: line.prefix(300), as: UTF8.self)
+                // Messages that can quote a value (a time, a number) are replaced by a fixed one.
+                let quotesInput = ["impossible_value", "bad_time"].contains(e.code)
                 let item = QuarantineItem(feed: "events", source: source, line: reader.lineNumber, field: e.field,
-                                          reason: "\(e.code): \(e.message)", excerpt: excerpt)
+                                          reason: biometric && quotesInput ? "\(e.code): a value of a face line could not be read; nothing of it was kept"
+                                                                          : "\(e.code): \(e.message)",
+                                          excerpt: excerpt)
                 batch.quarantine.append(item)
                 if report.examples.count < 5 { report.examples.append("\(source):\(item.line): \(item.reason)") }
             }
@@ -216,7 +240,6 @@ extension Engine {
         return report
     }
 
-    static let embeddingKey = Array("embedding".utf8)
 
     /// Recalibration is due when the list has grown or shrunk by more than 10 % since calibration.
     public static func recalibrationWarning(calibratedEntries: Int, currentEntries: Int) -> String? {
@@ -224,16 +247,6 @@ extension Engine {
         let change = Double(abs(currentEntries - calibratedEntries)) / Double(calibratedEntries)
         guard change > 0.1 else { return nil }
         return "the watchlist has \(currentEntries) entries in force; the threshold was calibrated at \(calibratedEntries) (\(Int((change * 100).rounded())) % change): recalibrate (vigia faces calibrate --save)"
-    }
-
-    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        var i = haystack.startIndex
-        while i <= haystack.endIndex - needle.count {
-            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 
     static func kindName(_ k: CameraEvent.Kind) -> String {

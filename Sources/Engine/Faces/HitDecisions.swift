@@ -12,9 +12,11 @@ public struct HitView: Codable, Sendable, Equatable {
 }
 
 extension Engine {
+    /// Candidates, leaving out those whose authorisation lapsed or was
+    /// revoked: they cannot be acted on, whether or not a sweep has run.
     public func hitViews(states: [HitState]? = nil, as principal: Principal) throws -> [HitView] {
         try require(.decideHits, of: principal)
-        let hits = try faceSearch.hits(states: states)
+        let hits = try liveHits(states: states)
         let entries = try watchlist.entries(ids: hits.map(\.entryID))
         let decided = try faceSearch.decisions(hitIDs: hits.map(\.id))
         return hits.map { h in
@@ -34,6 +36,7 @@ extension Engine {
             throw EngineError.badInput(file: "hit \(id)", line: nil, field: "reason", reason: "every decision needs a reason")
         }
         guard let hit = try faceSearch.hit(id: id) else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "no hit \(id)") }
+        try requireLiveAuthorisation(of: hit)
         let previous = try faceSearch.decisions(hitID: id)
         guard hit.state == .pending || hit.state == .confirmedOnce else {
             throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "this candidate is already \(hit.state.rawValue)")
@@ -41,6 +44,11 @@ extension Engine {
         if confirm, previous.contains(where: { $0.confirm && $0.operatorName == principal.name }) {
             throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil,
                                        reason: "you confirmed this candidate already; a second, different operator must confirm")
+        }
+        // The second confirmation must come from someone independent of the first (safeguard 4).
+        if confirm, let first = previous.first(where: \.confirm),
+           let problem = SeparationOfDuties.problem(first: first.operatorName, second: principal.name, operators: try operators.operators(), at: clock.now()) {
+            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: problem)
         }
         let next: HitState = !confirm ? .rejected : (hit.state == .pending ? .confirmedOnce : .confirmed)
         let moved = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: confirm, reason: reason, at: clock.now()),
@@ -55,6 +63,7 @@ extension Engine {
     public func dispatchHit(id: Int64, by principal: Principal) throws {
         try require(.decideHits, of: principal)
         guard let hit = try faceSearch.hit(id: id) else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "no hit \(id)") }
+        try requireLiveAuthorisation(of: hit)
         guard hit.state == .confirmed else {
             let n = try faceSearch.decisions(hitID: id).filter(\.confirm).count
             throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil,
@@ -68,6 +77,19 @@ extension Engine {
     /// Confirmed sightings of one entry in time order: a movement trail.
     public func trail(entry: String, as principal: Principal) throws -> [Hit] {
         try require(.decideHits, of: principal)
-        return try faceSearch.hits(states: [.confirmed, .dispatched]).filter { $0.entryID == entry }.sorted { $0.time < $1.time }
+        return try liveHits(states: [.confirmed, .dispatched], keepDispatched: false).filter { $0.entryID == entry }.sorted { $0.time < $1.time }
+    }
+
+    /// Hits in these states whose authorisation is still live (not lapsed, not
+    /// revoked) now. Dispatched hits kept after a lapse stay listed for review
+    /// (`keepDispatched`), but never join a movement trail.
+    func liveHits(states: [HitState]?, keepDispatched: Bool = true) throws -> [Hit] {
+        let now = clock.now()
+        let authorisations = try authorisationsByID()
+        return try faceSearch.hits(states: states).filter { h in
+            if keepDispatched && h.state == .dispatched { return true }
+            guard let id = h.authorisationID, let a = authorisations[id] else { return true }
+            return !a.isLapsed(at: now) && a.revokedAt == nil
+        }
     }
 }

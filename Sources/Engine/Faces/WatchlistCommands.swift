@@ -8,6 +8,9 @@ public struct WatchlistImportReport: Codable, Sendable, Equatable {
     public var lapsed: Int
     public var refused: [String: String]
     public var templates: Int
+    /// Entries closed here (expired or revoked locally) that the file lists as
+    /// active: kept closed. Only `watchlist reinstate` opens them again.
+    public var keptClosed: [String] = []
 }
 
 extension Engine {
@@ -33,25 +36,85 @@ extension Engine {
                                        reason: "templates have \(contents.dimension) dimensions; this database uses \(dimension)")
         }
         let now = clock.now()
+        let stored = Dictionary(try watchlist.entries().map { ($0.entry.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [(entry: WatchlistEntry, templates: [[Float]])] = []
         var report = WatchlistImportReport(searchable: 0, lapsed: 0, refused: [:], templates: 0)
+        var changed: [String] = []
         for r in contents.records {
             guard let order = r.courtOrderReference, let court = r.issuingCourt, let issued = r.issuedOn, let expires = r.expiresOn else {
                 report.refused[r.id] = r.scopeProblem(at: now) ?? "incomplete order"
                 continue
             }
-            let inForce = r.scopeProblem(at: now) == nil
-            let status: WatchlistStatus = inForce ? .active : (r.status == .revoked ? .revoked : .expired)
+            if let problem = CourtOrderRule.orderProblem(order) ?? CourtOrderRule.courtProblem(court)
+                ?? CourtOrderRule.expiryProblem(issued: issued, expires: expires, now: now) {
+                report.refused[r.id] = problem + " (safeguard 2)"
+                continue
+            }
+            var inForce = r.scopeProblem(at: now) == nil
+            var status: WatchlistStatus = inForce ? .active : (r.status == .revoked ? .revoked : .expired)
+            // Closed here stays closed: a file cannot bring back an entry a supervisor expired or revoked.
+            if let existing = stored[r.id]?.entry, existing.status != .active {
+                if inForce { report.keptClosed.append(r.id) }
+                inForce = false
+                status = existing.status
+            }
             rows.append((WatchlistEntry(id: r.id, displayName: r.displayName, courtOrderReference: order, issuingCourt: court,
                                         offenceCategory: r.offenceCategory ?? "unspecified", issuedOn: issued, expiresOn: expires, status: status),
                          inForce ? r.templates : []))
+            if stored[r.id].map({ $0.entry.status != status || $0.entry.courtOrderReference != order || $0.entry.expiresOn != expires }) ?? true {
+                changed.append(r.id)
+            }
             if inForce { report.searchable += 1; report.templates += r.templates.count } else { report.lapsed += 1 }
         }
         try watchlist.upsert(rows, audit: AuditEntry(principal: principal, action: "watchlist.import", subject: url.lastPathComponent, details: [
             "searchable": .int(Int64(report.searchable)), "lapsed": .int(Int64(report.lapsed)),
-            "refused": .int(Int64(report.refused.count)), "templates": .int(Int64(report.templates)),
+            "refused": .array(report.refused.keys.sorted().map(CanonicalJSON.string)), "templates": .int(Int64(report.templates)),
+            "changed": .array(changed.map(CanonicalJSON.string)), "kept_closed": .array(report.keptClosed.map(CanonicalJSON.string)),
         ]))
         return report
+    }
+
+    /// Opens a closed entry again under a new order (supervisor; audited): a
+    /// supervisor other than, and independent of, the one who closed it. The
+    /// order must pass the same rules as a new entry; templates come with it
+    /// (they were purged when it closed).
+    public func reinstateWatchlistEntry(id: String, order: String, court: String, issued: Date, expires: Date, templates: [[Float]],
+                                        by principal: Principal) throws {
+        try require(.manageWatchlist, of: principal)
+        let subject = "watchlist \(TerminalSafe.line(id, limit: 64))"
+        guard let stored = try watchlist.entry(id: id) else { throw EngineError.badInput(file: subject, line: nil, field: nil, reason: "no such entry") }
+        guard stored.entry.status != .active else { throw EngineError.badInput(file: subject, line: nil, field: nil, reason: "it is active") }
+        let now = clock.now()
+        if let problem = CourtOrderRule.orderProblem(order) ?? CourtOrderRule.courtProblem(court)
+            ?? CourtOrderRule.expiryProblem(issued: issued, expires: expires, now: now) {
+            throw EngineError.badInput(file: subject, line: nil, field: nil, reason: problem + " (safeguard 2)")
+        }
+        guard expires > now else { throw EngineError.badInput(file: subject, line: nil, field: "--expires", reason: "the new order has already expired") }
+        if let closer = stored.statusChangedBy,
+           let problem = SeparationOfDuties.problem(first: closer, second: principal.name, operators: try operators.operators(), at: now) {
+            throw EngineError.badInput(file: subject, line: nil, field: nil, reason: "\(closer) closed it: " + problem)
+        }
+        try checkTemplates(templates, for: id)
+        var entry = stored.entry
+        entry.courtOrderReference = order
+        entry.issuingCourt = court
+        entry.issuedOn = issued
+        entry.expiresOn = expires
+        guard try watchlist.reinstate(entry, templates: templates, by: principal.name, at: now, audit: AuditEntry(
+            principal: principal, action: "watchlist.reinstate", subject: id, details: [
+                "order_reference": .string(order), "court": .string(court), "expires": .double(expires.timeIntervalSince1970),
+                "closed_by": stored.statusChangedBy.map(CanonicalJSON.string) ?? .null, "templates": .int(Int64(templates.count)),
+            ])) else {
+            throw EngineError.badInput(file: subject, line: nil, field: nil, reason: "someone else changed it first; look again")
+        }
+    }
+
+    func checkTemplates(_ templates: [[Float]], for id: String) throws {
+        guard !templates.isEmpty else { throw EngineError.badInput(file: "watchlist", line: nil, field: id, reason: "an entry needs a template") }
+        let dimension = try faceDimension()
+        for t in templates where t.count != dimension || !t.allSatisfy(\.isFinite) || t.allSatisfy({ $0 == 0 }) {
+            throw EngineError.badInput(file: "watchlist", line: nil, field: id, reason: "a template must be \(dimension) finite numbers, not all zero")
+        }
     }
 
     /// Adds one entry; refused without its court order details (safeguard 2).
@@ -63,15 +126,19 @@ extension Engine {
             throw EngineError.badInput(file: "watchlist", line: nil, field: entry.id,
                                        reason: "refused: no \(missing.joined(separator: " or ")); an entry is searchable only under a court order (safeguard 2)")
         }
-        guard entry.expiresOn > clock.now(), entry.issuedOn < entry.expiresOn else {
+        let now = clock.now()
+        if let problem = CourtOrderRule.orderProblem(entry.courtOrderReference) ?? CourtOrderRule.courtProblem(entry.issuingCourt)
+            ?? CourtOrderRule.expiryProblem(issued: entry.issuedOn, expires: entry.expiresOn, now: now) {
+            throw EngineError.badInput(file: "watchlist", line: nil, field: entry.id, reason: "refused: \(problem) (safeguard 2)")
+        }
+        guard entry.expiresOn > now else {
             throw EngineError.badInput(file: "watchlist", line: nil, field: entry.id, reason: "refused: the order has already expired")
         }
-        guard !templates.isEmpty else { throw EngineError.badInput(file: "watchlist", line: nil, field: entry.id, reason: "an entry needs a template") }
-        let dimension = try faceDimension()
-        for t in templates where t.count != dimension || !t.allSatisfy(\.isFinite) || t.allSatisfy({ $0 == 0 }) {
+        if let existing = try watchlist.entry(id: entry.id), existing.entry.status != .active {
             throw EngineError.badInput(file: "watchlist", line: nil, field: entry.id,
-                                       reason: "a template must be \(dimension) finite numbers, not all zero")
+                                       reason: "refused: this entry was \(existing.entry.status.rawValue) here; a supervisor reinstates it with `vigia watchlist reinstate`")
         }
+        try checkTemplates(templates, for: entry.id)
         var e = entry
         e.status = .active
         try watchlist.upsert([(e, templates)], audit: AuditEntry(principal: principal, action: "watchlist.add", subject: entry.id, details: [
@@ -86,7 +153,7 @@ extension Engine {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw EngineError.badInput(file: "watchlist", line: nil, field: id, reason: "say why (--reason)")
         }
-        let closed = try watchlist.close(id: id, status: status, audit: AuditEntry(
+        let closed = try watchlist.close(id: id, status: status, by: principal.name, at: clock.now(), audit: AuditEntry(
             principal: principal, action: "watchlist.\(status == .revoked ? "revoke" : "expire")", subject: id, details: ["reason": .string(reason)]))
         guard closed else { throw EngineError.badInput(file: "watchlist", line: nil, field: id, reason: "no watchlist entry \(id)") }
     }

@@ -42,30 +42,19 @@ public struct ForecastReport: Codable, Sendable {
     public var concentration: [DistrictConcentration]
     public var fit: [String: Double]
     public var forecastSeconds: Double
-}
-
-public struct PatrolReport: Codable, Sendable {
-    public struct Box: Codable, Sendable, Equatable {
-        public var unit: Int
-        public var centreLatitude: Double
-        public var centreLongitude: Double
-        public var sizeMetres: Double
-        public var district: String?
-        public var expected: Double
-        public var share: Double
-    }
-    public var at: Date
-    public var horizonHours: Double
-    public var boxes: [Box]
-    /// Share of the window's expected incidents the plan covers.
-    public var coveredShare: Double
+    /// Per district: its share of the top 5 % cells against its share of the
+    /// incidents trained on, with a warning past the factor (safeguard 8).
+    public var spread: [DistrictSpread.Row] = []
+    public var spreadFactor: Double = DistrictSpread.defaultFactor
+    /// The model's last seven daily forecasts at 5 % of the area (`predict` only).
+    public var quality: ForecastQuality?
 }
 
 extension Engine {
     /// Ranks the city's cells for [at, at + horizon) from the stored incidents.
     /// Windows shorter than a day are weighted by the hour-of-week profile.
     public func forecast(at: Date, horizon: Double, model name: String = "recency", top: Int = 20,
-                         cellSize: Double = Grid.defaultCellSize, policeWeight: Double = 0,
+                         cellSize: Double = Grid.defaultCellSize, policeWeight: Double = 0, spreadFactor: Double = DistrictSpread.defaultFactor,
                          as principal: Principal = .feed) throws -> (ForecastReport, [Double], HotspotInput) {
         try require(.readAll, of: principal)
         let incidents = try incidents.incidents(from: nil, to: at)
@@ -118,43 +107,27 @@ extension Engine {
                                 district: district?.name, parentDistrict: district?.parent, risk: risk[cell], expected: expected[cell],
                                 peakHours: profile.peakHours(cell: cell, grid: input.grid), recentIncidents: recentCounts[cell] ?? 0)
         }
-        let concentration = districts.map { self.concentration(risk: risk, ranked: ranked, input: input, districts: $0, at: t) } ?? []
+        // One lookup per cell, shared by the concentration and the spread.
+        var names: [Int: String] = [:]
+        func districtName(_ cell: Int) -> String {
+            if let n = names[cell] { return n }
+            let d = districts?.district(containing: input.grid.centre(of: cell))
+            let n = d?.parent ?? d?.name ?? "outside"
+            names[cell] = n
+            return n
+        }
+        let concentration = districts == nil ? [] : self.concentration(risk: risk, ranked: ranked, input: input, at: t, district: districtName)
+        let spread = districts == nil ? [] : self.spread(ranked: ranked, input: input, at: t, factor: spreadFactor, district: districtName)
         let report = ForecastReport(model: model.name, at: at, horizonHours: horizon / 3600, cellSize: cellSize, validCells: valid.count,
                                     expectedTotal: valid.reduce(0) { $0 + expected[$1] }, cells: cells,
                                     gini: Concentration.gini(valid.map { risk[$0] }), concentration: concentration,
-                                    fit: forecaster.fitSummary, forecastSeconds: seconds)
+                                    fit: forecaster.fitSummary, forecastSeconds: seconds,
+                                    spread: spread,
+                                    spreadFactor: spreadFactor)
         return (report, expected, input)
     }
 
-    /// Patrol boxes of `boxMetres` for `units` units over the forecast's expected counts.
-    public func patrol(at: Date, horizon: Double, units: Int, boxMetres: Double = 300, model: String = "recency",
-                       policeWeight: Double = 0, as principal: Principal = .feed) throws -> PatrolReport {
-        let (_, expected, input) = try forecast(at: at, horizon: horizon, model: model, top: 0, policeWeight: policeWeight, as: principal)
-        let k = max(1, Int((boxMetres / input.grid.cellSize).rounded()))
-        let boxes = PatrolPlan.greedy(expected: expected, grid: input.grid, boxCells: k, units: units)
-        let total = expected.reduce(0, +)
-        let districts = try districtIndex()
-        let list = boxes.enumerated().map { i, b -> PatrolReport.Box in
-            let centre = PlanarPoint(x: input.grid.originX + (Double(b.column) + Double(b.size) / 2) * input.grid.cellSize,
-                                     y: input.grid.originY + (Double(b.row) + Double(b.size) / 2) * input.grid.cellSize)
-            let geo = input.projection.unproject(centre)
-            return PatrolReport.Box(unit: i + 1, centreLatitude: Self.round(geo.latitude, 1e6), centreLongitude: Self.round(geo.longitude, 1e6),
-                                    sizeMetres: Double(b.size) * input.grid.cellSize, district: districts?.district(containing: centre)?.name,
-                                    expected: b.expected, share: total > 0 ? b.expected / total : 0)
-        }
-        return PatrolReport(at: at, horizonHours: horizon / 3600, boxes: list,
-                            coveredShare: list.reduce(0) { $0 + $1.share })
-    }
-
-    func concentration(risk: [Double], ranked: [Int], input: HotspotInput, districts: DistrictIndex, at t: Double) -> [DistrictConcentration] {
-        var districtOfCell: [Int: String] = [:]
-        func name(_ cell: Int) -> String {
-            if let n = districtOfCell[cell] { return n }
-            let d = districts.district(containing: input.grid.centre(of: cell))
-            let n = d?.parent ?? d?.name ?? "outside"
-            districtOfCell[cell] = n
-            return n
-        }
+    func concentration(risk: [Double], ranked: [Int], input: HotspotInput, at t: Double, district name: (Int) -> String) -> [DistrictConcentration] {
         var riskBy: [String: Double] = [:], topBy: [String: Double] = [:], incidentsBy: [String: Double] = [:]
         for c in ranked { riskBy[name(c), default: 0] += risk[c] }
         let top = ranked.prefix(max(1, ranked.count / 20))

@@ -14,6 +14,10 @@ public struct DatabaseStatus: Sendable, Codable, Equatable {
     public var auditRecords: Int64
     public var auditIntact: Bool
     public var auditProblem: String?
+    /// Explained repairs in the chain's history.
+    public var auditRepairs: Int = 0
+    /// Valid signed checkpoints read from the checkpoint log, when there is one.
+    public var auditCheckpoints: Int?
 }
 
 extension Engine {
@@ -21,15 +25,11 @@ extension Engine {
         try require(.readAll, of: principal)
         var roles: [String: Int] = [:]
         for op in try operators.operators() { roles[op.role.rawValue, default: 0] += 1 }
-        let verification = try audit.verify()
-        var intact = true, problem: String?
-        if case .broken(let sequence, let what) = verification {
-            intact = false
-            problem = "record \(sequence) \(what.rawValue)"
-        }
+        let report = try auditReport()
         return DatabaseStatus(database: location, operators: roles, incidents: try incidents.summary(),
                               boundaryLayers: try boundaries.layerNames(),
                               parentDistrictLabel: try lookupLayer()?.parentKey, quarantined: try quarantine.quarantineCount(),
-                              auditRecords: try audit.recordCount(), auditIntact: intact, auditProblem: problem)
+                              auditRecords: try audit.recordCount(), auditIntact: report.holds, auditProblem: report.problem,
+                              auditRepairs: report.check.repairs.count, auditCheckpoints: report.checkpoints?.checkpoints)
     }
 }

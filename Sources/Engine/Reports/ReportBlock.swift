@@ -7,6 +7,8 @@ public enum ReportBlock: Sendable, Equatable {
     case heading(String, id: String)
     case subheading(String)
     case paragraph(String, muted: Bool = false)
+    /// The report's opening sentences, set apart from the tables.
+    case lead(String)
     /// An alarm line (e.g. a broken audit chain), bold in both forms.
     case warning(String)
     case table([String], [[String]])
@@ -22,13 +24,14 @@ public enum ReportRenderer {
             case .title(let t): o += ["# " + ReportFormat.markdown(t), ""]
             case .heading(let t, _): o += ["## " + ReportFormat.markdown(t), ""]
             case .subheading(let t): o += ["### " + ReportFormat.markdown(t), ""]
-            case .paragraph(let t, _): o += [ReportFormat.markdown(t), ""]
-            case .warning(let t): o += ["**" + ReportFormat.markdown(t) + "**", ""]
+            case .paragraph(let t, _): o += [ReportFormat.markdown(t, limit: 2_000), ""]
+            case .lead(let t): o += ["> " + ReportFormat.markdown(t, limit: 4_000), ""]
+            case .warning(let t): o += ["**" + ReportFormat.markdown(t, limit: 2_000) + "**", ""]
             case .table(let header, let rows):
                 guard !rows.isEmpty else { o += ["None.", ""]; continue }
-                o.append("| " + header.map(ReportFormat.markdown).joined(separator: " | ") + " |")
+                o.append("| " + header.map { ReportFormat.markdown($0) }.joined(separator: " | ") + " |")
                 o.append("| " + header.map { _ in "---" }.joined(separator: " | ") + " |")
-                for r in rows { o.append("| " + r.map(ReportFormat.markdown).joined(separator: " | ") + " |") }
+                for r in rows { o.append("| " + r.map { ReportFormat.markdown($0) }.joined(separator: " | ") + " |") }
                 o.append("")
             case .figure: continue
             }
@@ -47,7 +50,8 @@ public enum ReportRenderer {
                 open = true
             case .subheading(let t): body.append("<h3>\(ReportFormat.html(t))</h3>")
             case .paragraph(let t, let muted): body.append(HTMLDocument.paragraph(t, muted: muted))
-            case .warning(let t): body.append("<p class=\"bad\">\(ReportFormat.html(t))</p>")
+            case .lead(let t): body.append("<p class=\"lead\">\(ReportFormat.html(t, limit: 4_000))</p>")
+            case .warning(let t): body.append("<p class=\"bad\">\(ReportFormat.html(t, limit: 2_000))</p>")
             case .table(let header, let rows): body.append(HTMLDocument.table(header, rows))
             case .figure(let svg, let caption): if !svg.isEmpty { body.append(HTMLDocument.figure(svg, caption: caption)) }
             }

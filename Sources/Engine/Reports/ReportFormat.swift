@@ -1,13 +1,27 @@
 import Foundation
+import Hotspots
 import VigiaCore
 
 /// How numbers and text look in the Markdown and HTML reports.
 enum ReportFormat {
+    /// Compact: `0:51`, `4:27`, `1:02:05` (hours:minutes:seconds), so a table cell never wraps.
     static func duration(_ seconds: Double?) -> String {
-        guard let s = seconds, s.isFinite else { return "—" }
-        if s < 60 { return String(format: "%.0f s", s) }
-        if s < 3600 { return String(format: "%d min %02d s", Int(s) / 60, Int(s) % 60) }
-        return String(format: "%d h %02d min", Int(s) / 3600, Int(s) % 3600 / 60)
+        guard let v = seconds, v.isFinite, v >= 0 else { return "—" }
+        let s = Int(v.rounded())
+        if s < 3600 { return String(format: "%d:%02d", s / 60, s % 60) }
+        return String(format: "%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60)
+    }
+
+    /// A 95 % interval of a share, e.g. `14.6–29.9 %`.
+    static func percentRange(_ i: Interval95?) -> String {
+        guard let i else { return "—" }
+        return String(format: "%.1f–%.1f %%", i.lower * 100, i.upper * 100)
+    }
+
+    /// A 95 % interval of a ratio, e.g. `2.93–5.99`.
+    static func range(_ i: Interval95?, places: Int = 2) -> String {
+        guard let i else { return "—" }
+        return number(i.lower, places: places) + "–" + number(i.upper, places: places)
     }
 
     static func percent(_ share: Double?) -> String {
@@ -20,14 +34,14 @@ enum ReportFormat {
     }
 
     /// A report's text cell: control characters and bidi overrides replaced, Markdown table pipes escaped.
-    static func markdown(_ s: String) -> String {
-        TerminalSafe.line(s).replacingOccurrences(of: "|", with: "\\|")
+    static func markdown(_ s: String, limit: Int = 500) -> String {
+        TerminalSafe.line(s, limit: limit).replacingOccurrences(of: "|", with: "\\|")
     }
 
     /// HTML text: the five characters escaped, control characters and bidi overrides replaced.
-    static func html(_ s: String) -> String {
+    static func html(_ s: String, limit: Int = 500) -> String {
         var out = ""
-        for ch in TerminalSafe.line(s) {
+        for ch in TerminalSafe.line(s, limit: limit) {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -37,6 +37,8 @@ extension Engine {
             AuditEntry(principal: principal, action: action, subject: "retention", details: [
                 "closed_alerts": .int(Int64(r.closedAlerts)), "rejected_hits": .int(Int64(r.rejectedHits)),
                 "credible_flags": .int(Int64(r.credibleFlags)), "quarantine": .int(Int64(r.quarantine)), "counters": .int(Int64(r.counters)),
+                "undecided_hits": .int(Int64(r.undecidedHits)), "dispatched_hits": .int(Int64(r.dispatchedHits)),
+                "pending_flags": .int(Int64(r.pendingFlags)),
             ])
         }
     }

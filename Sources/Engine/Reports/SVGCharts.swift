@@ -5,14 +5,18 @@ import Foundation
 enum SVGCharts {
     static let priorityColours = ["#b2182b", "#ef8a62", "#fddbc7", "#d1e5f0", "#67a9cf"]
 
-    /// Stacked bars, one per label, segments by series (with a legend).
+    /// Stacked bars, one per label, segments by series (with a legend). Bars
+    /// start at zero. Labels and totals that would overlap their neighbours
+    /// are shown only every k-th bar.
     static func stackedBars(labels: [String], series: [String], values: [[Int]], colours: [String], legend: Bool = true) -> String {
-        let width = 640.0, height = 230.0, left = 36.0, bottom = 28.0, top = 34.0
+        let width = 640.0, height = 230.0, left = 44.0, bottom = 28.0, top = 34.0
         let totals = values.map { $0.reduce(0, +) }
         let peak = Double(max(1, totals.max() ?? 1))
         let slot = (width - left - 8) / Double(max(1, labels.count))
+        let labelStep = step(slot: slot, widest: labels.map(\.count).max() ?? 0)
+        let totalStep = step(slot: slot, widest: totals.map { grouped($0).count }.max() ?? 0)
         var o = svgOpen(width, height)
-        o += axis(left: left, top: top, bottom: height - bottom, right: width - 8, peak: peak)
+        o += axis(left: left, top: top, bottom: height - bottom, right: width - 8, low: 0, high: peak)
         for (i, label) in labels.enumerated() {
             var y = height - bottom
             let x = left + Double(i) * slot + slot * 0.15
@@ -21,8 +25,8 @@ enum SVGCharts {
                 y -= h
                 o += rect(x, y, slot * 0.7, h, colours[k % colours.count], title: "\(label) \(series[k]): \(v)")
             }
-            o += text(x + slot * 0.35, height - bottom + 12, label, anchor: "middle")
-            if totals[i] > 0 { o += text(x + slot * 0.35, y - 3, "\(totals[i])", anchor: "middle") }
+            if i % labelStep == 0 { o += text(x + slot * 0.35, height - bottom + 12, label, anchor: "middle") }
+            if totals[i] > 0, i % totalStep == 0 { o += text(x + slot * 0.35, y - 3, grouped(totals[i]), anchor: "middle") }
         }
         for (k, name) in series.enumerated() where legend {
             let x = left + Double(k) * 70
@@ -30,6 +34,48 @@ enum SVGCharts {
         }
         return o + "</svg>"
     }
+
+    /// A line over days, for a count that changes little: the axis spans the
+    /// values, and says in the chart when it does not start at zero.
+    /// Returns the SVG and the axis' lowest value.
+    static func line(labels: [String], values: [Int]) -> (svg: String, axisStart: Int) {
+        guard let lowest = values.min(), let highest = values.max() else { return ("", 0) }
+        let width = 640.0, height = 200.0, left = 52.0, bottom = 28.0, top = 16.0
+        // Zero when it leaves the changes visible (the lowest value is under half the highest), else a round number under the lowest.
+        let span = max(1, highest - lowest)
+        let unit = niceUnit(Double(span) / 4)
+        let low = lowest * 2 < highest ? 0 : max(0, Int((Double(lowest) / unit).rounded(.down) * unit) - Int(unit))
+        let high = max(low + 1, Int((Double(highest) / unit).rounded(.up) * unit))
+        let slot = (width - left - 8) / Double(max(1, values.count))
+        let labelStep = step(slot: slot, widest: labels.map(\.count).max() ?? 0)
+        func y(_ v: Int) -> Double { height - bottom - Double(v - low) / Double(high - low) * (height - bottom - top) }
+        var o = svgOpen(width, height)
+        o += axis(left: left, top: top, bottom: height - bottom, right: width - 8, low: Double(low), high: Double(high))
+        if low > 0 { o += text(left + 4, height - bottom - 4, "axis starts at \(grouped(low)), not 0", anchor: "start") }
+        let points = values.enumerated().map { i, v in String(format: "%.1f,%.1f", left + (Double(i) + 0.5) * slot, y(v)) }
+        o += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"#4d4d4d\" stroke-width=\"1.5\" />"
+        for (i, v) in values.enumerated() {
+            let x = left + (Double(i) + 0.5) * slot
+            o += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"#4d4d4d\">", x, y(v)) + "<title>\(ReportFormat.html(labels[i])): \(v)</title></circle>"
+            if i % labelStep == 0 { o += text(x, height - bottom + 12, labels[i], anchor: "middle") }
+        }
+        return (o + "</svg>", low)
+    }
+
+    /// Show every k-th label so that labels of `widest` characters (about 6 px each at 10 px) do not touch.
+    static func step(slot: Double, widest: Int) -> Int {
+        guard slot > 0 else { return 1 }
+        return max(1, Int((Double(widest * 6 + 6) / slot).rounded(.up)))
+    }
+
+    /// 1, 2 or 5 times a power of ten, at least `raw`.
+    static func niceUnit(_ raw: Double) -> Double {
+        let power = pow(10, (log10(max(raw, 1))).rounded(.down))
+        return [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+    }
+
+    /// 1,822.
+    static func grouped(_ v: Int) -> String { HeadlineFormat.count(v, false) }
 
     /// Vertical bars with their labels under them.
     static func bars(labels: [String], values: [Int], colour: String = "#4d4d4d") -> String {
@@ -92,9 +138,9 @@ enum SVGCharts {
         String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%@\">", x, y, anchor) + ReportFormat.html(s) + "</text>"
     }
 
-    static func axis(left: Double, top: Double, bottom: Double, right: Double, peak: Double) -> String {
+    static func axis(left: Double, top: Double, bottom: Double, right: Double, low: Double, high: Double) -> String {
         String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\" />", left, bottom, right, bottom)
             + String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\" />", left, top, left, bottom)
-            + text(left - 4, top + 4, String(Int(peak)), anchor: "end") + text(left - 4, bottom, "0", anchor: "end")
+            + text(left - 4, top + 4, grouped(Int(high)), anchor: "end") + text(left - 4, bottom, grouped(Int(low)), anchor: "end")
     }
 }

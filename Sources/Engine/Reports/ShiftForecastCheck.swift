@@ -4,12 +4,14 @@ import VigiaCore
 
 extension Engine {
     /// The forecast made at the shift's start for its length, scored against
-    /// the incidents recorded in the shift: hit rate and PAI at 1/5/10 % of
-    /// the area, the top cells and the incidents by district against the
+    /// the incidents recorded in the shift: hit rate, PAI and PEI at 1/5/10 %
+    /// of the area with Wilson intervals, the spread across comunas, the top cells and the incidents by district against the
     /// forecast's share. Nil when there is nothing to forecast from.
-    func forecastCheck(start: Date, end: Date, model: String) throws -> ForecastSection? {
+    func forecastCheck(start: Date, end: Date, model: String, spreadFactor: Double = DistrictSpread.defaultFactor) throws -> ForecastSection? {
         let horizon = end.timeIntervalSince(start)
-        guard let (report, expected, input) = try? forecast(at: start, horizon: horizon, model: model, top: 10) else { return nil }
+        guard let (report, expected, input) = try? forecast(at: start, horizon: horizon, model: model, top: 10, spreadFactor: spreadFactor) else {
+            return nil
+        }
         let happened = try incidents.incidents(from: start, to: end)
         let t = start.timeIntervalSince1970
         let valid = ValidCells.history(input.history, before: t)
@@ -19,9 +21,9 @@ extension Engine {
             cellOf.append(c)
             perCell[c, default: 0] += 1
         }
-        let coverage = Coverage.score(risk: expected, validCells: valid, incidentCells: cellOf, percents: [1, 5, 10]).map {
-            CoverageResult(percentOfArea: $0.percent, hitRate: $0.hitRate, pai: $0.pai, captured: $0.captured, cells: $0.flaggedCells)
-        }
+        // One period: the intervals are Wilson intervals on its counts.
+        let scores = Coverage.score(risk: expected, validCells: valid, incidentCells: cellOf, percents: [1, 5, 10])
+        let coverage = CoverageResult.pooled([Backtest.PeriodScore(start: t, incidents: cellOf.count, coverage: scores)])
         let top = report.cells.map {
             TopCell(rank: $0.rank, district: $0.district, latitude: $0.latitude, longitude: $0.longitude, expected: $0.expected,
                     incidents: perCell[$0.cell] ?? 0)
@@ -38,7 +40,8 @@ extension Engine {
         }
         return ForecastSection(model: report.model, horizonHours: horizon / 3600, incidents: happened.count,
                                expected: report.expectedTotal, coverage: coverage, topCells: top, districts: districts,
-                               gini: report.gini, map: try forecastMap(input: input, expected: expected, valid: valid, incidents: happened))
+                               gini: report.gini, map: try forecastMap(input: input, expected: expected, valid: valid, incidents: happened),
+                               spread: report.spread, spreadFactor: report.spreadFactor, districtLabel: try lookupLayer()?.parentKey)
     }
 
     /// The map's geometry: outlines, the top 5 % cells and the incidents, in metres from the grid's origin.

@@ -12,6 +12,8 @@ public struct ShiftRecords: Sendable {
     public var transitions: [AlertTransition]
     /// Rule id → kind (`offline`, `tamper`, …) from the rules in force.
     public var ruleKinds: [String: String]
+    /// Rules whose every alert needs a unit sent (`dispatch = required`).
+    public var dispatchRequired: Set<String>
     /// Candidates made in the shift, each with its first decision's time, if any.
     public var hits: [(hit: Hit, firstDecision: Date?)]
     /// Flags still stored whose post is from before the shift's end.
@@ -25,11 +27,11 @@ public struct ShiftRecords: Sendable {
     public var thresholdSetAt: Date?
 
     public init(start: Date, end: Date, timeZone: TimeZone, alerts: [StoredAlert] = [], transitions: [AlertTransition] = [],
-                ruleKinds: [String: String] = [:], hits: [(hit: Hit, firstDecision: Date?)] = [], flags: [FlaggedPost] = [],
+                ruleKinds: [String: String] = [:], dispatchRequired: Set<String> = [], hits: [(hit: Hit, firstDecision: Date?)] = [], flags: [FlaggedPost] = [],
                 counters: [String: Int] = [:], audit: [AuditRecord] = [], verification: AuditVerification = .intact(records: 0, lastHash: AuditRecord.genesisHash),
                 threshold: Double? = nil, thresholdSetAt: Date? = nil) {
         self.start = start; self.end = end; self.timeZone = timeZone; self.alerts = alerts; self.transitions = transitions
-        self.ruleKinds = ruleKinds; self.hits = hits; self.flags = flags; self.counters = counters; self.audit = audit
+        self.ruleKinds = ruleKinds; self.dispatchRequired = dispatchRequired; self.hits = hits; self.flags = flags; self.counters = counters; self.audit = audit
         self.verification = verification; self.threshold = threshold; self.thresholdSetAt = thresholdSetAt
     }
 }
@@ -40,8 +42,11 @@ extension Engine {
         let alerts = try self.alerts.alerts(activeFrom: start, to: end)
         let ids = Set(alerts.map(\.alert.id))
         let transitions = try self.alerts.transitions(alertID: nil).filter { ids.contains($0.alertID) }
-        var kinds: [String: String] = [:]
-        for r in (try? currentRules()) ?? [] { kinds[r.id] = r.kind.rawValue }
+        var kinds: [String: String] = [:], required = Set<String>()
+        for r in (try? currentRules()) ?? [] {
+            kinds[r.id] = r.kind.rawValue
+            if r.requiresDispatch { required.insert(r.id) }
+        }
         let hits = try faceSearch.hits(states: nil).filter { $0.time >= start && $0.time < end }.map { h in
             (hit: h, firstDecision: try faceSearch.decisions(hitID: h.id).map(\.at).min())
         }
@@ -50,7 +55,7 @@ extension Engine {
         let threshold = (setting?["threshold"] as? NSNumber)?.doubleValue
         let setAt = (setting?["calibrated_at"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
         return ShiftRecords(start: start, end: end, timeZone: timeZone, alerts: alerts, transitions: transitions, ruleKinds: kinds,
-                            hits: hits, flags: flags, counters: try counters(from: start, to: end), audit: try audit.records(from: start, to: end),
+                            dispatchRequired: required, hits: hits, flags: flags, counters: try counters(from: start, to: end), audit: try audit.records(from: start, to: end),
                             verification: try audit.verify(), threshold: threshold, thresholdSetAt: setAt)
     }
 }

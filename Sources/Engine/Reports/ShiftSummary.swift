@@ -1,4 +1,5 @@
 import Foundation
+import Hotspots
 
 /// What a supervisor reviews after (or during) a shift: every number of the
 /// summary, in one value. Markdown, HTML and JSON are renderings of it.
@@ -12,6 +13,10 @@ public struct ShiftSummary: Codable, Sendable, Equatable {
     public var social: SocialSection
     public var cameras: [CameraOutage]
     public var audit: AuditSection
+    /// Patrol boxes issued for the shift and what was recorded in them; nil when none were issued.
+    public var patrols: DosageSection?
+    /// Oversight of face search in the shift, with names (an internal report).
+    public var oversight: OversightSection? = nil
 }
 
 /// A report's period, as local times.
@@ -24,7 +29,7 @@ public struct ReportWindow: Codable, Sendable, Equatable {
 
 /// Median and 90th percentile of one response interval, and the share that met its target.
 public struct IntervalStats: Codable, Sendable, Equatable {
-    /// Alerts the interval applies to (created in the shift).
+    /// Alerts the target applies to (created in the shift; for dispatch, see `PriorityResponse.dispatched`).
     public var alerts: Int
     /// How many reached the step before the shift ended.
     public var reached: Int
@@ -39,8 +44,15 @@ public struct IntervalStats: Codable, Sendable, Equatable {
 public struct PriorityResponse: Codable, Sendable, Equatable {
     public var priority: Int
     public var acknowledged: IntervalStats
+    /// Only alerts that were dispatched or whose rule requires dispatch; an
+    /// alert closed as false alarm or duplicate without a unit sent needed
+    /// none, so it meets the target by definition and is counted apart.
     public var dispatched: IntervalStats
     public var closed: IntervalStats
+    /// Closed as false alarm or duplicate without being dispatched.
+    public var closedWithoutDispatch: Int
+    /// Neither dispatched, nor required to be, nor closed as false alarm or duplicate.
+    public var dispatchNotNeeded: Int
 }
 
 public struct OperatorWorkload: Codable, Sendable, Equatable {
@@ -79,7 +91,9 @@ public struct AlertSection: Codable, Sendable, Equatable {
     public var unhandledAtEnd: Int
     public var snoozed: Int
     public var forwarded: Int
+    /// People only: the system actor's transitions (feeds closing alerts) are counted in `systemTransitions`.
     public var operators: [OperatorWorkload]
+    public var systemTransitions: Int
     public var perHour: [HourCount]
     /// Created → acknowledged, for the chart.
     public var acknowledgeHistogram: [HistogramBin]
@@ -87,13 +101,6 @@ public struct AlertSection: Codable, Sendable, Equatable {
     public var goal: Double
 }
 
-public struct CoverageResult: Codable, Sendable, Equatable {
-    public var percentOfArea: Double
-    public var hitRate: Double
-    public var pai: Double
-    public var captured: Int
-    public var cells: Int
-}
 
 public struct TopCell: Codable, Sendable, Equatable {
     public var rank: Int
@@ -124,6 +131,11 @@ public struct ForecastSection: Codable, Sendable, Equatable {
     public var gini: Double
     /// For the map: the ranked top 5 % of cells and the shift's incidents, in metres from the map's origin.
     public var map: ForecastMap
+    /// Per comuna: share of the top 5 % cells against share of the incidents trained on.
+    public var spread: [DistrictSpread.Row]
+    public var spreadFactor: Double
+    /// What the districts of the spread are called (e.g. "comuna"), when the boundary layer says.
+    public var districtLabel: String?
 }
 
 public struct ForecastMap: Codable, Sendable, Equatable {

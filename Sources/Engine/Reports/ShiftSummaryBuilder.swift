@@ -6,17 +6,18 @@ public enum ShiftSummaryBuilder {
     /// Audit actions a supervisor should see by name in the summary.
     static let notablePrefixes = ["watchlist.", "authorisation.", "audit.export", "summary.export", "transparency.export", "rules.load",
                                   "faces.threshold", "operator.", "retention.apply", "retention.policy", "login.failed", "login.refused",
-                                  "social.config", "forecast.police_weight"]
+                                  "social.config", "forecast.police_weight", "patrol.issue"]
 
-    public static func build(_ r: ShiftRecords, forecast: ForecastSection?, targets: ResponseTargets = ResponseTargets(),
-                             generatedAt: Date) -> ShiftSummary {
+    public static func build(_ r: ShiftRecords, forecast: ForecastSection?, patrols: DosageSection? = nil,
+                             targets: ResponseTargets = ResponseTargets(), generatedAt: Date) -> ShiftSummary {
         let format = TimestampFormatter(timeZone: r.timeZone)
         let steps = steps(r)
         return ShiftSummary(
             shift: ReportWindow(start: format.string(from: r.start), end: format.string(from: r.end),
                                 hours: r.end.timeIntervalSince(r.start) / 3600, timeZone: r.timeZone.identifier),
             generatedAt: format.string(from: generatedAt), alerts: alertSection(r, steps, targets: targets), forecast: forecast,
-            faces: faceSection(r, format), social: socialSection(r), cameras: outages(r, steps, format), audit: auditSection(r, format))
+            faces: faceSection(r, format), social: socialSection(r), cameras: outages(r, steps, format), audit: auditSection(r, format),
+            patrols: patrols)
     }
 
     /// Each alert's steps before the shift's end: the first time a person took
@@ -52,8 +53,13 @@ public enum ShiftSummaryBuilder {
         for (_, s) in stateAtEnd { states[s.rawValue, default: 0] += 1 }
 
         var dispositions: [String: Int] = [:], operators: [String: OperatorWorkload] = [:]
-        var snoozed = 0, forwarded = 0
+        var snoozed = 0, forwarded = 0, system = 0
         for t in r.transitions where t.at >= r.start && t.at < r.end {
+            if t.to == .snoozed { snoozed += 1 }
+            if t.to == .forwarded { forwarded += 1 }
+            if t.to == .closed, let d = disposition[t.alertID] { dispositions[d.rawValue, default: 0] += 1 }
+            // The system actor is not an operator: its transitions are counted apart.
+            guard t.operatorName != Principal.feed.name else { system += 1; continue }
             var w = operators[t.operatorName] ?? OperatorWorkload(name: t.operatorName, acknowledged: 0, dispatched: 0, closed: 0, other: 0)
             switch t.to {
             case .acknowledged: w.acknowledged += 1
@@ -61,25 +67,26 @@ public enum ShiftSummaryBuilder {
             case .closed: w.closed += 1
             default: w.other += 1
             }
-            if t.to == .snoozed { snoozed += 1 }
-            if t.to == .forwarded { forwarded += 1 }
-            if t.to == .closed, let d = disposition[t.alertID] { dispositions[d.rawValue, default: 0] += 1 }
             operators[t.operatorName] = w
         }
 
         let response = (1...5).compactMap { p -> PriorityResponse? in
             let group = created.filter { $0.alert.priority == p }
             guard !group.isEmpty else { return nil }
-            func stats(_ step: (Steps) -> Date?, target: Double) -> IntervalStats {
-                let seconds = group.compactMap { a in steps[a.alert.id].flatMap(step).map { $0.timeIntervalSince(a.alert.createdAt) } }
+            func stats(_ alerts: [StoredAlert], _ step: (Steps) -> Date?, target: Double) -> IntervalStats {
+                let seconds = alerts.compactMap { a in steps[a.alert.id].flatMap(step).map { $0.timeIntervalSince(a.alert.createdAt) } }
                 let met = seconds.filter { $0 <= target }.count
-                return IntervalStats(alerts: group.count, reached: seconds.count, medianSeconds: ReportStatistics.median(seconds),
+                return IntervalStats(alerts: alerts.count, reached: seconds.count, medianSeconds: ReportStatistics.median(seconds),
                                      p90Seconds: ReportStatistics.percentile(seconds, 90), targetSeconds: target, metTarget: met,
-                                     shareMet: ReportStatistics.share(met, of: group.count))
+                                     shareMet: ReportStatistics.share(met, of: alerts.count))
             }
-            return PriorityResponse(priority: p, acknowledged: stats(\.acknowledged, target: targets.acknowledgeSeconds[p] ?? 60),
-                                    dispatched: stats(\.dispatched, target: targets.dispatchSeconds[p] ?? 300),
-                                    closed: stats(\.closed, target: targets.closeSeconds[p] ?? 3600))
+            let need = group.map { dispatchNeed($0, steps[$0.alert.id], disposition: disposition[$0.alert.id], required: r.dispatchRequired) }
+            return PriorityResponse(priority: p, acknowledged: stats(group, \.acknowledged, target: targets.acknowledgeSeconds[p] ?? 60),
+                                    dispatched: stats(zip(group, need).filter { $1 == .applies }.map(\.0), \.dispatched,
+                                                      target: targets.dispatchSeconds[p] ?? 300),
+                                    closed: stats(group, \.closed, target: targets.closeSeconds[p] ?? 3600),
+                                    closedWithoutDispatch: need.filter { $0 == .excused }.count,
+                                    dispatchNotNeeded: need.filter { $0 == .notNeeded }.count)
         }
 
         var calendar = Calendar(identifier: .gregorian)
@@ -103,8 +110,20 @@ public enum ShiftSummaryBuilder {
         }
         return AlertSection(created: created.count, byRule: byRule, byPriority: byPriority, stateAtEnd: states, dispositions: dispositions,
                             response: response, unhandledAtEnd: stateAtEnd.values.filter { $0 == .new }.count, snoozed: snoozed,
-                            forwarded: forwarded, operators: operators.values.sorted { $0.name < $1.name }, perHour: perHour,
+                            forwarded: forwarded, operators: operators.values.sorted { $0.name < $1.name }, systemTransitions: system, perHour: perHour,
                             acknowledgeHistogram: bins, goal: targets.goal)
+    }
+
+    enum DispatchNeed { case applies, excused, notNeeded }
+
+    /// The dispatch-target rule: an alert dispatched before the end is held
+    /// to the target; one closed as false alarm or duplicate without a unit
+    /// sent needed none (excused, counted apart); otherwise the target applies
+    /// only when its rule says `dispatch = required`.
+    static func dispatchNeed(_ a: StoredAlert, _ s: Steps?, disposition: Disposition?, required: Set<String>) -> DispatchNeed {
+        if s?.dispatched != nil { return .applies }
+        if s?.closed != nil, disposition == .falseAlarm || disposition == .duplicate { return .excused }
+        return required.contains(a.alert.ruleID) ? .applies : .notNeeded
     }
 
     static func faceSection(_ r: ShiftRecords, _ format: TimestampFormatter) -> FaceSection {

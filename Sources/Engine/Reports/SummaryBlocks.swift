@@ -1,62 +1,23 @@
 import Foundation
 
 extension ShiftSummary {
-    /// The summary's sections, rendered alike as Markdown and as HTML.
-    public var blocks: [ReportBlock] {
+    /// The summary's sections in English, rendered alike as Markdown and as HTML.
+    public var blocks: [ReportBlock] { blocks(language: .english) }
+
+    /// The summary's sections; `language` sets the headline's (the tables stay in English).
+    public func blocks(language: ReportLanguage) -> [ReportBlock] {
         typealias F = ReportFormat
         var b: [ReportBlock] = [
-            .title("Shift summary: \(F.short(shift.start)) – \(F.short(shift.end))"),
-            .paragraph("\(F.number(shift.hours, places: 1)) h, times in \(shift.timeZone). Generated \(F.short(generatedAt)).", muted: true),
+            .title("Shift summary: \(F.short(shift.start)) – " + (shift.end.prefix(10) == shift.start.prefix(10) ? String(F.short(shift.end).suffix(5)) : F.short(shift.end))),
+            .paragraph("From \(shift.start) up to \(shift.end) (\(F.number(shift.hours, places: 1)) h), times in \(shift.timeZone). "
+                       + "Generated \(F.short(generatedAt)).", muted: true),
+            .heading(language == .spanish ? "Cómo fue el turno" : "How the shift went", id: "headline"),
+            .lead(headline(language).joined(separator: " ")),
         ]
-        let a = alerts
-        b += [
-            .heading("Alerts", id: "alerts"),
-            .table(["created", "still new at the end", "snoozed", "forwarded"], [["\(a.created)", "\(a.unhandledAtEnd)", "\(a.snoozed)", "\(a.forwarded)"]]),
-            .figure(svg: SVGCharts.stackedBars(labels: a.perHour.map(\.hour), series: (1...5).map { "P\($0)" }, values: a.perHour.map(\.byPriority),
-                                               colours: SVGCharts.priorityColours), caption: "Alerts created per hour, by priority."),
-            .subheading("Alerts per hour"),
-            .table(["hour", "P1", "P2", "P3", "P4", "P5", "total"], a.perHour.map { [$0.hour] + $0.byPriority.map(String.init) + ["\($0.byPriority.reduce(0, +))"] }),
-            .subheading("Response times against targets (goal: \(F.percent(a.goal)) within the target)"),
-            .table(["priority", "alerts", "ack. median", "ack. p90", "ack. target", "ack. met", "disp. median", "disp. p90", "disp. target",
-                    "disp. met", "closed median", "closed met"], a.response.map { r in
-                ["P\(r.priority)", "\(r.acknowledged.alerts)", F.duration(r.acknowledged.medianSeconds), F.duration(r.acknowledged.p90Seconds),
-                 F.duration(r.acknowledged.targetSeconds), Self.met(r.acknowledged, goal: a.goal), F.duration(r.dispatched.medianSeconds),
-                 F.duration(r.dispatched.p90Seconds), F.duration(r.dispatched.targetSeconds), Self.met(r.dispatched, goal: a.goal),
-                 F.duration(r.closed.medianSeconds), Self.met(r.closed, goal: a.goal)]
-            }),
-            .paragraph("Median and 90th percentile (nearest rank) over the alerts that reached the step before the shift ended; "
-                       + "\u{201C}met\u{201D} counts every alert created in the shift, so one never handled missed its target.", muted: true),
-            .figure(svg: SVGCharts.bars(labels: a.acknowledgeHistogram.map { $0.upToSeconds.map { "< " + F.duration($0) } ?? "longer" },
-                                        values: a.acknowledgeHistogram.map(\.count)),
-                    caption: "Time from creation to acknowledgement (alerts created in the shift)."),
-            .subheading("Time to acknowledge"),
-            .table(["under", "alerts"], a.acknowledgeHistogram.map { [$0.upToSeconds.map { F.duration($0) } ?? "longer", "\($0.count)"] }),
-            .subheading("By rule"), .table(["rule", "alerts"], F.ranked(a.byRule).map { [$0.0, "\($0.1)"] }),
-            .subheading("By priority"), .table(["priority", "alerts"], a.byPriority.sorted { $0.key < $1.key }.map { ["P" + $0.key, "\($0.value)"] }),
-            .subheading("State at the end of the shift"), .table(["state", "alerts"], F.ranked(a.stateAtEnd).map { [$0.0, "\($0.1)"] }),
-            .subheading("Dispositions"), .table(["disposition", "alerts"], F.ranked(a.dispositions).map { [$0.0, "\($0.1)"] }),
-            .subheading("Workload by operator"),
-            .table(["operator", "acknowledged", "dispatched", "closed", "other"],
-                   a.operators.map { [$0.name, "\($0.acknowledged)", "\($0.dispatched)", "\($0.closed)", "\($0.other)"] }),
-        ]
-
-        b.append(.heading("Forecast vs. reality", id: "forecast"))
-        if let f = forecast {
-            b += [
-                .paragraph("Model \(f.model), made at the start of the shift for \(F.number(f.horizonHours, places: 0)) h: "
-                           + "\(F.number(f.expected, places: 1)) incidents expected, \(f.incidents) recorded. Gini of the forecast: \(F.number(f.gini, places: 3))."),
-                .table(["area covered", "cells", "incidents captured", "hit rate", "PAI"], Self.coverageRows(f.coverage)),
-                .figure(svg: SVGCharts.map(f.map), caption: "The forecast's top 5 % of cells and the incidents recorded in the shift."),
-                .subheading("Top cells"),
-                .table(["rank", "district", "expected", "incidents in the shift"],
-                       f.topCells.map { ["\($0.rank)", $0.district ?? "—", F.number($0.expected), "\($0.incidents)"] }),
-                .subheading("Incidents by district against the forecast's share"),
-                .table(["district", "incidents", "share", "forecast share"],
-                       f.districts.map { [$0.district, "\($0.incidents)", F.percent($0.incidentShare), F.percent($0.forecastShare)] }),
-            ]
-        } else {
-            b.append(.paragraph("No forecast: no incidents are stored from before the shift."))
-        }
+        b += alertBlocks
+        b += forecast.map { $0.blocks } ?? [.heading("Forecast vs. reality", id: "forecast"),
+                                           .paragraph("No forecast: no incidents are stored from before the shift.")]
+        b += DosageSection.blocks(patrols, anonymous: false)
 
         let fc = faces
         b += [
@@ -69,6 +30,7 @@ extension ShiftSummary {
             .paragraph("Threshold: \(fc.threshold.map { F.number($0, places: 4) } ?? "not calibrated")"
                        + (fc.thresholdSetAt.map { ", calibrated \(F.short($0))" } ?? "") + "."),
         ]
+        b += oversight?.blocks(named: true) ?? []
 
         let so = social
         b += [
@@ -94,12 +56,55 @@ extension ShiftSummary {
         return b
     }
 
+    private var alertBlocks: [ReportBlock] {
+        typealias F = ReportFormat
+        let a = alerts
+        func row(_ r: PriorityResponse, _ s: IntervalStats) -> [String] {
+            ["P\(r.priority)", "\(s.alerts)", F.duration(s.medianSeconds), F.duration(s.p90Seconds), F.duration(s.targetSeconds), Self.met(s, goal: a.goal)]
+        }
+        var b: [ReportBlock] = [
+            .heading("Alerts", id: "alerts"),
+            .table(["created", "still new at the end", "snoozed", "forwarded"], [["\(a.created)", "\(a.unhandledAtEnd)", "\(a.snoozed)", "\(a.forwarded)"]]),
+            .figure(svg: SVGCharts.stackedBars(labels: a.perHour.map(\.hour), series: (1...5).map { "P\($0)" }, values: a.perHour.map(\.byPriority),
+                                               colours: SVGCharts.priorityColours), caption: "Alerts created per hour, by priority (axis from zero)."),
+            .subheading("Alerts per hour"),
+            .table(["hour", "P1", "P2", "P3", "P4", "P5", "total"], a.perHour.map { [$0.hour] + $0.byPriority.map(String.init) + ["\($0.byPriority.reduce(0, +))"] }),
+            .subheading("Response times against targets (goal: \(F.percent(a.goal)) within the target)"),
+            .paragraph("Times are minutes:seconds (hours:minutes:seconds past an hour). Median and 90th percentile (nearest rank) over the "
+                       + "alerts that reached the step before the shift ended; \u{201C}met\u{201D} counts every alert the target applies to, "
+                       + "so one never handled missed it.", muted: true),
+            .subheading("Acknowledged"),
+            .table(["priority", "alerts", "median", "p90", "target", "met"], a.response.map { row($0, $0.acknowledged) }),
+            .subheading("Dispatched"),
+            .table(["priority", "held to the target", "median", "p90", "target", "met", "false alarm or duplicate", "not dispatched, not required"],
+                   a.response.map { row($0, $0.dispatched) + ["\($0.closedWithoutDispatch)", "\($0.dispatchNotNeeded)"] }),
+            .paragraph("The dispatch target applies to alerts that were dispatched and to those whose rule says dispatch = required. "
+                       + "An alert closed as a false alarm or duplicate without a unit sent needed none: it meets its dispatch target by "
+                       + "definition and is counted apart, not as a miss. Alerts nobody dispatched whose rule does not require a unit "
+                       + "(open or closed otherwise) are neither met nor missed.", muted: true),
+            .subheading("Closed"),
+            .table(["priority", "alerts", "median", "p90", "target", "met"], a.response.map { row($0, $0.closed) }),
+            .figure(svg: SVGCharts.bars(labels: a.acknowledgeHistogram.map { $0.upToSeconds.map { "< " + F.duration($0) } ?? "longer" },
+                                        values: a.acknowledgeHistogram.map(\.count)),
+                    caption: "Time from creation to acknowledgement (alerts created in the shift; axis from zero)."),
+            .subheading("Time to acknowledge"),
+            .table(["under", "alerts"], a.acknowledgeHistogram.map { [$0.upToSeconds.map { F.duration($0) } ?? "longer", "\($0.count)"] }),
+            .subheading("By rule"), .table(["rule", "alerts"], F.ranked(a.byRule).map { [$0.0, "\($0.1)"] }),
+            .subheading("By priority"), .table(["priority", "alerts"], a.byPriority.sorted { $0.key < $1.key }.map { ["P" + $0.key, "\($0.value)"] }),
+            .subheading("State at the end of the shift"), .table(["state", "alerts"], F.ranked(a.stateAtEnd).map { [$0.0, "\($0.1)"] }),
+            .subheading("Dispositions"), .table(["disposition", "alerts"], F.ranked(a.dispositions).map { [$0.0, "\($0.1)"] }),
+            .subheading("Workload by operator"),
+            .table(["operator", "acknowledged", "dispatched", "closed", "other"],
+                   a.operators.map { [$0.name, "\($0.acknowledged)", "\($0.dispatched)", "\($0.closed)", "\($0.other)"] }),
+        ]
+        if a.systemTransitions > 0 {
+            b.append(.paragraph("The system (feeds) made \(a.systemTransitions) transitions; it is not an operator and is not counted above.", muted: true))
+        }
+        return b
+    }
+
     static func met(_ s: IntervalStats, goal: Double) -> String {
         guard let share = s.shareMet else { return "—" }
         return "\(s.metTarget)/\(s.alerts) (\(ReportFormat.percent(share)))\(share >= goal ? "" : " below goal")"
-    }
-
-    static func coverageRows(_ c: [CoverageResult]) -> [[String]] {
-        c.map { ["\(ReportFormat.number($0.percentOfArea, places: 0)) %", "\($0.cells)", "\($0.captured)", ReportFormat.percent($0.hitRate), ReportFormat.number($0.pai)] }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VigiaCore
 
 extension TransparencyReport {
     /// The report's sections, rendered alike as Markdown and as HTML. Aggregates only.
@@ -6,9 +7,10 @@ extension TransparencyReport {
         typealias F = ReportFormat
         let a = faces.authorisations
         var b: [ReportBlock] = [
-            .title("Transparency report: \(F.short(period.start)) – \(F.short(period.end))"),
-            .paragraph("Aggregates only: no names, handles, court-order references, cameras, free-text reasons or biometric data. "
-                       + "Times in \(period.timeZone). Generated \(F.short(generatedAt)).", muted: true),
+            .title("Transparency report: " + ReportPeriod.title(start: period.start, end: period.end, endDate: endDate, timeZone: zone)),
+            .paragraph("Period: from \(period.start) up to, not including, \(period.end) (\(Self.days(period.hours))), times in \(period.timeZone). "
+                       + "Aggregates only: no names, handles, court-order references, cameras, free-text reasons or biometric data. "
+                       + "Generated \(F.short(generatedAt)).", muted: true),
             .heading("Face searches", id: "faces"),
             .paragraph("Probes that matched nothing leave no trace but these counts."),
             .table(["probes received", "searched", "below threshold", "dropped (no authorisation)", "not searched (no calibration)"],
@@ -19,10 +21,11 @@ extension TransparencyReport {
             .table(["total", "urgent", "urgent confirmed", "lapsed", "revoked", "whole list", "named entries", "all cameras", "named cameras", "median length"],
                    [["\(a.total)", "\(a.urgent)", "\(a.urgentConfirmed)", "\(a.lapsed)", "\(a.revoked)", "\(a.wholeList)", "\(a.namedEntries)",
                      "\(a.allCameras)", "\(a.namedCameras)", a.medianHours.map { F.number($0, places: 1) + " h" } ?? "—"]]),
+        ] + (oversight?.blocks(named: false) ?? []) + [
             .heading("Watchlist", id: "watchlist"),
             .table(["orders issued", "expired", "revoked"], [["\(watchlist.ordersIssued)", "\(watchlist.expired)", "\(watchlist.revoked)"]]),
-            .figure(svg: SVGCharts.bars(labels: Self.thin(watchlist.inForce.map { String($0.date.suffix(5)) }), values: watchlist.inForce.map(\.entries)),
-                    caption: "Watchlist entries in force, per day."),
+            .figure(svg: inForceChart.svg, caption: "Watchlist entries in force, per day"
+                        + (inForceChart.axisStart > 0 ? " (the axis starts at \(SVGCharts.grouped(inForceChart.axisStart)), not at zero)." : ".")),
             .subheading("Entries in force per day"),
             .table(["date", "entries"], watchlist.inForce.map { [$0.date, "\($0.entries)"] }),
             .subheading("Offence categories in force at the end"),
@@ -55,27 +58,49 @@ extension TransparencyReport {
         ]
         if let f = forecast {
             b += [
-                .paragraph("Model \(f.model): \(f.days) daily forecasts scored against the next day's \(f.incidents) incidents. "
-                           + "Gini of the latest forecast: \(F.number(f.gini, places: 3))."),
-                .table(["area covered", "cells", "incidents captured", "hit rate", "PAI"], ShiftSummary.coverageRows(f.coverage)),
+                .paragraph("Model \(f.model): \(f.days) daily forecasts, each made at midnight from earlier incidents only and scored "
+                           + "against that day's incidents (\(f.incidents) in all). Gini of the latest forecast: \(F.number(f.gini, places: 3))."),
+                .table(ReportBlock.coverageHeader, ReportBlock.coverageRows(f.coverage)),
+                .paragraph(ReportBlock.intervalNote(f.coverage), muted: true),
                 .subheading("Concentration by district"),
                 .table(["district", "forecast share", "share of top 5 % cells", "share of last year's incidents"],
                        f.districts.map { [$0.district, F.percent($0.riskShare), F.percent($0.topCellShare), F.percent($0.incidentShare)] }),
-            ]
+            ] + ReportBlock.spread(f.spread, factor: f.spreadFactor, label: f.districtLabel)
         } else {
             b.append(.paragraph("No forecast: no incidents are stored."))
         }
+        b += DosageSection.blocks(patrols, anonymous: true)
         b += [
             .heading("Audit", id: "audit"),
             audit.chainIntact ? .paragraph("The audit chain verifies.") : .warning("The audit chain does NOT verify."),
             .table(["records in the period", "exports", "failed sign-ins"], [["\(audit.records)", "\(audit.exports)", "\(audit.failedSignIns)"]]),
         ]
+        if let h = audit.signedHead {
+            b += [
+                .subheading("Latest signed head"),
+                .paragraph("Record \(h.sequence) ends in hash \(h.hash), signed by the Ed25519 key \(h.publicKey) (fingerprint \(h.keyFingerprint)). "
+                           + "A published copy anchors the chain: saved to a file, the checkpoint below makes `vigia audit verify --checkpoints FILE "
+                           + "--public-key KEY` fail if any record up to \(h.sequence) is later removed or rewritten."),
+                .paragraph(h.line, muted: true),
+            ]
+        } else {
+            b.append(.paragraph("No signed checkpoint of the chain is available (none written yet, or no checkpoint log is configured)."))
+        }
         return b
     }
 
-    /// Every label when few, else every k-th, so a long period's axis stays readable.
-    static func thin(_ labels: [String]) -> [String] {
-        let k = max(1, labels.count / 12)
-        return labels.enumerated().map { $0.offset % k == 0 ? $0.element : "" }
+    private var inForceChart: (svg: String, axisStart: Int) {
+        SVGCharts.line(labels: watchlist.inForce.map { String($0.date.suffix(5)) }, values: watchlist.inForce.map(\.entries))
+    }
+
+    private var zone: TimeZone { TimeZone(identifier: period.timeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current }
+
+    private var endDate: Date {
+        (try? TimeParser.instant(period.end, in: zone)) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    static func days(_ hours: Double) -> String {
+        let d = hours / 24
+        return d.rounded() == d ? "\(Int(d)) \(d == 1 ? "day" : "days")" : ReportFormat.number(hours, places: 1) + " h"
     }
 }

@@ -4,9 +4,12 @@ import VigiaCore
 
 extension Engine {
     /// The transparency report for [from, to) (auditor, supervisor, admin); the export is audited.
-    public func transparencyReport(from: Date, to: Date, model: String = "recency", format: String? = nil,
-                                   as principal: Principal) throws -> TransparencyReport {
+    public func transparencyReport(from: Date, to: Date, model: String = "recency", spreadFactor: Double = DistrictSpread.defaultFactor,
+                                   format: String? = nil, as principal: Principal) throws -> TransparencyReport {
         try require(.exportReports, of: principal)
+        guard spreadFactor >= 1, spreadFactor.isFinite else {
+            throw EngineError.badInput(file: "--spread-factor", line: nil, field: String(spreadFactor), reason: "the factor must be 1 or more")
+        }
         guard to > from else { throw EngineError.badInput(file: "--to", line: nil, field: nil, reason: "the period must end after it starts") }
         guard to.timeIntervalSince(from) <= 400 * 86_400 else {
             throw EngineError.badInput(file: "--from", line: nil, field: nil, reason: "a transparency report covers at most 400 days")
@@ -48,16 +51,23 @@ extension Engine {
             byPriority[String(a.alert.priority), default: 0] += 1
             if a.alert.state == .closed, let d = a.disposition { dispositions[d.rawValue, default: 0] += 1 }
         }
-        var intact = true
-        if case .broken = try self.audit.verify() { intact = false }
+        let auditCheck = try auditReport()
+        let intact = auditCheck.holds
+        let head = auditCheck.checkpoints?.latest.map {
+            TransparencyReport.SignedHead(sequence: $0.sequence, hash: $0.hash, publicKey: $0.publicKey,
+                                          keyFingerprint: AuditCheckpoint.fingerprint(ofPublicKey: $0.publicKey), signature: $0.signature, line: $0.line)
+        }
         let report = TransparencyReport(
             period: ReportWindow(start: format8601.string(from: from), end: format8601.string(from: to),
                                  hours: to.timeIntervalSince(from) / 3600, timeZone: timeZone.identifier),
             generatedAt: format8601.string(from: clock.now()), faces: faces, watchlist: watchlist, calibration: try storedCalibration(),
             social: social, alerts: TransparencyReport.Alerts(created: created.count, byPriority: byPriority, dispositions: dispositions),
-            forecast: try forecastAccuracy(from: from, to: to, model: model),
+            forecast: try forecastAccuracy(from: from, to: to, model: model, spreadFactor: spreadFactor),
+            patrols: try dosage(start: from, end: to)?.anonymised,
             audit: TransparencyReport.Audit(chainIntact: intact, records: audit.count,
-                                            exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count("login.failed")))
+                                            exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count("login.failed"),
+                                            signedHead: head),
+            oversight: try oversight(from: from, to: to).anonymised)
         try self.audit.append(AuditEntry(principal: principal, action: "transparency.export", subject: "\(report.period.start)/\(report.period.end)",
                                          details: ["format": .string(format ?? "json")]))
         return report
@@ -81,9 +91,10 @@ extension Engine {
             fpirSpread: spread(groups.filter { $0.nonMatedSearches > 0 }.map(\.fpir)), fnirSpread: spread(groups.filter { $0.matedSearches > 0 }.map(\.fnir)))
     }
 
-    /// Daily forecasts over the period scored against each next day's incidents, and the concentration at its end.
-    func forecastAccuracy(from: Date, to: Date, model name: String) throws -> TransparencyReport.Forecast? {
-        guard let (report, _, input) = try? forecast(at: to, horizon: 86_400, model: name, top: 0),
+    /// Daily forecasts over the period scored against each day's incidents (hit rate, PAI and PEI with
+    /// 95 % intervals), and the concentration and spread of the forecast made at its end.
+    func forecastAccuracy(from: Date, to: Date, model name: String, spreadFactor: Double) throws -> TransparencyReport.Forecast? {
+        guard let (report, _, input) = try? forecast(at: to, horizon: 86_400, model: name, top: 0, spreadFactor: spreadFactor),
               let model = ModelCatalogue.model(named: name, timeZone: timeZone) else { return nil }
         let starts = Backtest.periodStarts(from: from.timeIntervalSince1970, to: to.timeIntervalSince1970, horizon: 86_400)
         guard let first = starts.first else { return nil }
@@ -92,10 +103,10 @@ extension Engine {
                                  horizon: 86_400, percents: [1, 5, 10])
         return TransparencyReport.Forecast(
             model: report.model, days: starts.count, incidents: score.periods.reduce(0) { $0 + $1.incidents },
-            coverage: score.coverage.map { CoverageResult(percentOfArea: $0.percent, hitRate: $0.hitRate, pai: $0.pai, captured: $0.captured, cells: $0.flaggedCells) },
+            coverage: CoverageResult.pooled(score.periods),
             gini: report.gini, districts: report.concentration.map {
                 TransparencyReport.DistrictRow(district: $0.district, riskShare: $0.riskShare, topCellShare: $0.topCellShare, incidentShare: $0.incidentShare)
-            })
+            }, spread: report.spread, spreadFactor: report.spreadFactor, districtLabel: try lookupLayer()?.parentKey)
     }
 }
 

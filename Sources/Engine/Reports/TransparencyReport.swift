@@ -1,4 +1,5 @@
 import Foundation
+import Hotspots
 
 /// What a ministry could publish about a period (safeguard 12): aggregates
 /// only. No name, handle, order reference, camera, free-text reason or
@@ -12,7 +13,11 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
     public var social: Social
     public var alerts: Alerts
     public var forecast: Forecast?
+    /// Patrol boxes issued in the period and what was recorded in them, without who issued them.
+    public var patrols: DosageSection?
     public var audit: Audit
+    /// Oversight of face search, without names.
+    public var oversight: OversightSection? = nil
 
     public struct Faces: Codable, Sendable, Equatable {
         public var probesReceived: Int
@@ -110,6 +115,10 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
         public var coverage: [CoverageResult]
         public var gini: Double
         public var districts: [DistrictRow]
+        /// Per district, its share of the latest forecast's top 5 % cells against its share of the incidents trained on.
+        public var spread: [DistrictSpread.Row]
+        public var spreadFactor: Double
+        public var districtLabel: String?
     }
 
     public struct Audit: Codable, Sendable, Equatable {
@@ -117,5 +126,18 @@ public struct TransparencyReport: Codable, Sendable, Equatable {
         public var records: Int
         public var exports: Int
         public var failedSignIns: Int
+        /// The latest signed checkpoint: publishing it anchors the chain, since
+        /// any later rewrite of the records up to it no longer matches.
+        public var signedHead: SignedHead?
+    }
+
+    public struct SignedHead: Codable, Sendable, Equatable {
+        public var sequence: Int64
+        public var hash: String
+        public var publicKey: String
+        public var keyFingerprint: String
+        public var signature: String
+        /// The checkpoint log line itself: saved to a file, `vigia audit verify --checkpoints FILE --public-key KEY` checks the chain against it.
+        public var line: String
     }
 }

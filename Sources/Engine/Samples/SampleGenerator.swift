@@ -80,7 +80,8 @@ public struct SampleGenerator {
 
     /// Demo operators; their passphrases are documented in the README.
     var operatorsJSON: String {
-        let ops: [(String, Role)] = [("root", .admin), ("sergio", .supervisor), ("dina", .dispatcher),
+        // Two supervisors: a wide authorisation needs a second one to confirm it (safeguard 3).
+        let ops: [(String, Role)] = [("root", .admin), ("sergio", .supervisor), ("marta", .supervisor), ("dina", .dispatcher),
                                      ("diego", .dispatcher), ("sofia", .dispatcher), ("ana", .auditor)]
         let items = ops.map { name, role in
             CanonicalJSON.object(["name": .string(name), "role": .string(role.rawValue), "passphrase": .string("demo-\(name)-2018")]).text

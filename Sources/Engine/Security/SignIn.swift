@@ -3,59 +3,64 @@ import Store
 import VigiaCore
 
 extension Engine {
-    /// Failed attempts allowed in `lockWindow` before sign-in locks for a name.
-    public static let allowedFailures = 5
-    public static let lockWindow: TimeInterval = 15 * 60
+    /// When sign-in locks; see `SignInPolicy`.
+    public static let signInPolicy = SignInPolicy()
 
-    /// Checks an operator's passphrase; every attempt, good or bad, is audited.
-    /// After 5 failures for a name within 15 minutes (counted in the audit
-    /// log, so across processes and restarts) the name is locked: 30 s after
-    /// the 5th failure, doubling with each further one up to 15 minutes. A
-    /// locked attempt is refused without checking the passphrase, and audited.
-    /// Unknown names lock the same way, so the lock says nothing about who exists.
-    public func signIn(name: String, passphrase: String) throws -> Principal {
-        guard try operators.operatorCount() > 0 else { throw EngineError.noOperators }
-        let now = clock.now()
-        if let wait = try signInLockRemaining(name: name, now: now) {
-            try audit.append(AuditEntry(principal: Principal(name: name, role: .system), action: "login.locked", subject: name,
-                                        details: ["retry_after_seconds": .int(Int64(wait))]))
-            throw EngineError.signInLocked(name: name, retryAfterSeconds: wait)
-        }
-        let credential = try operators.credential(named: name)
-        let matches = credential.flatMap { PassphraseHasher.verify(passphrase, against: $0.passphraseHash) } ?? false
-        guard let credential, matches else {
-            try audit.append(AuditEntry(principal: Principal(name: name, role: .system), action: "login.failed", subject: name))
-            throw EngineError.signInFailed(name: name)
-        }
-        guard credential.op.active else {
-            try audit.append(AuditEntry(principal: Principal(name: name, role: credential.op.role),
-                                        action: "login.refused", subject: name, details: ["reason": "inactive"]))
-            throw EngineError.inactiveOperator(name: name)
-        }
-        let principal = Principal(name: credential.op.name, role: credential.op.role)
-        try audit.append(AuditEntry(principal: principal, action: "login", subject: name))
-        return principal
+    /// Where this process's sign-in attempts come from: its Unix user and host.
+    public static var signInSource: String {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count) == 0 ? String(cString: name) : "unknown-host"
+        return "uid \(getuid())@\(host)"
     }
 
-    /// Seconds until `name` may try again, or nil when it is not locked.
-    func signInLockRemaining(name: String, now: Date) throws -> Int? {
-        var failures: [Date] = []
-        for r in try audit.records(from: now.addingTimeInterval(-Self.lockWindow), to: nil) where r.subject == name {
-            if r.action == "login" { failures = [] }
-            if r.action == "login.failed" { failures.append(r.time) }
+    /// Checks an operator's passphrase; every attempt, good or bad, is audited.
+    /// The attempt is reserved in the store before the passphrase is checked,
+    /// so parallel guesses each count (see `SignInPolicy` for when a name
+    /// locks). Unknown names cost the same passphrase check as known ones and
+    /// lock the same way, so neither the time nor the lock says who exists.
+    public func signIn(name: String, passphrase: String, source: String = Engine.signInSource) throws -> Principal {
+        try authenticate(name: name, passphrase: passphrase, source: source, recordSuccess: true)
+    }
+
+    /// `signIn` without a `login` record on success: for `audit verify` on a
+    /// broken chain, which must not write to it. Failures are still counted.
+    func authenticate(name: String, passphrase: String, source: String, recordSuccess: Bool) throws -> Principal {
+        guard try operators.operatorCount() > 0 else { throw EngineError.noOperators }
+        let asSystem = Principal(name: TerminalSafe.line(name, limit: 64), role: .system)
+        let reservation = try operators.reserveSignIn(name: name, source: source, at: clock.now(), policy: Self.signInPolicy) { wait in
+            AuditEntry(principal: asSystem, action: "login.locked", subject: asSystem.name,
+                       details: ["retry_after_seconds": .int(Int64(wait)), "source": .string(source)])
         }
-        guard failures.count >= Self.allowedFailures, let last = failures.last else { return nil }
-        let lock = min(Self.lockWindow, 30 * pow(2, Double(failures.count - Self.allowedFailures)))
-        let remaining = last.addingTimeInterval(lock).timeIntervalSince(now)
-        return remaining > 0 ? Int(remaining.rounded(.up)) : nil
+        let attempt: Int64
+        switch reservation {
+        case .locked(let wait): throw EngineError.signInLocked(name: asSystem.name, retryAfterSeconds: wait)
+        case .reserved(let id): attempt = id
+        }
+        let credential = try operators.credential(named: name)
+        let matches = PassphraseHasher.verify(passphrase, against: credential?.passphraseHash ?? PassphraseHasher.decoy) ?? false
+        guard let credential, matches else {
+            try operators.finishSignIn(id: attempt, outcome: .failed, audit: AuditEntry(
+                principal: asSystem, action: "login.failed", subject: asSystem.name, details: ["source": .string(source)]))
+            throw EngineError.signInFailed(name: asSystem.name)
+        }
+        guard credential.op.active else {
+            try operators.finishSignIn(id: attempt, outcome: .failed, audit: AuditEntry(
+                principal: Principal(name: credential.op.name, role: credential.op.role), action: "login.refused",
+                subject: credential.op.name, details: ["reason": "inactive"]))
+            throw EngineError.inactiveOperator(name: credential.op.name)
+        }
+        let principal = Principal(name: credential.op.name, role: credential.op.role)
+        try operators.finishSignIn(id: attempt, outcome: .succeeded, audit: recordSuccess ? AuditEntry(
+            principal: principal, action: "login", subject: credential.op.name, details: ["source": .string(source)]) : nil)
+        return principal
     }
 
     /// Adds an operator. On a database with no operators the first one may be
     /// added without signing in, and must be an admin; after that only an
-    /// admin may add operators.
+    /// admin may add operators. Names follow `OperatorName`.
     public func addOperator(name: String, role: Role, passphrase: String, by principal: Principal?) throws {
         guard Role.assignable.contains(role) else { throw EngineError.roleNotAssignable(role) }
-        guard Self.isValidOperatorName(name) else { throw EngineError.invalidOperatorName(name) }
+        if let problem = OperatorName.problem(name) { throw EngineError.invalidOperatorName(TerminalSafe.line(name, limit: 64), problem) }
         guard passphrase.count >= PassphraseHasher.minimumLength else {
             throw EngineError.weakPassphrase(minimum: PassphraseHasher.minimumLength)
         }
@@ -71,18 +76,43 @@ extension Engine {
             acting = principal
         }
         let hash = try PassphraseHasher.hash(passphrase)
-        let op = Operator(name: name, role: role, createdAt: clock.now())
+        let op = Operator(name: name, role: role, createdAt: clock.now(), createdBy: details["bootstrap"] == nil ? acting.name : nil)
         try operators.add(OperatorCredential(op: op, passphraseHash: hash),
                           audit: AuditEntry(principal: acting, action: "operator.add", subject: name, details: .object(details)))
+    }
+
+    /// Deactivates (`active: false`) or reactivates an operator (admin; audited).
+    /// A deactivated operator cannot sign in and keeps their history. An
+    /// admin cannot deactivate themselves, so a room always keeps one.
+    public func setOperatorActive(name: String, active: Bool, reason: String, by principal: Principal) throws {
+        try require(.manageOperators, of: principal)
+        guard reason.trimmingCharacters(in: .whitespaces).count >= 3 else {
+            throw EngineError.badInput(file: "operator \(name)", line: nil, field: "--reason", reason: "say why (at least 3 characters)")
+        }
+        guard let target = try operators.credential(named: name)?.op else {
+            throw EngineError.badInput(file: "operator \(TerminalSafe.line(name, limit: 64))", line: nil, field: nil, reason: "no such operator")
+        }
+        if !active, target.name == principal.name {
+            throw EngineError.badInput(file: "operator \(name)", line: nil, field: nil, reason: "you cannot deactivate yourself; another admin must")
+        }
+        let changed = try operators.setActive(name: target.name, active: active, by: principal.name, at: clock.now(), audit: AuditEntry(
+            principal: principal, action: active ? "operator.reactivate" : "operator.deactivate", subject: target.name,
+            details: ["reason": .string(reason)]))
+        guard changed else {
+            throw EngineError.badInput(file: "operator \(target.name)", line: nil, field: nil, reason: "is already \(active ? "active" : "inactive")")
+        }
+    }
+
+    /// Clears a name's counted sign-in failures (admin; audited): the way out
+    /// when a guesser has locked a colleague's name.
+    public func unlockOperator(name: String, by principal: Principal) throws -> Int {
+        try require(.manageOperators, of: principal)
+        return try operators.clearSignInFailures(name: name, audit: AuditEntry(principal: principal, action: "operator.unlock",
+                                                                              subject: TerminalSafe.line(name, limit: 64)))
     }
 
     public func listOperators(by principal: Principal) throws -> [Operator] {
         try require(.readAll, of: principal)
         return try operators.operators()
-    }
-
-    static func isValidOperatorName(_ name: String) -> Bool {
-        guard (1...64).contains(name.count), name != Principal.feed.name else { return false }
-        return name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
     }
 }

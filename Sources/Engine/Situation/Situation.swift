@@ -36,12 +36,17 @@ public struct Situation: Sendable {
         /// How good this model has been lately: hit rate and PAI at 5 % of the area, last 7 days.
         public var hitRate: Double?
         public var pai: Double?
+        /// The hit rate's 95 % interval (Wilson, pooled over the 7 days) and PEI.
+        public var hitRateInterval: Interval95?
+        public var pei: Double?
         /// Gini of risk across cells (safeguard 8: how concentrated the forecast is).
         public var gini: Double
         public init(model: String, horizonHours: Double, grid: Grid, expected: [Double], recent: [Int32],
-                    peakHours: [Int: [Int]], hitRate: Double?, pai: Double?, gini: Double) {
+                    peakHours: [Int: [Int]], hitRate: Double?, pai: Double?, gini: Double,
+                    hitRateInterval: Interval95? = nil, pei: Double? = nil) {
             self.model = model; self.horizonHours = horizonHours; self.grid = grid; self.expected = expected
             self.recent = recent; self.peakHours = peakHours; self.hitRate = hitRate; self.pai = pai; self.gini = gini
+            self.hitRateInterval = hitRateInterval; self.pei = pei
         }
     }
 

@@ -143,17 +143,10 @@ public final class SituationSource: Sendable {
         var peak: [Int: [Int]] = [:]
         for c in report.cells { peak[c.cell] = c.peakHours }
         // Quality: the same model's last seven daily forecasts, scored at 5 % of the area.
-        var hitRate: Double?, pai: Double?
-        if let model = ModelCatalogue.model(named: request.model, timeZone: engine.timeZone) {
-            let starts = Backtest.periodStarts(from: t - 7 * 86_400, to: t, horizon: 86_400)
-            let valid = ValidCells.history(input.history, before: starts.first ?? t)
-            let score = Backtest.run(model: model, history: input.history, grid: input.grid, validCells: valid, periodStarts: starts,
-                                     horizon: 86_400, percents: [5])
-            hitRate = score.coverage.first?.hitRate
-            pai = score.coverage.first?.pai
-        }
+        let quality = engine.recentQuality(model: request.model, input: input, at: t)?.coverage
         let layer = Situation.RiskLayer(model: report.model, horizonHours: request.horizonHours, grid: input.grid, expected: expected,
-                                        recent: recent, peakHours: peak, hitRate: hitRate, pai: pai, gini: report.gini)
+                                        recent: recent, peakHours: peak, hitRate: quality?.hitRate, pai: quality?.pai, gini: report.gini,
+                                        hitRateInterval: quality?.hitRateInterval, pei: quality?.pei)
         var patrol: [Situation.PatrolBox] = []
         if request.patrolUnits > 0, let plan = try? engine.patrol(at: at, horizon: request.horizonHours * 3600, units: request.patrolUnits,
                                                                    model: request.model) {

@@ -11,7 +11,80 @@ enum Migrations {
         m.registerMigration("v3-alert-lifecycle", migrate: v3)
         m.registerMigration("v4-social-flags", migrate: v4)
         m.registerMigration("v5-foreign-key-indexes", migrate: v5)
+        m.registerMigration("v6-audit-and-access", migrate: v6)
+        m.registerMigration("v7-patrol-dosage", migrate: v7)
         return m
+    }
+
+    /// Sign-in attempts, reserved before the passphrase is checked so that
+    /// parallel guesses count; who created an operator and who last changed
+    /// its status (deactivation, separation of duties).
+    private static func v6(_ db: Database) throws {
+        try db.create(table: "sign_in_attempt") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("source", .text).notNull()
+            t.column("started_at", .double).notNull()
+            t.column("outcome", .text).notNull()
+        }
+        try db.create(index: "sign_in_attempt_name", on: "sign_in_attempt", columns: ["name", "started_at"])
+        try db.alter(table: "operator") { t in
+            t.add(column: "created_by", .text)
+            t.add(column: "status_changed_by", .text)
+            t.add(column: "status_changed_at", .double)
+        }
+        // Face search: wide authorisations wait for a second supervisor; who
+        // closed a watchlist entry (a reinstatement needs someone else); the
+        // record of each use of face search (EU AI Act art. 12(3)).
+        try db.alter(table: "authorisation") { t in
+            t.add(column: "needs_second", .boolean).notNull().defaults(to: false)
+            t.add(column: "created_at", .double)
+        }
+        try db.execute(sql: """
+            UPDATE authorisation SET created_at = (SELECT CAST(value AS REAL) FROM setting WHERE key = 'authorisation.created.' || authorisation.id)
+            """)
+        try db.alter(table: "watchlist_entry") { t in
+            t.add(column: "status_changed_by", .text)
+            t.add(column: "status_changed_at", .double)
+        }
+        try db.create(table: "authorisation_use") { t in
+            t.column("authorisation_id", .integer).notNull().references("authorisation")
+            // SHA-256 of the entries in force when the index was built (ids, orders, expiries).
+            t.column("watchlist_version", .text).notNull()
+            t.column("entries", .integer).notNull()
+            t.column("first_probe", .double).notNull()
+            t.column("last_probe", .double).notNull()
+            t.column("probes", .integer).notNull()
+            t.column("hits", .integer).notNull()
+            t.primaryKey(["authorisation_id", "watchlist_version"])
+        }
+    }
+
+    /// Patrol boxes a supervisor handed to units for a window (`vigia patrol
+    /// --issue`), so reports can show where patrols went ("dosage") and
+    /// what was recorded there.
+    private static func v7(_ db: Database) throws {
+        try db.create(table: "patrol_issue") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("issued_at", .double).notNull()
+            t.column("issued_by", .text).notNull()
+            t.column("window_from", .double).notNull()
+            t.column("window_to", .double).notNull()
+            t.column("model", .text).notNull()
+            t.column("grid", .text).notNull()
+        }
+        try db.create(index: "patrol_issue_window", on: "patrol_issue", columns: ["window_from", "window_to"])
+        try db.create(table: "patrol_box") { t in
+            t.column("issue_id", .integer).notNull().references("patrol_issue", onDelete: .cascade)
+            t.column("unit", .integer).notNull()
+            t.column("lat", .double).notNull()
+            t.column("lon", .double).notNull()
+            t.column("side_m", .double).notNull()
+            t.column("expected", .double).notNull()
+            t.column("district", .text)
+            t.column("cells", .text).notNull()
+            t.primaryKey(["issue_id", "unit"])
+        }
     }
 
     /// Rows looked up by their parent: a candidate's watchlist entry (with

@@ -50,7 +50,12 @@ public struct AuditRecord: Hashable, Sendable {
 
     /// Seals `entry` as record `sequence` after `previousHash`.
     public static func sealing(_ entry: AuditEntry, sequence: Int64, time: Date, previousHash: String) -> AuditRecord {
-        var record = AuditRecord(sequence: sequence, timeMicros: Int64((time.timeIntervalSince1970 * 1_000_000).rounded()),
+        sealing(entry, sequence: sequence, timeMicros: Int64((time.timeIntervalSince1970 * 1_000_000).rounded()), previousHash: previousHash)
+    }
+
+    /// Seals `entry` as record `sequence` at `timeMicros` after `previousHash`.
+    public static func sealing(_ entry: AuditEntry, sequence: Int64, timeMicros: Int64, previousHash: String) -> AuditRecord {
+        var record = AuditRecord(sequence: sequence, timeMicros: timeMicros,
                                  operatorName: entry.principal.name, role: entry.principal.role.rawValue,
                                  action: entry.action, subject: entry.subject, details: entry.details.text,
                                  previousHash: previousHash, hash: "")
@@ -84,11 +89,59 @@ public enum AuditVerification: Hashable, Sendable {
     case broken(sequence: Int64, problem: AuditProblem)
 }
 
-public enum AuditProblem: String, Hashable, Sendable {
+public enum AuditProblem: String, Hashable, Sendable, Codable {
     /// The record's content no longer matches its hash.
     case edited
     /// A sequence number is missing: a record was deleted.
     case removed
     /// Records are intact but out of order, or a hash links to the wrong predecessor.
     case reordered
+    /// The record is dated before its predecessor by more than the tolerance:
+    /// the clock was moved back, or the record was written in later.
+    case timeWentBack = "time_went_back"
+}
+
+/// One break in the chain: where it is and what is wrong there.
+public struct AuditBreak: Hashable, Sendable, Codable {
+    public var sequence: Int64
+    public var problem: AuditProblem
+
+    public init(sequence: Int64, problem: AuditProblem) {
+        self.sequence = sequence
+        self.problem = problem
+    }
+}
+
+/// A break that an admin explained in an `audit.repair` record: it stays in
+/// the history, named with the record that acknowledged it.
+public struct AuditRepair: Hashable, Sendable, Codable {
+    /// The sequence number of the `audit.repair` record.
+    public var record: Int64
+    public var by: String
+    public var reason: String
+    public var breaks: [AuditBreak]
+    /// The head the chain claimed when the repair was made (`seq:hash`), if any.
+    public var headBefore: String?
+
+    public init(record: Int64, by: String, reason: String, breaks: [AuditBreak], headBefore: String?) {
+        self.record = record
+        self.by = by
+        self.reason = reason
+        self.breaks = breaks
+        self.headBefore = headBefore
+    }
+
+    /// The sequence number the head named before the repair, when it named one.
+    public var headBeforeSequence: Int64? { headBefore?.split(separator: ":").first.flatMap { Int64($0) } }
+}
+
+/// The whole check: the verdict, and the repairs that explain earlier breaks.
+public struct AuditChainCheck: Hashable, Sendable {
+    public var verification: AuditVerification
+    public var repairs: [AuditRepair]
+
+    public init(verification: AuditVerification, repairs: [AuditRepair]) {
+        self.verification = verification
+        self.repairs = repairs
+    }
 }

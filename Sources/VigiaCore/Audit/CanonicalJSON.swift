@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A JSON value with one canonical text form: object keys sorted by their
@@ -78,5 +79,12 @@ extension CanonicalJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(arrayLiteral elements: CanonicalJSON...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, CanonicalJSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension CanonicalJSON {
+    /// SHA-256 of `text`'s UTF-8 bytes, as lower-case hex: how the engine names a content version.
+    public static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -62,9 +62,11 @@ public struct Hit: Hashable, Sendable, Codable {
     public var cameraID: String
     public var time: Date
     public var state: HitState
+    /// The authorisation the search ran under.
+    public var authorisationID: Int64?
 
     public init(id: Int64, entryID: String, similarity: Double, rank: Int, cameraID: String,
-                time: Date, state: HitState = .pending) {
+                time: Date, state: HitState = .pending, authorisationID: Int64? = nil) {
         self.id = id
         self.entryID = entryID
         self.similarity = similarity
@@ -72,5 +74,6 @@ public struct Hit: Hashable, Sendable, Codable {
         self.cameraID = cameraID
         self.time = time
         self.state = state
+        self.authorisationID = authorisationID
     }
 }

@@ -15,7 +15,7 @@ public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
         case .admin: return true
         case .supervisor:
             return [.readAll, .handleAlerts, .decideHits, .reviewFlags, .manageWatchlist,
-                    .authoriseSearch, .manageRules, .exportReports, .ingestFeeds].contains(permission)
+                    .authoriseSearch, .manageRules, .exportReports, .ingestFeeds, .issuePatrols].contains(permission)
         case .dispatcher:
             return [.readAll, .handleAlerts, .decideHits, .reviewFlags].contains(permission)
         case .auditor:
@@ -39,6 +39,8 @@ public enum Permission: String, Hashable, Sendable, Codable, CaseIterable {
     case manageOperators = "operators"
     case applyRetention = "retention"
     case exportReports = "export"
+    /// Record the patrol boxes handed to units (dosage).
+    case issuePatrols = "patrol"
     case verifyAudit = "audit"
 }
 
@@ -62,11 +64,20 @@ public struct Operator: Hashable, Sendable, Codable {
     public var role: Role
     public var createdAt: Date
     public var active: Bool
+    /// Who added this operator (nil for the bootstrap admin and older databases).
+    public var createdBy: String?
+    /// Who last deactivated or reactivated the account, and when.
+    public var statusChangedBy: String?
+    public var statusChangedAt: Date?
 
-    public init(name: String, role: Role, createdAt: Date, active: Bool = true) {
+    public init(name: String, role: Role, createdAt: Date, active: Bool = true, createdBy: String? = nil,
+                statusChangedBy: String? = nil, statusChangedAt: Date? = nil) {
         self.name = name
         self.role = role
         self.createdAt = createdAt
         self.active = active
+        self.createdBy = createdBy
+        self.statusChangedBy = statusChangedBy
+        self.statusChangedAt = statusChangedAt
     }
 }

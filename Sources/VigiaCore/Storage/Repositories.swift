@@ -9,6 +9,13 @@ public protocol AuditLog: Sendable {
     /// Appends a record that stands alone (a login, an export, a verification).
     @discardableResult func append(_ entry: AuditEntry) throws -> AuditRecord
     func verify() throws -> AuditVerification
+    /// The verdict with the repairs that explain earlier breaks.
+    func check() throws -> AuditChainCheck
+    /// Records an admin's explained repair of every break found now; the
+    /// breaks stay visible in later checks, named with this repair.
+    func repair(reason: String, by principal: Principal) throws -> AuditRepair
+    /// Every record's hash by sequence number, to compare with checkpoints.
+    func hashesBySequence() throws -> [Int64: String]
     func records(from: Date?, to: Date?) throws -> [AuditRecord]
     /// The newest `limit` records, newest first.
     func latest(limit: Int) throws -> [AuditRecord]
@@ -29,9 +36,24 @@ public struct OperatorCredential: Hashable, Sendable {
 
 public protocol OperatorRepository: Sendable {
     func operatorCount() throws -> Int
+    /// The operator whose name equals `name` ignoring case.
     func credential(named name: String) throws -> OperatorCredential?
     func operators() throws -> [Operator]
+    /// Adds an operator; refused when a name equal to it ignoring case, or
+    /// with the same look-alike skeleton (`OperatorName.skeleton`), exists.
     func add(_ credential: OperatorCredential, audit: AuditEntry) throws
+    /// Deactivates or reactivates `name`; false when there is no such operator or nothing changes.
+    func setActive(name: String, active: Bool, by: String, at: Date, audit: AuditEntry) throws -> Bool
+    /// Reserves a sign-in attempt before its passphrase is checked, in one
+    /// write transaction, or says how long `name` is locked for `source`.
+    /// A lock is audited with `lockedAudit` in the same transaction.
+    func reserveSignIn(name: String, source: String, at: Date, policy: SignInPolicy,
+                       lockedAudit: (Int) -> AuditEntry) throws -> SignInReservation
+    /// Records how a reserved attempt ended, with its audit record (none
+    /// only where the chain cannot take one: checking or repairing it).
+    func finishSignIn(id: Int64, outcome: SignInOutcome, audit: AuditEntry?) throws
+    /// Clears the counted failures of `name` (an admin's unlock); returns how many.
+    func clearSignInFailures(name: String, audit: AuditEntry) throws -> Int
 }
 
 /// An incident ready to store, with the fingerprint that makes ingest idempotent.

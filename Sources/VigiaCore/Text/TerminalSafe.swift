@@ -14,6 +14,15 @@ public enum TerminalSafe {
         return String(out)
     }
 
+    /// Whole output text made safe: as `line`, but line feeds and tabs stay,
+    /// and nothing is cut.
+    public static func text(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars { out.append(isUnsafe(s) && s != "\n" && s != "\t" ? "\u{FFFD}" : s) }
+        return String(out)
+    }
+
     public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x00...0x1F, 0x7F...0x9F: return true

@@ -1,17 +1,18 @@
 import ArgumentParser
 import Engine
 import Foundation
-import Hotspots
 import VigiaCore
 
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Score hotspot models by rolling-origin backtest: hit rate and PAI at shares of the area.",
+        abstract: "Score hotspot models by rolling-origin backtest: hit rate, PAI and PEI at shares of the area, with 95 % intervals.",
         discussion: """
             Each period is forecast using only incidents strictly before its start. Hit rate at coverage c is the \
-            share of the period's incidents in the top ⌊N·c⌋ valid cells; PAI is hit rate ÷ c. Police-initiated \
-            records are left out unless --include-police-initiated gives them a weight (safeguard 8).
+            share of the period's incidents in the top ⌊N·c⌋ valid cells; PAI is hit rate ÷ c; PEI is the incidents \
+            captured ÷ the most the same number of cells could have held. Intervals: a percentile bootstrap over \
+            periods (10 or more), else a Wilson interval on the pooled counts. Police-initiated records are left out \
+            unless --include-police-initiated gives them a weight (safeguard 8). docs/hotspots.md says more.
             """)
 
     @Option(help: "An incident CSV (same options as ingest).") var incidents: String
@@ -32,100 +33,87 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let zone = try TimeZone.named(tz)
-        let horizonSeconds = try Self.duration(horizon)
-        let percents = try coverage.split(separator: ",").map { part -> Double in
-            guard let v = Double(part), v > 0, v <= 100 else { throw ValidationError("--coverage: \(part) is not a percentage") }
-            return v
-        }
-        let chosen = models == "all" ? ModelCatalogue.names : models.split(separator: ",").map(String.init)
-        let list = try chosen.map { name -> any HotspotModel in
-            guard let m = ModelCatalogue.model(named: name, timeZone: zone) else {
-                throw ValidationError("unknown model \(name); use \(ModelCatalogue.names.joined(separator: ", "))")
-            }
-            return m
-        }
-        guard cell >= 10, cell <= 5_000 else { throw ValidationError("--cell must be 10 to 5000 metres") }
-        guard (0...1).contains(policeWeight) else { throw ValidationError("--include-police-initiated takes a weight from 0 to 1") }
-
         var options = IncidentCSVParser.Options(timeZone: zone)
         if let columns { options.mapping = try ColumnMapping(parsing: columns) }
         if let sourceValues { options.sourceValues = try SourceValues(parsing: sourceValues) }
-        options.maximumDistanceOutside = .infinity
-        let url = URL(fileURLWithPath: incidents)
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
-            throw ValidationError("\(incidents): cannot read: \(error.localizedDescription)")
+        let (start, end) = try ReportPeriod.parse(from: from, to: to, in: zone)
+        var request = BacktestRequest(incidents: URL(fileURLWithPath: incidents), options: options, start: start, end: end,
+                                      horizon: try Self.duration(horizon))
+        request.percents = try coverage.split(separator: ",").map { part in
+            guard let v = Double(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--coverage: \(part) is not a percentage") }
+            return v
         }
-        let parsed = try IncidentCSVParser(options: options, districts: nil).parse(bytes, source: url.lastPathComponent)
-        let input = HotspotInput(incidents: parsed.records.map(\.incident), cellSize: cell, weights: SourceWeights(police: policeWeight))
-
-        let start = try TimeParser.instant(from, in: zone).timeIntervalSince1970
-        var end = try TimeParser.instant(to, in: zone).timeIntervalSince1970
-        if to.count == 10 { end += HotspotTime.day }
-        let starts = Backtest.periodStarts(from: start, to: end, horizon: horizonSeconds)
-        guard !starts.isEmpty else { throw ValidationError("--from must come before --to") }
-        let valid: [Int]
+        request.models = models == "all" ? [] : models.split(separator: ",").map(String.init)
+        request.cellSize = cell
+        request.policeWeight = policeWeight
         if mask == "history" {
-            valid = ValidCells.history(input.history, before: start)
+            request.mask = .history
         } else if mask.hasPrefix("boundary:") {
-            let features = try GeoJSONReader.read(contentsOf: URL(fileURLWithPath: String(mask.dropFirst(9))))
-            valid = ValidCells.boundary(features.map { MultiPolygon($0.polygons.map { $0.projected(with: input.projection) }) }, grid: input.grid)
+            request.mask = .boundary(URL(fileURLWithPath: String(mask.dropFirst(9))))
         } else {
             throw ValidationError("--mask takes history or boundary:FILE.geojson")
         }
-
-        let formatter = TimestampFormatter(timeZone: zone)
-        var results: [CanonicalJSON] = []
-        var textLines: [String] = []
-        var incidentTotal = 0
-        for model in list {
-            // The first (cold) fit, timed on its own; the backtest resumes from it.
-            let tf = Date()
-            var first = model.makeForecaster()
-            _ = first.forecast(history: input.history, grid: input.grid, at: starts[0], horizon: horizonSeconds)
-            let fitSeconds = first.state == nil ? 0 : Date().timeIntervalSince(tf)
-            let t0 = Date()
-            let score = Backtest.run(model: model, history: input.history, grid: input.grid, validCells: valid,
-                                     periodStarts: starts, horizon: horizonSeconds, percents: percents, resumingFrom: first.state)
-            let seconds = Date().timeIntervalSince(t0)
-            incidentTotal = score.periods.reduce(0) { $0 + $1.incidents }
-            results.append(.object([
-                "name": .string(score.name),
-                "coverage": .array(score.coverage.map(Self.json)),
-                "fit_seconds": .double((fitSeconds * 1000).rounded() / 1000),
-                "forecast_seconds": .double((seconds * 1000).rounded() / 1000),
-                "fit": .object(score.fit.mapValues { .double(($0 * 1e6).rounded() / 1e6) }),
-                "periods": .array(score.periods.map { p in
-                    .object(["start": .string(formatter.string(from: Date(timeIntervalSince1970: p.start))),
-                             "incidents": .int(Int64(p.incidents)), "coverage": .array(p.coverage.map(Self.json))])
-                }),
-            ]))
-            textLines.append(String(format: "%-12@ ", score.name) + score.coverage.map {
-                String(format: "%4.0f%%: %5.1f%% (PAI %5.2f)", $0.percent, $0.hitRate * 100, $0.pai)
-            }.joined(separator: "  ") + String(format: "  [fit %.2f s, %d forecasts %.2f s]", fitSeconds, starts.count, seconds))
-            if !score.fit.isEmpty {
-                textLines.append("    last fit: " + score.fit.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.4g", $0.value))" }.joined(separator: ", "))
+        let report = try Engine.backtest(request)
+        if format == .json {
+            print(Self.json(report, timeZone: zone).text)
+            return
+        }
+        print("\(report.periods) periods of \(horizon), \(report.incidents) incidents, \(report.validCells) valid cells of \(Int(cell)) m")
+        for m in report.models {
+            print(String(format: "%-12@ ", m.name) + m.coverage.map { c in
+                String(format: "%4.0f%%: %5.1f%% ", c.percentOfArea, c.hitRate * 100) + Self.range(c.hitRateInterval?.lower, c.hitRateInterval?.upper)
+                    + String(format: " PAI %5.2f", c.pai) + " PEI " + (c.pei.map { String(format: "%.2f", $0) } ?? "—")
+            }.joined(separator: "  ") + String(format: "  [fit %.2f s, %d forecasts %.2f s]", m.fitSeconds, report.periods, m.forecastSeconds))
+            if !m.fit.isEmpty {
+                print("    last fit: " + m.fit.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.4g", $0.value))" }.joined(separator: ", "))
             }
         }
-        if format == .json {
-            print(CanonicalJSON.object(["valid_cells": .int(Int64(valid.count)), "incidents": .int(Int64(incidentTotal)),
-                                        "periods": .int(Int64(starts.count)), "models": .array(results)]).text)
-        } else {
-            print("\(starts.count) periods of \(horizon), \(incidentTotal) incidents, \(valid.count) valid cells of \(Int(cell)) m")
-            textLines.forEach { print($0) }
+        if let method = report.models.first?.coverage.first?.interval {
+            print("95 % intervals of the hit rate in brackets (\(method == "bootstrap" ? "bootstrap over the \(report.periods) periods" : "Wilson, pooled counts"))")
         }
     }
 
-    static func json(_ s: CoverageScore) -> CanonicalJSON {
-        .object(["percent": .double(s.percent), "hit_rate": .double((s.hitRate * 10_000).rounded() / 10_000),
-                 "pai": .double((s.pai * 1_000).rounded() / 1_000), "captured": .int(Int64(s.captured))])
+    /// A 95 % interval of a share, in percent.
+    static func range(_ lower: Double?, _ upper: Double?) -> String {
+        guard let lower, let upper else { return "[—]" }
+        return String(format: "[%.1f–%.1f]", lower * 100, upper * 100)
+    }
+
+    /// The documented JSON shape, with the intervals and PEI beside each number.
+    static func json(_ r: BacktestReport, timeZone: TimeZone) -> CanonicalJSON {
+        func rounded(_ v: Double, _ scale: Double) -> CanonicalJSON { .double((v * scale).rounded() / scale) }
+        func optional(_ v: Double?, _ scale: Double) -> CanonicalJSON { v.map { rounded($0, scale) } ?? .null }
+        let formatter = TimestampFormatter(timeZone: timeZone)
+        return .object(["valid_cells": .int(Int64(r.validCells)), "incidents": .int(Int64(r.incidents)), "periods": .int(Int64(r.periods)),
+                        "models": .array(r.models.map { m in
+            .object([
+                "name": .string(m.name),
+                "coverage": .array(m.coverage.map { c in
+                    .object(["percent": .double(c.percentOfArea), "hit_rate": rounded(c.hitRate, 10_000), "pai": rounded(c.pai, 1_000),
+                             "captured": .int(Int64(c.captured)), "best_possible": .int(Int64(c.bestPossible)), "pei": optional(c.pei, 10_000),
+                             "hit_rate_low": optional(c.hitRateInterval?.lower, 10_000), "hit_rate_high": optional(c.hitRateInterval?.upper, 10_000),
+                             "pai_low": optional(c.paiInterval?.lower, 1_000), "pai_high": optional(c.paiInterval?.upper, 1_000),
+                             "pei_low": optional(c.peiInterval?.lower, 10_000), "pei_high": optional(c.peiInterval?.upper, 10_000),
+                             "interval": .string(c.interval)])
+                }),
+                "fit_seconds": rounded(m.fitSeconds, 1_000), "forecast_seconds": rounded(m.forecastSeconds, 1_000),
+                "fit": .object(m.fit.mapValues { rounded($0, 1e6) }),
+                "periods": .array(m.periods.map { p in
+                    .object(["start": .string(formatter.string(from: p.start)), "incidents": .int(Int64(p.incidents)),
+                             "coverage": .array(p.coverage.map { c in
+                                 .object(["percent": .double(c.percent), "hit_rate": rounded(c.hitRate, 10_000), "pai": rounded(c.pai, 1_000),
+                                          "captured": .int(Int64(c.captured)), "best_possible": .int(Int64(c.bestPossible))])
+                             })])
+                }),
+            ])
+        })])
     }
 
     static func duration(_ text: String) throws -> Double {
         switch text {
-        case "1d", "24h": return HotspotTime.day
+        case "1d", "24h": return 86_400
         case "8h": return 8 * 3600
-        case "7d": return HotspotTime.week
+        case "7d": return 7 * 86_400
         default: throw ValidationError("--horizon takes 1d, 8h or 7d")
         }
     }

@@ -29,7 +29,7 @@ struct ConsoleOptions: ParsableArguments {
             if theme != "dark" { throw ValidationError("\(error)") }
             chosen = Theme.builtIn
         }
-        for p in chosen.problems { FileHandle.standardError.write("warning: \(p)\n".data(using: .utf8)!) }
+        for p in chosen.problems { Output.warning("\(p)") }
         return ConsoleApp.Options(language: Language.resolve(flag: lang, environment: env), glyphs: GlyphSet.detect(forceASCII: ascii),
                                   theme: chosen, themeFolders: folders, replay: replay, tour: tour, bell: !noBell)
     }

@@ -45,7 +45,7 @@ struct DemoCommand: ParsableCommand {
         } catch let e as CursesScreen.Unavailable {
             throw ValidationError(e.description)
         }
-        for p in feeder.problems { FileHandle.standardError.write("feed stopped: \(p)\n".data(using: .utf8)!) }
+        for p in feeder.problems { Output.warning("feed stopped: \(p)") }
         print("Demo database kept at \(path). Explore it with: vigia status --db \(path)")
     }
 
@@ -148,14 +148,24 @@ struct DemoFaces: Encodable {
 
     static func prepare(engine: Engine, data: URL, people: [OperatorsFile.Entry]) throws -> DemoFaces? {
         let watchlist = data.appendingPathComponent("watchlist.json"), set = data.appendingPathComponent("face-calibration.jsonl")
+        let supervisors = people.filter { $0.role == .supervisor }
         guard FileManager.default.fileExists(atPath: watchlist.path), FileManager.default.fileExists(atPath: set.path),
-              let supervisor = people.first(where: { $0.role == .supervisor }) else { return nil }
+              let supervisor = supervisors.first, let admin = people.first(where: { $0.role == .admin }) else { return nil }
         let sergio = try engine.signIn(name: supervisor.name, passphrase: supervisor.passphrase)
+        // Live face search needs its legal preconditions on record; the demo records demo values.
+        try engine.recordLegalPreconditions(
+            oversightBody: "Demo: comisión de control (ficticia) de la Legislatura", lastIndependentReport: SampleGenerator.shiftStart.addingTimeInterval(-30 * 86_400),
+            impactAssessment: "Demo: evaluación de impacto EIA-DEMO-2018", publicNotice: "Demo: aviso público en el Boletín Oficial (ficticio)",
+            by: try engine.signIn(name: admin.name, passphrase: admin.passphrase))
         let imported = try engine.importWatchlist(at: watchlist, by: sergio)
         let report = try engine.calibrateFaces(set: set, targetFPIR: 0.001, saveAs: sergio)
-        let id = try engine.authorise(entries: nil, cameras: nil, from: SampleGenerator.shiftStart, to: SampleGenerator.shiftEnd,
-                                      reason: "Demo: órdenes de captura vigentes del listado de muestra, turno tarde",
-                                      urgent: false, by: sergio)
+        let (id, needsSecond) = try engine.authorise(entries: nil, cameras: nil, from: SampleGenerator.shiftStart, to: SampleGenerator.shiftEnd,
+                                                     reason: "Demo: órdenes de captura vigentes del listado de muestra, turno tarde",
+                                                     urgent: false, by: sergio)
+        // The whole list on every camera is a wide authorisation: a second supervisor confirms it.
+        if needsSecond, let second = supervisors.dropFirst().first {
+            try engine.confirmAuthorisation(id: id, by: try engine.signIn(name: second.name, passphrase: second.passphrase))
+        }
         return DemoFaces(searchable: imported.searchable, threshold: report.threshold, fpir: report.fpir, fnir: report.fnir, authorisation: id)
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Engine
 import Foundation
 import VigiaCore
@@ -14,8 +15,15 @@ struct DemoDatabase {
     var feedsReady: Bool
 
     static func prepare(path: String, data: URL) throws -> DemoDatabase {
+        // The demo reuses only a database it created: it writes sample data and dated records into it.
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        if !isNew, try !Engine(databasePath: path, create: false).isDemoDatabase() {
+            throw ValidationError("\(path) was not created by the demo: the demo writes sample incidents, cameras, operators and 2018-dated records into the database it runs on, so it only reuses its own. Give --db a new path")
+        }
         // The demo lives at the start of its sample shift: orders in force, authorisations, replay.
-        let engine = try Engine(databasePath: path, clock: FixedTimeSource(SampleGenerator.shiftStart))
+        let engine = try Engine(databasePath: path, clock: FixedTimeSource(SampleGenerator.shiftStart),
+                                anchor: AuditAnchorSettings.standard(databasePath: path))
+        if isNew { try engine.markAsDemoDatabase() }
         let layers: [(file: String, layer: String, name: String, parent: String?)] = [
             ("ba-barrios.geojson", "barrios", "barrio", "comuna"),
             ("ba-comunas.geojson", "comunas", "comuna", nil),

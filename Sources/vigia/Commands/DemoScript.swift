@@ -9,12 +9,14 @@ enum DemoScript {
         var alertsAcknowledged = 0, alertsDispatched = 0, alertsClosed = 0
         var hitsConfirmedTwice = 0, hitsDispatched = 0, hitsRejected = 0, dispatchRefusedBeforeTwo = 0
         var flagsCredible = 0, flagsNotCredible = 0
+        var patrolBoxesIssued = 0
 
         var text: String {
             """
             Scripted operators: \(alertsAcknowledged) alerts acknowledged, \(alertsDispatched) dispatched, \(alertsClosed) closed; \
             \(hitsConfirmedTwice) candidates confirmed by two people and \(hitsDispatched) dispatched (\(dispatchRefusedBeforeTwo) dispatch refused after one confirmation), \
-            \(hitsRejected) rejected; \(flagsCredible) flags credible, \(flagsNotCredible) not credible (deleted)
+            \(hitsRejected) rejected; \(flagsCredible) flags credible, \(flagsNotCredible) not credible (deleted); \
+            \(patrolBoxesIssued) patrol boxes issued for the shift
             """
         }
     }
@@ -29,6 +31,13 @@ enum DemoScript {
         guard dispatchers.count == 2 else { return Report() }
         let (first, second) = (dispatchers[0], dispatchers[1])
         var r = Report()
+        // The supervisor hands patrol boxes to six units for the shift (dosage).
+        if let boss = people.first(where: { $0.role == .supervisor }) {
+            let supervisor = try engine.signIn(name: boss.name, passphrase: boss.passphrase)
+            let plan = try engine.issuePatrol(at: SampleGenerator.shiftStart, horizon: SampleGenerator.shiftEnd.timeIntervalSince(SampleGenerator.shiftStart),
+                                              units: 6, by: supervisor)
+            r.patrolBoxesIssued = plan.boxes.count
+        }
         // Alerts: high priorities dispatched and closed as attended; the rest closed as false alarms.
         for item in try engine.alertQueue(as: first).items where item.stored.alert.state == .new {
             let id = item.stored.alert.id

@@ -7,7 +7,7 @@ import VigiaCore
 struct FacesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "faces", abstract: "Face matching: threshold calibration (safeguard 5).",
-        subcommands: [Calibrate.self])
+        subcommands: [Calibrate.self, Preconditions.self])
 
     struct Calibrate: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -3,46 +3,6 @@ import Engine
 import Foundation
 import VigiaCore
 
-struct AuthoriseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "authorise",
-        abstract: "Authorise live face search: which entries, which cameras, when, and why (supervisor or admin).",
-        discussion: "Without an authorisation covering a camera and time, its face probes are dropped unsearched. Urgent authorisations lapse after 24 h unless another supervisor confirms them, and what they produced is then deleted.",
-        subcommands: [Create.self, Confirm.self], defaultSubcommand: Create.self)
-
-    struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an authorisation.")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var signIn: SignInOptions
-        @Option(help: "all or ID,ID,…") var entries: String
-        @Option(help: "all or ID,ID,…") var cameras: String
-        @Option(help: "Start (ISO 8601).") var from: String
-        @Option(help: "End (ISO 8601).") var to: String
-        @Option(help: "The legal reason: case and order.") var reason: String
-        @ArgumentParser.Flag(help: "Start at once; lapses after 24 h unless confirmed.") var urgent = false
-        func run() throws {
-            let engine = try database.openEngine()
-            func list(_ s: String) -> [String]? { s == "all" ? nil : s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            let id = try engine.authorise(entries: list(entries), cameras: list(cameras), from: try TimeParser.instant(from, in: engine.timeZone),
-                                          to: try TimeParser.instant(to, in: engine.timeZone), reason: reason, urgent: urgent,
-                                          by: try signIn.signIn(engine, purpose: "authorising face search"))
-            print("authorisation \(id) created" + (urgent ? "; urgent: confirm within 24 h (vigia authorise confirm \(id))" : ""))
-        }
-    }
-
-    struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm an urgent authorisation (a second supervisor).")
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var signIn: SignInOptions
-        @Argument var id: Int64
-        func run() throws {
-            let engine = try database.openEngine()
-            try engine.confirmAuthorisation(id: id, by: try signIn.signIn(engine, purpose: "confirming an authorisation"))
-            print("authorisation \(id) confirmed")
-        }
-    }
-}
-
 struct HitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hits",

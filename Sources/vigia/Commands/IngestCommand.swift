@@ -57,7 +57,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try database.openEngine()
+        let engine = try database.openEngine(create: true)
         if follow { StopSignal.install() }
         if let boundaries {
             let count = try engine.ingestBoundaries(at: URL(fileURLWithPath: boundaries), layer: layer,

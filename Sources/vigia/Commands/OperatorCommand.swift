@@ -6,12 +6,13 @@ import VigiaCore
 struct OperatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "operator", abstract: "Manage the people who can sign in.",
-        subcommands: [Add.self, List.self])
+        discussion: "Names are 2–32 ASCII characters (a letter, then letters, digits, '.', '_', '-'), unique ignoring case and look-alikes.",
+        subcommands: [Add.self, List.self, Deactivate.self, Reactivate.self, Unlock.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an operator (admin only; the first operator of a new database must be an admin).",
-            discussion: "The new operator's passphrase is read from VIGIA_NEW_PASSPHRASE or asked for twice.")
+            discussion: "The new operator's passphrase is read from VIGIA_NEW_PASSPHRASE or asked for twice. Only this command creates a database at --db when none is there (for the first admin).")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
@@ -22,7 +23,7 @@ struct OperatorCommand: ParsableCommand {
             guard let role = Role(rawValue: role), Role.assignable.contains(role) else {
                 throw ValidationError("unknown role \"\(role)\"; use dispatcher, supervisor, auditor or admin")
             }
-            let engine = try database.openEngine()
+            let engine = try database.openEngine(create: signIn.operatorName == nil)
             let principal = try engine.operators.operatorCount() == 0 && signIn.operatorName == nil
                 ? nil : try signIn.signIn(engine, purpose: "adding an operator")
             let passphrase = try Self.newPassphrase(for: name)
@@ -56,6 +57,46 @@ struct OperatorCommand: ParsableCommand {
             } else {
                 for op in list { print("\(op.name)\t\(op.role.rawValue)\(op.active ? "" : "\t(inactive)")") }
             }
+        }
+    }
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deactivate an operator who left (admin; audited): they cannot sign in, their history stays.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "The operator's name.") var name: String
+        @Option(help: "Why.") var reason: String
+        func run() throws {
+            let engine = try database.openEngine()
+            try engine.setOperatorActive(name: name, active: false, reason: reason, by: try signIn.signIn(engine, purpose: "deactivating an operator"))
+            print("\(name) deactivated")
+        }
+    }
+
+    struct Reactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reactivate an operator (admin; audited).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "The operator's name.") var name: String
+        @Option(help: "Why.") var reason: String
+        func run() throws {
+            let engine = try database.openEngine()
+            try engine.setOperatorActive(name: name, active: true, reason: reason, by: try signIn.signIn(engine, purpose: "reactivating an operator"))
+            print("\(name) reactivated")
+        }
+    }
+
+    struct Unlock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Clear a name's counted sign-in failures (admin; audited), when a guesser has locked it.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "The operator's name.") var name: String
+        func run() throws {
+            let engine = try database.openEngine()
+            let n = try engine.unlockOperator(name: name, by: try signIn.signIn(engine, purpose: "unlocking an operator"))
+            print("\(name): \(n) counted failures cleared")
         }
     }
 }

@@ -20,13 +20,14 @@ struct RetentionCommand: ParsableCommand {
             let engine = try database.openEngine()
             let r = try engine.applyRetention(dryRun: dryRun, by: try signIn.signIn(engine, purpose: "applying retention"))
             if format == .json { print(try Output.json(r)); return }
-            print("\(dryRun ? "would delete" : "deleted"): \(r.closedAlerts) closed alerts, \(r.rejectedHits) rejected candidates, \(r.credibleFlags) reviewed flags, \(r.quarantine) quarantined rows, \(r.counters) counter rows")
+            print("\(dryRun ? "would delete" : "deleted"): \(r.closedAlerts) closed alerts, \(r.rejectedHits) rejected candidates, \(r.undecidedHits) undecided candidates, \(r.dispatchedHits) dispatched candidates, \(r.credibleFlags) reviewed flags, \(r.pendingFlags) unreviewed flags, \(r.quarantine) quarantined rows, \(r.counters) counter rows")
         }
     }
 
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show the policy, or store one from FILE (KIND = DAYS lines: closed_alerts, rejected_hits, credible_flags, quarantine, counters; admin).")
+            abstract: "Show the policy, or store one from FILE (KIND = DAYS lines; admin).",
+            discussion: "Kinds and their ceilings in days: " + RetentionPolicy.kinds.map { "\($0.key) (≤ \($0.ceiling))" }.joined(separator: ", ") + ". A policy above a ceiling is refused: no kind that names or places a person is kept without limit.")
         @Argument(help: "A policy file to store.") var file: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
@@ -39,7 +40,7 @@ struct RetentionCommand: ParsableCommand {
                                               by: try signIn.signIn(engine, purpose: "setting the retention policy"))
             }
             let p = try engine.retentionPolicy()
-            print("closed_alerts = \(p.closedAlertsDays)\nrejected_hits = \(p.rejectedHitsDays)\ncredible_flags = \(p.credibleFlagsDays)\nquarantine = \(p.quarantineDays)\ncounters = \(p.countersDays)")
+            print(p.text)
         }
     }
 }

@@ -99,7 +99,7 @@ struct SocialCommand: ParsableCommand {
                 let source = input ?? "stdin"
                 guard !oversize, let post = try? decoder.decode(line: line) else {
                     bad += 1
-                    FileHandle.standardError.write("\(source):\(reader.lineNumber): not a valid post line; skipped\n".data(using: .utf8)!)
+                    Output.warning("\(source):\(reader.lineNumber): not a valid post line; skipped")
                     continue
                 }
                 if lang != "auto", let l = post.language, l != lang { continue }

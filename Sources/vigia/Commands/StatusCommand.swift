@@ -44,7 +44,7 @@ enum StatusText {
             lines.append("  by \(label): " + districts.prefix(20).map { "\($0.key): \($0.value)" }.joined(separator: " · "))
         }
         lines.append("Quarantined input rows: \(s.quarantined)")
-        lines.append("Audit chain: \(s.auditRecords) records, " + (s.auditIntact ? "intact" : "BROKEN at \(s.auditProblem ?? "?")"))
+        lines.append("Audit chain: \(s.auditRecords) records, " + (s.auditIntact ? "intact" : "BROKEN: \(s.auditProblem ?? "?")"))
         return lines.joined(separator: "\n")
     }
 

@@ -9,19 +9,26 @@ struct SummaryCommand: ParsableCommand {
         discussion: """
             --shift is START/END: 2018-11-15T14:00/22:00, or two timestamps. Without --shift, the standard shift \
             (06–14, 14–22, 22–06) that contains now. Targets read as "90 % within": --ack-targets 1=60,2=120 \
-            overrides the defaults per priority. The export is audited.
+            overrides the defaults per priority. The dispatch target applies to alerts that were dispatched or whose rule \
+            says dispatch = required; one closed as false alarm or duplicate needed no unit and is counted apart. \
+            The export is audited. docs/reports.md says how every number is computed.
             """)
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var signIn: SignInOptions
     @Option(help: "The shift, START/END.") var shift: String?
     @Option(help: "md, json or html") var format: ReportOutputFormat = .md
-    @Option(help: "Write to this file (created 0600) instead of stdout.") var out: String?
+    @OptionGroup var output: ReportOutputOptions
     @Option(help: "Forecast model to check against the shift's incidents.") var model = "recency"
     @Option(help: "Acknowledge targets, PRIORITY=SECONDS,…") var ackTargets: String?
     @Option(help: "Dispatch targets, PRIORITY=SECONDS,…") var dispatchTargets: String?
     @Option(help: "Close targets, PRIORITY=SECONDS,…") var closeTargets: String?
+    @Option(help: "Language of the headline: es or en (the tables are in English).") var lang: String = "en"
+    @Option(name: .customLong("spread-factor"),
+            help: "Name a district whose share of the flagged area exceeds this many times its share of reported crime.")
+    var spreadFactor: Double = Engine.defaultSpreadFactor
 
     func run() throws {
+        try output.check(database: database.path)
         let engine = try database.openEngine()
         let (start, end): (Date, Date)
         if let shift {
@@ -34,9 +41,10 @@ struct SummaryCommand: ParsableCommand {
         if let t = ackTargets { targets.acknowledgeSeconds = try ResponseTargets.parse(t, over: targets.acknowledgeSeconds, option: "--ack-targets") }
         if let t = dispatchTargets { targets.dispatchSeconds = try ResponseTargets.parse(t, over: targets.dispatchSeconds, option: "--dispatch-targets") }
         if let t = closeTargets { targets.closeSeconds = try ResponseTargets.parse(t, over: targets.closeSeconds, option: "--close-targets") }
+        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang takes es or en") }
         let principal = try signIn.signIn(engine, purpose: "a shift summary")
-        let summary = try engine.shiftSummary(start: start, end: end, model: model, targets: targets, format: format.rawValue,
-                                              exported: true, as: principal)
-        try ReportOutput.emit(blocks: summary.blocks, value: summary, format: format, out: out)
+        let summary = try engine.shiftSummary(start: start, end: end, model: model, targets: targets, spreadFactor: spreadFactor,
+                                              format: format.rawValue, exported: true, as: principal)
+        try ReportOutput.emit(blocks: summary.blocks(language: language), value: summary, format: format, to: output, database: database.path)
     }
 }

@@ -8,7 +8,7 @@ struct WatchlistCommand: ParsableCommand {
         commandName: "watchlist",
         abstract: "The court-ordered watchlist (supervisor and admin; auditors may read it).",
         discussion: "An entry is searchable only with a court order reference, issuing court and order dates (safeguard 2). Expired or revoked entries stop matching at once and their templates are deleted.",
-        subcommands: [Import.self, Add.self, List.self, Show.self, Expire.self, Revoke.self, Reconcile.self])
+        subcommands: [Import.self, Add.self, List.self, Show.self, Expire.self, Revoke.self, Reinstate.self, Reconcile.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import a watchlist file; report who was refused and why.")
@@ -22,6 +22,7 @@ struct WatchlistCommand: ParsableCommand {
             if format == .json { print(try Output.json(r)); return }
             print("\(file): \(r.searchable) entries searchable (\(r.templates) templates), \(r.lapsed) on file with lapsed or revoked orders (no templates), \(r.refused.count) refused")
             for (id, why) in r.refused.sorted(by: { $0.key < $1.key }) { print("  refused \(id): \(why)") }
+            for id in r.keptClosed { print("  kept closed \(id): it was expired or revoked here; only `vigia watchlist reinstate \(id)` opens it again") }
         }
     }
 
@@ -105,6 +106,28 @@ struct WatchlistCommand: ParsableCommand {
         let engine = try database.openEngine()
         try engine.closeWatchlistEntry(id: id, status: status, reason: reason, by: try signIn.signIn(engine, purpose: "closing a watchlist entry"))
         print("\(id) \(status.rawValue); templates deleted")
+    }
+
+    struct Reinstate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open an expired or revoked entry again under a new order (a supervisor other than, and independent of, the one who closed it).")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument var id: String
+        @Option(help: "The new court order reference.") var order: String
+        @Option(help: "Issuing court.") var court: String
+        @Option(help: "Order issued (YYYY-MM-DD).") var issued: String
+        @Option(help: "Order expires (YYYY-MM-DD), at most 5 years ahead.") var expires: String
+        @Option(help: "A template: base64 of little-endian float32 (repeat for more); the old ones were purged.") var template: [String] = []
+        func run() throws {
+            let engine = try database.openEngine()
+            var converter = CivilTimeConverter(timeZone: engine.timeZone)
+            let templates = try template.map { try EmbeddingCodec.decode($0, precision: .float32, dimension: try engine.faceDimension()) }
+            try engine.reinstateWatchlistEntry(id: id, order: order, court: court, issued: converter.date(try TimeParser.parseDate(issued)),
+                                               expires: converter.date(try TimeParser.parseDate(expires)), templates: templates,
+                                               by: try signIn.signIn(engine, purpose: "reinstating a watchlist entry"))
+            print("\(id) reinstated under \(order) (\(court)), \(templates.count) templates")
+        }
     }
 
     struct Reconcile: ParsableCommand {
