@@ -114,12 +114,25 @@ struct ActRule {
             // English objects carry no personal "a": what one stabs or murders is someone.
             else if verb.english && verb.need == .none && !ClearingLexicon.abstractObjects.contains(h.word) { person = true }
         }
+        // "que alguien le pegue un tiro a la inflación": the clitic doubles an abstract object, not a person.
+        if let h = head, h.personalA, ClearingLexicon.abstractObjects.contains(h.word), h.index < min(s.upperBound, end + 6) {
+            return .clear(.abstractObject)
+        }
+        // "shoot up the school": a place, not a drug.
+        if verb.lemma == "shoot", end < s.upperBound, v.words[end] == "up", v.contains(ThreatLexicon.places, in: end..<min(s.upperBound, end + 4)) {
+            place = true
+        }
         if let clitic {
             let idiom = clitic == "la" && Self.feminineIdiom.contains(verb.lemma) && !person
             let needsMore = Self.needAntecedent.contains(verb.lemma) && !antecedent
             if !idiom && !needsMore { person = true }
         }
         if verb.english, let h = head, ThreatLexicon.englishPersonal.contains(h.word) { person = true }
+        // "kill every last one of those …": everyone of a group, whatever it is called.
+        if verb.english, Self.everyOne(after: i, in: v) { person = true }
+        // "torch the police station": a place a word or two after the head.
+        if verb.english, verb.kind == .fire || verb.kind == .explode, let h = head,
+           v.contains(ThreatLexicon.places, in: h.index..<min(s.upperBound, h.index + 3)) { place = true }
         // "beat you to death", "blow them up": the person sits between the verb and its complement.
         if verb.english, ((i + 1)..<end).contains(where: { ThreatLexicon.isPerson(v.words[$0]) }) { person = true }
         switch verb.need {
@@ -214,9 +227,14 @@ struct ActRule {
             return (Frame(words: [], kind: .collective, moods: [mood]), i)
         case .base where verb.english && opener && !subjectBefore(i):
             // An order needs someone to aim at ("kill them all"); a title ("Rape Victimization in…") is not one.
-            guard let h = v.head(after: i), ThreatLexicon.isPerson(h.word) || ["every", "me", "myself"].contains(h.word)
+            // "burn down their mosques", "blow up the building": past the particle.
+            if Self.everyOne(after: i, in: v) { return (Frame(words: [], kind: .imperative, moods: [mood]), i) }
+            guard var h = v.head(after: i) else { return nil }
+            if ["down", "up"].contains(h.word), let next = v.head(after: h.index) { h = next }
+            let fire = verb.kind == .fire || verb.kind == .explode
+            guard ThreatLexicon.isPerson(h.word) || ["every", "me", "myself"].contains(h.word)
                 || ClearingLexicon.abstractObjects.contains(h.word)
-                || ((verb.kind == .fire || verb.kind == .explode) && ThreatLexicon.places.contains(h.word)) else { return nil }
+                || (fire && v.contains(ThreatLexicon.places, in: h.index..<min(s.upperBound, h.index + 3))) else { return nil }
             return (Frame(words: [], kind: .imperative, moods: [mood]), i)
         case .infinitive where entry.enclitic == .personal && startsClause(i) && (verb.need != .complement || true):
             // "Fusilarlos.", "Matarlos a todos": the infinitive as an order, in a short sentence or with an endorsement.
@@ -271,6 +289,15 @@ struct ActRule {
 
     func isSelf(before i: Int, frameStart: Int) -> Bool {
         [i - 1, frameStart - 1].contains { $0 >= 0 && $0 < i && v.words[$0] == "me" }
+    }
+
+    static let everyOnePhrases: Phrases = [
+        ["every", "single", "one"], ["every", "last", "one"], ["each", "and", "every"], ["all", "of", "them"], ["all", "of", "those"],
+        ["all", "of", "these"], ["every", "one", "of"],
+    ]
+    /// "every last one of", "all of those" right after the act.
+    static func everyOne(after i: Int, in v: PostView) -> Bool {
+        v.find(everyOnePhrases, in: (i + 1)..<min(v.count, i + 3)) != nil
     }
 
     /// "al juez", "a los chorros" anywhere before the act in its sentence.

@@ -52,7 +52,7 @@ enum CallFrames {
             "y'all should", "the only solution is to", "the solution is to", "the answer is to", "the only way is to", "someone please",
             "somebody please", "everyone should", "people should", "someone go", "somebody go", "i hope someone will", "someone will",
         ])
-        add(.call, [.thirdPerson], ["i hope someone", "hope someone", "i wish someone"])
+        add(.call, [.thirdPerson], ["i hope someone", "hope someone", "i wish someone", "i hope somebody", "hope somebody", "i wish somebody"])
         add(.collective, infinitive, ["vamos a", "vayamos a", "salgamos a", "vengan a", "todos a", "vamos todos a", "ahora a"])
         add(.collective, infinitive, ["a"], clauseStartOnly: true)
         add(.collective, [.present1p, .present3, .subjunctive3], ["y si", "por que no", "porque no", "xq no", "pq no", "por q no", "que tal si"])
@@ -99,6 +99,8 @@ enum CallFrames {
         ["hace", "falta"], ["y", "listo"], ["y", "se", "termina"], ["y", "a", "otra", "cosa"], ["only", "understand"],
         ["only", "language", "they"], ["deserve"], ["deserves"], ["the", "answer", "is"], ["the", "solution", "is"], ["is", "the", "answer"],
         ["is", "the", "solution"], ["es", "la", "solucion"], ["seria", "la", "solucion"], ["they", "need"], ["they", "deserve"], ["lo", "mejor"], ["que", "vuelvan"], ["que", "vuelva"], ["y", "a", "la", "bolsa"],
+        // "lincharlo es poco": even that would be too little.
+        ["es", "poco"], ["es", "lo", "minimo"], ["es", "lo", "menos"], ["seria", "poco"],
     ]
     /// Approval that makes a gerund a call: "si los reducimos matándolos, estoy".
     static let approvals: Phrases = [["estoy"], ["apoyo"], ["de", "acuerdo"], ["bien"], ["joya"], ["perfecto"], ["i'm", "in"], ["good"]]

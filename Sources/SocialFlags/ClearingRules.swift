@@ -71,9 +71,11 @@ enum ClearingRules {
         }
         if c.protestIdiomVerb && v.find([["de", "gente"]], in: c.end..<min(s.upperBound, c.end + 4)) != nil { return .protestIdiom }
         if c.soft && !c.hard && v.contains(electoral, in: s) { return .protestIdiom }
-        if v.topics.fiction || v.context.fiction { return .fiction }
-        if v.hasMusic || v.topics.music || v.context.music { return .song }
         let hard = c.hard || v.words.contains { ThreatLexicon.weapons.contains($0) || ThreatLexicon.explosives.contains($0) }
+        // A story or a song the post itself names clears it; one the answered post mentions ("cumbia y champagne
+        // en la casa tomada") clears only soft words, not shots, weapons or a violent manner.
+        if v.topics.fiction || (v.context.fiction && !hard) { return .fiction }
+        if v.hasMusic || v.topics.music || (v.context.music && !hard) { return .song }
         if (v.topics.gaming || v.context.gaming) && !hard { return .game }
         if (v.topics.sports || v.context.sports) && !hard && c.soft { return .sports }
         if v.laughing && c.soft && !hard

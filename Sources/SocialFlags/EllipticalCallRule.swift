@@ -49,6 +49,7 @@ struct EllipticalCallRule {
             nominal(in: last..<s.upperBound, into: &evidence, cleared: &cleared)
         }
         death(into: &evidence, cleared: &cleared)
+        extinction(into: &evidence, cleared: &cleared)
         accelerant(into: &evidence, cleared: &cleared)
     }
 
@@ -101,17 +102,23 @@ struct EllipticalCallRule {
         }
     }
 
-    /// A sentence made only of violent nouns, targets and filler: "Bala.", "Plomo y fosa", "A los chorros, bala".
+    /// A sentence made only of violent nouns, targets and filler: "Bala.", "Soga y plomo", "A los chorros, bala".
     func nominal(in s: Range<Int>, into evidence: inout [Evidence], cleared: inout [ClearingReason]) {
         var nouns: [Int] = [], ambiguous = 0, target = false, endorsement = false
         let words = s.filter { !isLaughter(v.words[$0]) }
         guard !words.isEmpty, words.count <= 14 else { return }
         if let e = v.find(CallFrames.endorsements, in: s) { endorsement = true; _ = e }
         // After "a", "para", "contra" a few words name who: "fuego a la toma", "bala al que roba".
-        var slack = 0
+        var slack = 0, aimed = 0
         for k in words {
             let w = v.words[k]
             if ["a", "al", "para", "contra", "to", "for"].contains(w) { slack = 3; continue }
+            // "un tiro en la nuca", "balazo entre los ojos": where it lands, right after the noun.
+            if !nouns.isEmpty, ["en", "entre", "in", "between"].contains(w),
+               (k + 1..<min(k + 3, s.upperBound)).contains(where: { ThreatLexicon.bodyParts.contains(v.words[$0]) }) {
+                aimed = k; continue
+            }
+            if aimed > 0, k - aimed <= 2, ThreatLexicon.bodyParts.contains(w) || ["la", "las", "los", "el", "the", "his", "her"].contains(w) { continue }
             let previous = k > s.lowerBound ? v.words[k - 1] : ""
             let compound = (w == "sanitario" && previous == "rifle") || (w == "squad" && previous == "firing")
             if ThreatLexicon.nominalCalls.contains(w) || compound {
@@ -136,18 +143,46 @@ struct EllipticalCallRule {
             }
         }
         guard !nouns.isEmpty else { return }
-        let plain = nouns.count - ambiguous
+        let plain = nouns.count - ambiguous + (aimed > 0 ? 1 : 0)
         // "plomo", "soga", "tiro" alone are calls only with company, a target, an endorsement or a crime they answer.
         guard plain > 0 || nouns.count >= 2 || target || endorsement || v.context.crime else { return }
+        // Weapon emoji alone ("💣💣") need a target or a crime they answer: repeating them is not company.
+        if nouns.allSatisfy({ ThreatLexicon.weaponEmoji.contains(v.words[$0]) }) && !(target || endorsement || v.context.crime) { return }
         let first = nouns[0]
         if first > s.lowerBound, ThreatLexicon.negators.contains(v.words[first - 1]) { cleared.append(.negated); return }
         let c = Candidate(act: first, end: first + 1, frameStart: nil, hard: false, soft: true, head: nil)
-        if v.context.sports || v.context.gaming || v.context.music {
+        if (v.context.sports || v.context.gaming || v.context.music) && !v.context.crime {
             cleared.append(v.context.sports ? .sports : v.context.gaming ? .game : .song); return
         }
         let phrases = nouns.map { v.words[$0] }
         let e = Evidence(category: .incitement, score: 0.75 + (target ? 0.1 : 0) + (v.context.crime ? 0.05 : 0), phrases: phrases,
                          rule: "elliptical call: violent noun as the whole sentence" + (target ? " + target" : ""))
+        record(c, e, into: &evidence, cleared: &cleared)
+    }
+
+    /// Wishing a group out of existence: "que deje de existir esa gente", "wipe them off the face of the earth".
+    static let extinctionWishes: Phrases = [
+        ["que", "no", "exista"], ["que", "no", "existan"], ["que", "dejen", "de", "existir"], ["que", "deje", "de", "existir"],
+        ["wipe", "them", "off", "the", "face"], ["wiped", "off", "the", "face"], ["shouldn't", "exist"], ["should", "not", "exist"],
+    ]
+    /// Who an extinction wish must name to be one: criminals, insults and the groups hate speech names, not "pibes con hambre".
+    static let hatedGroups: Set<String> = [
+        "chinos", "bolivianos", "bolitas", "paraguayos", "paraguas", "peruanos", "venezolanos", "judios", "musulmanes", "gitanos", "gays",
+        "putos", "travas", "trolos", "inmigrantes", "extranjeros", "villeros", "negros", "okupas", "usurpadores", "escoria", "parasitos",
+        "lacras", "kukas", "peronchos", "zurdos", "gorilas", "jews", "muslims", "immigrants", "blacks", "mexicans", "illegals",
+    ]
+
+    /// A group wished out of existence, named in the same sentence.
+    func extinction(into evidence: inout [Evidence], cleared: inout [ClearingReason]) {
+        guard let d = v.find(Self.extinctionWishes, in: 0..<v.count) else { return }
+        let s = v.sentence(of: d.at)
+        guard let t = s.first(where: { k in
+            let w = v.words[k]
+            return Self.hatedGroups.contains(w) || ClearingLexicon.crimeContext.contains(w) || insults.contains(w)
+        }) else { return }
+        let c = Candidate(act: d.at, end: d.at + d.words.count, frameStart: d.at, frameWords: d.words, hard: false, soft: true, head: nil)
+        let e = Evidence(category: .incitement, score: 0.75, phrases: [d.words.joined(separator: " "), v.words[t]],
+                         rule: "extinction wish: \(d.words.joined(separator: " ")) + group")
         record(c, e, into: &evidence, cleared: &cleared)
     }
 
@@ -166,7 +201,7 @@ struct EllipticalCallRule {
         record(c, e, into: &evidence, cleared: &cleared)
     }
 
-    /// Fuel and a flame in one sentence: "un poco de nafta y un fósforo", "traigan nafta".
+    /// Fuel and a flame in one sentence: "nafta y un encendedor", "traigan nafta".
     func accelerant(into evidence: inout [Evidence], cleared: inout [ClearingReason]) {
         guard let a = v.words.indices.first(where: { ThreatLexicon.accelerants.contains(v.words[$0]) }) else { return }
         let s = v.sentence(of: a)
@@ -182,6 +217,7 @@ struct EllipticalCallRule {
     let insults: Set<String> = [
         "hdp", "hijos", "puta", "putas", "mierda", "mierdas", "basura", "basuras", "lacras", "ratas", "forros", "negros", "villeros", "sorete",
         "soretes", "malditos", "asesinos", "violadores", "delincuentes", "chorros", "montones", "scum", "bastards", "fuck", "fucking",
+        "animales", "bestias", "salvajes", "animals", "savages", "beasts", "vermin",
     ]
 
     /// A past or a report: "mató", "lo mataron", "baleado", "killed".

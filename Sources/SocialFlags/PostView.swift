@@ -169,6 +169,7 @@ enum ThreatIndex {
         for m in ThreatLexicon.violentManners.list { s.insert(m[m.count - 1]) }
         for d in ThreatLexicon.doomPhrases.list { s.insert(d[d.count - 1]) }
         for r in ThreatLexicon.routineKnowledge.list { s.insert(r[r.count - 1]) }
+        for x in EllipticalCallRule.extinctionWishes.list { s.insert(x[x.count - 1]) }
         return s
     }()
 

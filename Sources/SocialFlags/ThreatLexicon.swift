@@ -43,7 +43,8 @@ enum ThreatLexicon {
         "tribunal", "tribunales", "hotel", "aeropuerto", "colectivo", "bondi", "station", "mall", "school", "church", "synagogue", "mosque",
         "office", "building", "stadium", "university", "campus", "subway", "concert", "embassy", "court", "courthouse", "house", "store",
         "clinic", "amia", "predio", "predios", "territorio", "pais", "ciudad", "edificios", "escuelas", "comisarias", "town", "country",
-        "city", "village", "neighborhood", "neighbourhood", "place",
+        "city", "village", "neighborhood", "neighbourhood", "place", "mosques", "churches", "synagogues", "temples", "stations", "houses",
+        "homes", "home", "schools", "offices", "precinct", "station's",
     ]
     /// People (and groups of people) as the object or subject of an act.
     static let humanNouns: Set<String> = [
@@ -61,7 +62,8 @@ enum ThreatLexicon {
         "neighbour", "neighbors", "boss", "wife", "husband", "roommate", "teacher", "teachers", "classmates", "students", "family",
         "everyone", "everybody", "dealers", "dealer", "them", "him", "her", "bitch", "bitches", "traitors", "traidores", "pigs",
         "rapist", "pedophile", "pedo", "terrorist", "terrorists", "criminal", "criminals", "murderer", "murderers", "thief", "traitor",
-        "immigrant", "illegals", "snitch", "snitches", "looters", "rioters", "thugs", "okupas",
+        "immigrant", "illegals", "snitch", "snitches", "looters", "rioters", "thugs", "okupas", "politicians", "politician", "protesters",
+        "protestors", "officials", "senators", "senator", "journalists", "journalist", "reporters", "mayor", "governor",
     ]
     /// Object pronouns and determiners that point at people.
     static let englishPersonal: Set<String> = ["him", "her", "them", "you", "u", "ya", "yall", "y'all", "everyone", "everybody", "em", "'em"]
@@ -88,17 +90,26 @@ enum ThreatLexicon {
         ["por", "mano", "propia"], ["contra", "el", "paredon"], ["a", "la", "camara", "de", "gas"], ["a", "los", "hornos"], ["al", "horno"],
         ["en", "la", "hoguera"], ["to", "the", "gas", "chambers"], ["to", "the", "gas", "chamber"], ["into", "the", "ovens"],
         ["in", "the", "ovens"], ["against", "the", "wall"], ["off", "a", "cliff"], ["off", "a", "roof"], ["off", "a", "building"],
-        ["off", "the", "roof"], ["with", "bullets"], ["in", "the", "head"], ["a", "sangre", "fria"], ["en", "bolsa"], ["en", "cajon"],
+        ["off", "the", "roof"], ["with", "bullets"], ["in", "the", "head"], ["a", "bullet", "in"], ["a", "bullet", "through"],
+        ["in", "his", "head"], ["in", "her", "head"], ["in", "their", "heads"], ["desde", "un", "avion"], ["desde", "el", "avion"],
+        ["desde", "un", "helicoptero"], ["a", "sangre", "fria"], ["en", "bolsa"], ["en", "cajon"],
         ["con", "los", "pies", "para", "adelante"], ["en", "una", "bolsa"], ["in", "a", "body", "bag"],
         ["firing", "squad"], ["pelotón", "de", "fusilamiento"], ["peloton", "de", "fusilamiento"],
     ]
     /// Nouns that are a call to kill when they stand alone: "Bala.", "Paredón y bala", "Guillotina!".
     static let nominalCalls: Set<String> = [
         "bala", "balas", "paredon", "horca", "horcas", "guillotina", "fusilamiento", "fusilamientos", "hoguera", "napalm", "linchamiento",
-        "balazo", "balazos", "tiros", "plomazo", "picana", "bullet", "bullets", "guillotine", "noose", "gallows",
+        "balazo", "balazos", "tiros", "plomazo", "picana", "bullet", "bullets", "guillotine", "noose", "gallows", "corchazo", "corchazos",
+        "cuetazo", "cuetazos", "chumbazo", "chumbazos", "plomazos",
     ]
     /// Nouns that are a call only together with another, a target or a crime in the context: "plomo" is also "a bore".
-    static let ambiguousNominalCalls: Set<String> = ["plomo", "fosa", "soga", "tiro", "fuego", "rope", "lead", "chumbo", "fierro", "<gun>"]
+    static let ambiguousNominalCalls: Set<String> = ["plomo", "fosa", "soga", "tiro", "fuego", "rope", "lead", "chumbo", "fierro", "<gun>", "<bomb>", "<knife>"]
+    /// Emoji that stand for a weapon: alone they are a call only with a target or answering a crime, never by repetition.
+    static let weaponEmoji: Set<String> = ["<gun>", "<bomb>", "<knife>"]
+    /// Where a shot or a blow lands: "un tiro en la nuca", "balazo entre los ojos".
+    static let bodyParts: Set<String> = [
+        "nuca", "cabeza", "frente", "cejas", "ojos", "pecho", "boca", "rodillas", "piernas", "cara", "head", "face", "chest", "knees", "eyes",
+    ]
     /// Words an elliptical call may carry besides its nouns and its targets.
     static let ellipticalFillers: Set<String> = [
         "y", "e", "o", "a", "al", "para", "de", "del", "la", "las", "el", "los", "un", "una", "unos", "unas", "mas", "muchas", "mucha",
@@ -109,14 +120,15 @@ enum ThreatLexicon {
         "juicio", "cada", "uno", "and", "for", "all", "them", "the", "to", "now", "just", "squad", "firing", "death", "<gun>", "<knife>",
         "<bomb>", "<fire>", "please", "pls", "ok", "si", "dale", "vamos", "pero", "ya", "mismo", "hoy", "por", "favor", "buena", "bien",
         "limpia", "limpio", "lluvia", "lluvias", "buen", "carcel", "prision", "perpetua", "directo", "derecho", "publico", "publica",
-        "masivo", "masiva", "inmediato", "inmediata", "sumario", "bolsa", "of", "every", "single", "one", "last", "each", "y", "nada", "mas",
+        "masivo", "masiva", "inmediato", "inmediata", "sumario", "bolsa", "asco", "piedad", "anestesia", "contemplaciones", "miramientos",
+        "compasion", "palo", "palos", "these", "those", "esos", "estos", "esas", "estas", "of", "every", "single", "one", "last", "each", "y", "nada", "mas",
     ]
     /// Second-person doom: a death threat without a violent verb.
     static let doomPhrases: Phrases = [
         ["vas", "a", "aparecer"], ["sos", "boleta"], ["estas", "muerto"], ["estas", "muerta"], ["te", "vas", "a", "morir"], ["you're", "dead"],
         ["youre", "dead"], ["you", "are", "dead"], ["ur", "dead"], ["you're", "going", "to", "die"], ["watch", "your", "back"],
         ["tenes", "los", "dias", "contados"], ["your", "days", "are", "numbered"], ["sos", "hombre", "muerto"], ["you're", "a", "dead", "man"],
-        ["te", "vamos", "a", "encontrar"], ["vas", "a", "terminar", "en", "una", "zanja"], ["you", "won't", "see", "it", "coming"],
+        ["te", "vamos", "a", "encontrar"], ["i'm", "coming", "for", "you"], ["im", "coming", "for", "you"], ["we're", "coming", "for", "you"], ["vas", "a", "terminar", "en", "una", "zanja"], ["you", "won't", "see", "it", "coming"],
     ]
     /// Knowing the victim's routine, said to them.
     static let routineKnowledge: Phrases = [

@@ -29,7 +29,17 @@ struct WeaponRule {
         for e in v.words.indices where ThreatLexicon.explosives.contains(v.words[e]) || v.words[e] == "vuela" {
             if e + 2 < v.count, v.words[e + 1] == "de", Self.harmlessBombs.contains(v.words[e + 2]) { continue }
             let s = v.sentence(of: e)
-            guard let a = v.find(ThreatLexicon.explosiveAssertions, in: max(s.lowerBound, e - 4)..<min(s.upperBound, e + 8)) else { continue }
+            guard let a = v.find(ThreatLexicon.explosiveAssertions, in: max(s.lowerBound, e - 4)..<min(s.upperBound, e + 8)) else {
+                // "una bomba en la villa y listo": an explosive at a place, named as the answer.
+                if v.contains(ThreatLexicon.places, in: s), let end = v.find(CallFrames.endorsements, in: s) {
+                    let c = Candidate(act: e, end: e + 1, frameStart: min(end.at, e), frameWords: end.words, hard: true, soft: false, head: nil)
+                    let ev = Evidence(category: .incitement, score: 0.8, phrases: [v.words[e], end.words.joined(separator: " ")],
+                                      rule: "explosive demanded: \(v.words[e]) + place + \(end.words.joined(separator: " "))")
+                    record(c, ev, into: &evidence, cleared: &cleared)
+                    return
+                }
+                continue
+            }
             // A past placement ("dejé", "puse") needs a place or a time to be a threat and not a story.
             let placed = ["deje", "dejamos", "puse", "escondi", "escondimos", "plante", "instale", "left", "hid"].contains(a.words[0])
             let located = v.contains(ThreatLexicon.places, in: s) || v.contains(ThreatLexicon.timeWords, in: s)
@@ -100,8 +110,9 @@ struct WeaponRule {
             }
             return
         }
-        // "watch your back" alone is advice.
-        guard d.words != ["watch", "your", "back"] || routine != nil else { return }
+        // "watch your back" or "I'm coming for you" alone is advice or a game; with the victim's routine or a time it is a threat.
+        let needsMore = d.words == ["watch", "your", "back"] || d.words.suffix(3) == ["coming", "for", "you"]
+        guard !needsMore || routine != nil || v.contains(ThreatLexicon.timeWords, in: 0..<v.count) else { return }
         let c = Candidate(act: d.at, end: d.at + d.words.count, frameStart: d.at, frameWords: d.words, hard: false, soft: true, head: nil)
         let e = Evidence(category: .threatToPerson, score: 0.75 + (routine != nil ? 0.15 : 0),
                          phrases: [d.words.joined(separator: " ")] + (routine.map { [$0.words.joined(separator: " ")] } ?? []),

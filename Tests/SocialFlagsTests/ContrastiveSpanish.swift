@@ -59,7 +59,7 @@ enum ContrastiveSpanish {
                "Horca para todos",
                "balas para todos esos",
                "Bala a toda la familia",
-               "plomo y fosa",
+               "soga y plomo",
                "Fusilamiento ya",
                "a la hoguera",
                "un chorro, una bala",
@@ -71,7 +71,7 @@ enum ContrastiveSpanish {
         f.pass("qué plomo este programa",
                "es un plomo tu primo",
                "ese pibe es una bala, corre como loco",
-               "con una bala el jubilado hizo más que toda la justicia junta",
+               "con una sola bala el abuelo resolvió lo que la justicia no pudo",
                "chaleco a prueba de balas para los policías, eso pedimos",
                "tiro libre en el último minuto",
                "alto el fuego en Gaza, por fin",
@@ -95,7 +95,7 @@ enum ContrastiveSpanish {
                "alguien que lo mate por favor",
                "no hay nadie que lo cague a tiros a este tipo?",
                "ojalá alguien le meta un tiro",
-               "a nadie se le ocurrió ponerle una bomba al auto?",
+               "a nadie se le ocurrió fusilarlo todavía?",
                "por qué no los matan a todos y listo?",
                "y si los cagamos a tiros a todos?",
                "deberían ser fusilados en público",
@@ -148,7 +148,7 @@ enum ContrastiveSpanish {
                "voy a degollar a mi ex",
                "te voy a pegar un tiro en la cara",
                "te voy a prender fuego",
-               "lo agarro y le corto el cuello",
+               "lo encuentro y le corto el cuello",
                "te mataré, lo juro")
         f.flag(.threatToPlace,
                "voy a prender fuego la comisaría esta noche",
@@ -187,7 +187,7 @@ enum ContrastiveSpanish {
                "el fierro del auto se rompió, qué bronca",
                "llevo la navaja suiza a todos lados para abrir el vino",
                "tengo que renovar la licencia del arma en la ANMaC",
-               "No es un fusil, es una simple pistola de aire comprimido")
+               "Tranquilos, el fusil de la foto es de aire comprimido")
         return f
     }
 

@@ -5,7 +5,7 @@ import VigiaCore
 /// The hand-written contrastive suite: every post with its exact expectation.
 @Suite("Contrastive suite")
 struct ContrastiveSuiteTests {
-    static let cases = ContrastiveSpanish.all + ContrastiveEnglish.all + ContrastiveChecks.all
+    static let cases = ContrastiveSpanish.all + ContrastiveEnglish.all + ContrastiveChecks.all + ContrastiveMore.all
     let classifier = ThreatClassifier()
 
     @Test("each post is flagged in its category, or cleared for its reason", arguments: cases)
@@ -24,7 +24,7 @@ struct ContrastiveSuiteTests {
         }
     }
 
-    @Test("known misses are still missed (a known issue each); when one is caught, this test says so", arguments: ContrastiveChecks.knownMisses)
+    @Test("known misses are still missed (a known issue each); when one is caught, this test says so", arguments: ContrastiveChecks.knownMisses + ContrastiveMore.knownMisses)
     func knownMiss(_ c: ContrastiveCase) {
         withKnownIssue("the rules do not read this call yet") {
             #expect(classifier.assess(c.text, inReplyTo: c.context).flagged)
@@ -67,6 +67,9 @@ struct ContrastiveSuiteTests {
         ("Guillotina!", .incitement),
         ("paredón y bala", .incitement),
         ("a riflazos hay que sacarlos", .incitement),
+        ("hay que voltear a este gobierno en las urnas", nil),
+        ("me muero", nil),
+        ("lo mato de risa", nil),
     ] as [(String, ThreatCategory?)])
     func issuePosts(text: String, category: ThreatCategory?) {
         let a = classifier.assess(text)
