@@ -1,158 +1,167 @@
-/// The classifier's word lists, folded like the tokenizer folds text (lower
-/// case, no accents). Rioplatense Spanish first, then English. Everything the
-/// classifier can react to is here, so it can be read and reviewed.
+/// The classifier's word lists besides the verbs (`ViolentActs`), folded like
+/// the tokenizer folds text. Rioplatense Spanish first, then English.
+/// Nothing here names a party, an official, a protest or a political idea:
+/// people appear only as the possible *targets* of a violent act, never as a
+/// reason to flag (safeguard 6).
 enum ThreatLexicon {
-    enum ActKind: Sendable { case harm, fire, shoot, explode }
+    // MARK: Weapons and explosives
 
-    /// A violent act: its words, what it is, and for verbs that are only
-    /// violent with a complement ("pegar un tiro"), that complement.
-    struct Act: Sendable {
-        var lemma: String
-        var kind: ActKind
-        var complements: [[String]]
-    }
-
-    /// Spanish verbs (-ar/-er/-ir infinitives) whose every form below is violent.
-    static let spanishVerbs: [(String, ActKind, [[String]])] = [
-        ("matar", .harm, []), ("asesinar", .harm, []), ("apunalar", .harm, []), ("acuchillar", .harm, []),
-        ("balear", .shoot, []), ("degollar", .harm, []), ("ahorcar", .harm, []), ("linchar", .harm, []),
-        ("fusilar", .shoot, []), ("reventar", .harm, []), ("quemar", .fire, []), ("incendiar", .fire, []),
-        ("disparar", .shoot, []), ("tirotear", .shoot, []), ("carnear", .harm, []), ("descuartizar", .harm, []),
-        ("cagar", .harm, [["a", "tiros"], ["a", "balazos"], ["a", "punaladas"], ["a", "palos"], ["a", "trompadas"], ["a", "pinas"]]),
-        ("pegar", .shoot, [["un", "tiro"], ["un", "balazo"], ["un", "corchazo"], ["tiros"], ["un", "tiro"]]),
-        ("meter", .shoot, [["un", "tiro"], ["un", "balazo"], ["bala"], ["un", "cuchillazo"], ["una", "punalada"]]),
-        ("romper", .harm, [["la", "cabeza"], ["la", "cara"], ["el", "craneo"], ["las", "piernas"]]),
-        ("prender", .fire, [["fuego"]]),
-        ("volar", .explode, [["todo"], ["por", "el", "aire"], ["la", "ciudad"], ["el"], ["la"]]),
-        ("poner", .explode, [["una", "bomba"], ["un", "explosivo"], ["explosivos"]]),
-        ("cortar", .harm, [["el", "cuello"], ["la", "garganta"]]),
+    static let weapons: Set<String> = [
+        "fierro", "fierros", "arma", "armas", "pistola", "pistolas", "revolver", "escopeta", "recortada", "rifle", "rifles", "chumbo", "bufoso",
+        "cuchillo", "cuchilla", "faca", "navaja", "machete", "molotov", "granada", "itaka", "tumbera", "9mm", "38", "fal", "ametralladora",
+        "metralleta", "<gun>", "<knife>", "gun", "guns", "pistol", "knife", "weapon", "weapons", "glock", "ak", "ak47", "ar15", "shotgun",
+        "machete", "revolver", "handgun", "blade",
     ]
-
-    /// English base forms (after "I'm going to", "I will", "gonna", "let's").
-    static let englishVerbs: [(String, ActKind, [[String]])] = [
-        ("kill", .harm, []), ("murder", .harm, []), ("shoot", .shoot, []), ("stab", .harm, []), ("strangle", .harm, []),
-        ("hurt", .harm, []), ("slaughter", .harm, []), ("burn", .fire, []), ("bomb", .explode, []),
-        ("blow", .explode, [["up"]]), ("gun", .shoot, [["down"]]), ("torch", .fire, []), ("behead", .harm, []),
-    ]
-
-    static let clitics = ["te", "lo", "la", "los", "las", "le", "les", "nos"]
-
-    /// Every violent word form → its act. Spanish forms: infinitive, with
-    /// clitics ("matarte"), first person present ("mato", "matamos") and
-    /// future ("matare", "mataremos").
-    static let forms: [String: Act] = {
-        var m: [String: Act] = [:]
-        for (inf, kind, comp) in spanishVerbs {
-            let act = Act(lemma: inf, kind: kind, complements: comp)
-            let stem = String(inf.dropLast(2)), ending = inf.suffix(2)
-            var list = [inf, inf + "e", inf + "emos"]
-            list += clitics.map { inf + $0 }
-            switch ending {
-            case "ar": list += [stem + "o", stem + "amos"]
-            case "er": list += [stem + "o", stem + "emos"]
-            default: list += [stem + "o", stem + "imos"]
-            }
-            for f in list { m[f] = act }
-        }
-        m["reviento"] = m["reventar"]
-        m["reventamos"] = m["reventar"]
-        m["vuela"] = Act(lemma: "volar", kind: .explode, complements: [["por", "el", "aire"]])
-        for (base, kind, comp) in englishVerbs { m[base] = Act(lemma: base, kind: kind, complements: comp) }
-        // "mate" (the drink, the maths lesson) and "pego" alone are not acts; they are not generated.
-        m["mate"] = nil
-        return m
-    }()
-
-    /// Typo-tolerant lookup ("apuñaalr" → "apunalar", "fireros" → "fierros"):
-    /// words of six or more letters that share a one-letter deletion with a
-    /// lexicon word (SymSpell), so one slip of the thumb is forgiven.
-    static let deletions: [String: String] = {
-        var m: [String: String] = [:]
-        let words = Array(forms.keys) + Array(weapons)
-        for w in words.sorted() where w.count >= 6 {
-            let chars = Array(w)
-            for k in chars.indices {
-                var d = chars; d.remove(at: k)
-                let key = String(d)
-                if m[key] == nil { m[key] = w }
-            }
-            if m[w] == nil { m[w] = w }
-        }
-        return m
-    }()
-
-    static func corrected(_ word: String) -> String? {
-        guard word.count >= 6, word.allSatisfy({ $0.isLetter }) else { return nil }
-        if let w = deletions[word] { return w }
-        let chars = Array(word)
-        for k in chars.indices {
-            var d = chars; d.remove(at: k)
-            if let w = deletions[String(d)] { return w }
-        }
-        return nil
-    }
-
-    /// Inflected forms that only express intent with a time ("hoy lo reviento").
-    static func isPresentOrFuture(_ form: String, _ act: Act) -> Bool {
-        form != act.lemma && !clitics.contains(where: { form == act.lemma + $0 })
-    }
-
-    static let weapons: Set<String> = ["fierro", "fierros", "arma", "armas", "pistola", "revolver", "escopeta", "rifle", "chumbo", "bufoso",
-                                       "cuchillo", "faca", "navaja", "machete", "molotov", "granada", "itaka", "gun", "guns", "pistol",
-                                       "knife", "weapons", "weapon", "glock", "ak", "shotgun", "rifles"]
     /// "la 9", "la 38": a handgun by its calibre.
     static let calibres: Set<String> = ["9", "38", "22", "45", "nueve"]
-    /// Having, getting, carrying or using a weapon.
-    static let weaponIntent: Set<String> = ["consegui", "compre", "tengo", "llevo", "traigo", "cargada", "cargado", "uso", "usar", "saco",
-                                            "got", "bought", "bringing", "using", "loaded", "carrying", "have", "bring"]
-    static let explosives: Set<String> = ["bomba", "bombas", "explosivo", "explosivos", "bomb", "explosive", "explosives", "detonador"]
-    /// Words that assert an explosive is there or will go off.
-    static let explosiveAssertions: [[String]] = [["hay", "una"], ["hay", "un"], ["pusimos"], ["puse"], ["plantamos"], ["va", "a", "volar"],
-                                                  ["vuela"], ["va", "a", "explotar"], ["explota"], ["there's", "a"], ["theres", "a"],
-                                                  ["there", "is", "a"], ["goes", "off"], ["planted"], ["tienen", "una", "hora"]]
-    static let places: Set<String> = ["estacion", "shopping", "escuela", "colegio", "comisaria", "hospital", "facultad", "universidad",
-                                      "cancha", "subte", "terminal", "supermercado", "super", "iglesia", "sinagoga", "templo", "mezquita",
-                                      "embajada", "municipalidad", "banco", "oficina", "edificio", "club", "boliche", "tren", "estadio",
-                                      "jardin", "station", "mall", "school", "church", "synagogue", "mosque", "office", "building",
-                                      "stadium", "university", "campus", "subway", "concert", "embassy", "amia", "plaza"]
-    static let abstractObjects: Set<String> = ["inflacion", "hambre", "pobreza", "tiempo", "aburrimiento", "dieta", "rutina", "it", "time",
-                                               "this", "the game", "exam", "examen", "parcial", "sed", "risa", "amor", "tristeza"]
-    static let negators: Set<String> = ["no", "nunca", "jamas", "ni", "not", "never", "won't", "wont", "wouldn't", "dont", "don't",
-                                        "cannot", "can't", "nadie"]
-    /// First person intent, Spanish and English; each is a word sequence.
-    static let intentMarkers: [[String]] = [["voy", "a"], ["vamos", "a"], ["pienso"], ["quiero"], ["vengo", "a"],
-                                            ["i'm", "going", "to"], ["im", "going", "to"], ["i", "am", "going", "to"], ["i'm", "gonna"],
-                                            ["im", "gonna"], ["i", "will"], ["i'll"], ["we", "will"], ["we'll"], ["we're", "going", "to"],
-                                            ["were", "going", "to"], ["i", "want", "to"], ["gonna"], ["going", "to"]]
-    /// Markers that only count at the start of a clause (the subject was dropped).
-    static let clauseStartOnly: Set<String> = ["gonna", "going"]
-    /// A call for others to act together.
-    static let collectiveMarkers: [[String]] = [["hay", "que"], ["hay", "q"], ["vamos", "todos"], ["vamos", "todas"], ["junten"], ["juntemos"],
-                                                ["nos", "juntamos"], ["quien", "se", "prende"], ["pasen", "la", "direccion"], ["salgamos", "a"],
-                                                ["let's"], ["lets"], ["everyone", "meet"], ["bring", "weapons"], ["we're", "going", "to"],
-                                                ["vayamos"], ["armemonos"]]
+    /// Having, getting, carrying or going with a weapon.
+    static let weaponIntent: Set<String> = [
+        "consegui", "compre", "tengo", "tenemos", "llevo", "llevamos", "traigo", "traigan", "cargada", "cargado", "cargue", "uso", "usar",
+        "saco", "voy", "vamos", "vengo", "caigo", "salgo", "got", "bought", "bringing", "using", "loaded", "carrying", "have", "bring",
+        "coming", "taking", "packing", "ir", "vayan", "vengan", "vamo",
+    ]
+    static let explosives: Set<String> = [
+        "bomba", "bombas", "explosivo", "explosivos", "dinamita", "detonador", "<bomb>", "bomb", "bombs", "explosive", "explosives", "ied",
+    ]
+    /// Words that say an explosive is in place or about to go off.
+    static let explosiveAssertions: Phrases = [
+        ["hay", "una"], ["hay", "un"], ["hay", "explosivos"], ["pusimos"], ["puse"], ["plantamos"], ["plante"], ["deje"], ["dejamos"],
+        ["escondi"], ["escondimos"], ["instale"], ["va", "a", "volar"], ["vuela"], ["va", "a", "explotar"], ["explota"], ["vuelan"],
+        ["there's", "a"], ["theres", "a"], ["there", "is", "a"], ["goes", "off"], ["planted"], ["i", "left"], ["we", "left"], ["i", "hid"],
+        ["tienen", "una", "hora"], ["will", "go", "off"], ["is", "going", "to", "explode"],
+    ]
+    /// Fuel and a flame: arson without the verb ("nafta y un fósforo").
+    static let accelerants: Set<String> = ["nafta", "bidon", "kerosene", "gasoline", "petrol"]
+    static let ignition: Set<String> = ["fosforo", "fosforos", "encendedor", "fuego", "<fire>", "match", "matches", "lighter", "prender", "prendan"]
+
+    // MARK: Targets
+
+    static let places: Set<String> = [
+        "estacion", "shopping", "escuela", "colegio", "comisaria", "hospital", "facultad", "universidad", "cancha", "subte", "terminal",
+        "supermercado", "super", "iglesia", "sinagoga", "templo", "mezquita", "embajada", "municipalidad", "banco", "oficina", "edificio",
+        "club", "boliche", "tren", "estadio", "jardin", "casa", "casas", "negocio", "local", "kiosco", "barrio", "villa", "aula", "juzgado",
+        "tribunal", "tribunales", "hotel", "aeropuerto", "colectivo", "bondi", "station", "mall", "school", "church", "synagogue", "mosque",
+        "office", "building", "stadium", "university", "campus", "subway", "concert", "embassy", "court", "courthouse", "house", "store",
+        "clinic", "amia", "predio", "predios", "territorio", "pais", "ciudad", "edificios", "escuelas", "comisarias", "town", "country",
+        "city", "village", "neighborhood", "neighbourhood", "place", "mosques", "churches", "synagogues", "temples", "stations", "houses",
+        "homes", "home", "schools", "offices", "precinct", "station's",
+    ]
+    /// People (and groups of people) as the object or subject of an act.
+    static let humanNouns: Set<String> = [
+        "chorro", "chorros", "chorra", "delincuente", "delincuentes", "ladron", "ladrones", "violador", "violadores", "asesino", "asesinos",
+        "narco", "narcos", "transa", "transas", "abusador", "abusadores", "pedofilo", "pedofilos", "motochorro", "motochorros", "okupa",
+        "okupas", "ocupas", "usurpador", "usurpadores", "tipo", "tipos", "tipa", "chabon", "chabona", "pibe", "pibes", "piba", "pibas", "mina",
+        "minas", "vieja", "viejo", "viejos", "hijo", "hija", "hijos", "hijas", "familia", "flia", "vecino", "vecinos", "vecina", "gente",
+        "personas", "persona", "hombres", "mujeres", "hombre", "mujer", "amigos", "amigo", "hdp", "forro", "forros", "lacra", "lacras",
+        "basura", "basuras", "mierdas", "sorete", "soretes", "escoria", "parasitos", "villeros", "negros", "chinos", "bolivianos", "bolitas",
+        "paraguayos", "paraguas", "peruanos", "venezolanos", "judios", "musulmanes", "gitanos", "gays", "putos", "travas", "trolos",
+        "inmigrantes", "extranjeros", "profe", "profesor", "profesora", "maestra", "jefe", "jefa", "ex", "novio", "novia", "cuñado", "cunado",
+        "esposa", "marido", "hermano", "hermana", "primo", "encargado", "todos", "todas", "todes", "todxs", "bastardos", "sinverguenzas",
+        "people", "guy", "guys", "man", "men", "woman", "women", "kid", "kids", "folks", "bastards", "scum", "thieves", "rapists", "pedos",
+        "pedophiles", "immigrants", "jews", "muslims", "gays", "blacks", "whites", "mexicans", "judge", "cop", "cops", "neighbor",
+        "neighbour", "neighbors", "boss", "wife", "husband", "roommate", "teacher", "teachers", "classmates", "students", "family",
+        "everyone", "everybody", "dealers", "dealer", "them", "him", "her", "bitch", "bitches", "traitors", "traidores", "pigs",
+        "rapist", "pedophile", "pedo", "terrorist", "terrorists", "criminal", "criminals", "murderer", "murderers", "thief", "traitor",
+        "immigrant", "illegals", "snitch", "snitches", "looters", "rioters", "thugs", "okupas", "politicians", "politician", "protesters",
+        "protestors", "officials", "senators", "senator", "journalists", "journalist", "reporters", "mayor", "governor",
+    ]
+    /// Object pronouns and determiners that point at people.
+    static let englishPersonal: Set<String> = ["him", "her", "them", "you", "u", "ya", "yall", "y'all", "everyone", "everybody", "em", "'em"]
+    static let spanishPersonalPronouns: Set<String> = ["vos", "ti", "ustedes", "ellos", "ellas", "el", "ella"]
+    static let determiners: Set<String> = [
+        "un", "una", "unos", "unas", "el", "la", "los", "las", "lo", "le", "les", "del", "de", "al", "a", "por", "en", "dos", "tres", "2", "3",
+        "par", "buen", "buena", "lindo", "linda", "bien", "mas", "cuantos", "cuantas", "poco", "su", "sus", "tu", "tus", "the", "an", "some",
+        "his", "their", "your", "my", "to", "of", "out", "this", "that", "these", "those", "esos", "esas", "estos", "estas", "ese", "esa",
+        "este", "esta", "mil", "cien", "100", "10", "varios", "varias", "all", "nos", "te", "mi", "mis", "nuestro", "nuestra", "nuestros",
+        "nuestras", "our", "whole", "entire", "entera", "entero", "every", "each", "one", "single", "last",
+    ]
+
+    // MARK: Manner, nominal calls, doom
+
+    /// A violent manner turns any action into violence: "sacarlos a los tiros", "recibirlos a balazos".
+    static let violentManners: Phrases = [
+        ["a", "tiros"], ["a", "los", "tiros"], ["a", "balazos"], ["a", "los", "balazos"], ["a", "riflazos"], ["a", "escopetazos"],
+        ["a", "cuetazos"], ["a", "chumbazos"], ["a", "fierrazos"], ["a", "palos"], ["a", "los", "palos"], ["a", "palazos"],
+        ["a", "trompadas"], ["a", "las", "trompadas"], ["a", "pinas"], ["a", "las", "pinas"], ["a", "punaladas"], ["a", "cuchillazos"],
+        ["a", "machetazos"], ["a", "cadenazos"], ["a", "culatazos"], ["a", "plomazos"], ["a", "plomo"], ["a", "bala"], ["a", "balas"],
+        ["con", "plomo"], ["con", "bala"], ["con", "balas"], ["a", "tiro", "limpio"], ["a", "sangre", "y", "fuego"], ["de", "un", "balazo"],
+        ["a", "la", "horca"], ["al", "paredon"], ["a", "la", "hoguera"], ["con", "dinamita"], ["con", "napalm"], ["con", "nafta"],
+        ["a", "cuchillo"], ["with", "a", "gun"], ["with", "a", "knife"], ["with", "a", "machete"], ["to", "death"], ["on", "sight"],
+        ["por", "mano", "propia"], ["contra", "el", "paredon"], ["a", "la", "camara", "de", "gas"], ["a", "los", "hornos"], ["al", "horno"],
+        ["en", "la", "hoguera"], ["to", "the", "gas", "chambers"], ["to", "the", "gas", "chamber"], ["into", "the", "ovens"],
+        ["in", "the", "ovens"], ["against", "the", "wall"], ["off", "a", "cliff"], ["off", "a", "roof"], ["off", "a", "building"],
+        ["off", "the", "roof"], ["with", "bullets"], ["in", "the", "head"], ["a", "bullet", "in"], ["a", "bullet", "through"],
+        ["in", "his", "head"], ["in", "her", "head"], ["in", "their", "heads"], ["desde", "un", "avion"], ["desde", "el", "avion"],
+        ["desde", "un", "helicoptero"], ["a", "sangre", "fria"], ["en", "bolsa"], ["en", "cajon"],
+        ["con", "los", "pies", "para", "adelante"], ["en", "una", "bolsa"], ["in", "a", "body", "bag"],
+        ["firing", "squad"], ["pelotón", "de", "fusilamiento"], ["peloton", "de", "fusilamiento"],
+    ]
+    /// Nouns that are a call to kill when they stand alone: "Bala.", "Paredón y bala", "Guillotina!".
+    static let nominalCalls: Set<String> = [
+        "bala", "balas", "paredon", "horca", "horcas", "guillotina", "fusilamiento", "fusilamientos", "hoguera", "napalm", "linchamiento",
+        "balazo", "balazos", "tiros", "plomazo", "picana", "bullet", "bullets", "guillotine", "noose", "gallows", "corchazo", "corchazos",
+        "cuetazo", "cuetazos", "chumbazo", "chumbazos", "plomazos",
+    ]
+    /// Nouns that are a call only together with another, a target or a crime in the context: "plomo" is also "a bore".
+    static let ambiguousNominalCalls: Set<String> = ["plomo", "fosa", "soga", "tiro", "fuego", "rope", "lead", "chumbo", "fierro", "<gun>", "<bomb>", "<knife>"]
+    /// Emoji that stand for a weapon: alone they are a call only with a target or answering a crime, never by repetition.
+    static let weaponEmoji: Set<String> = ["<gun>", "<bomb>", "<knife>"]
+    /// Where a shot or a blow lands: "un tiro en la nuca", "balazo entre los ojos".
+    static let bodyParts: Set<String> = [
+        "nuca", "cabeza", "frente", "cejas", "ojos", "pecho", "boca", "rodillas", "piernas", "cara", "head", "face", "chest", "knees", "eyes",
+    ]
+    /// Words an elliptical call may carry besides its nouns and its targets.
+    static let ellipticalFillers: Set<String> = [
+        "y", "e", "o", "a", "al", "para", "de", "del", "la", "las", "el", "los", "un", "una", "unos", "unas", "mas", "muchas", "mucha",
+        "mucho", "muchos", "todos", "todas", "todo", "toda", "todes", "todxs", "ya", "nomas", "directamente", "solo", "urgente", "listo",
+        "chau", "fin", "hay", "es", "eso", "esos", "estos", "esas", "estas", "ese", "esa", "este", "esta", "<user>", "<url>", "que", "q",
+        "carajo", "mierda", "joder", "ahi", "aca", "ahora", "entre", "dos", "cejas", "nuca", "cabeza", "frente", "en", "pecho", "medio",
+        "se", "termina", "termino", "acabo", "solucion", "unica", "sanitario", "rifle", "otra", "cosa", "no", "queda", "otra", "con", "sin",
+        "juicio", "cada", "uno", "and", "for", "all", "them", "the", "to", "now", "just", "squad", "firing", "death", "<gun>", "<knife>",
+        "<bomb>", "<fire>", "please", "pls", "ok", "si", "dale", "vamos", "pero", "ya", "mismo", "hoy", "por", "favor", "buena", "bien",
+        "limpia", "limpio", "lluvia", "lluvias", "buen", "carcel", "prision", "perpetua", "directo", "derecho", "publico", "publica",
+        "masivo", "masiva", "inmediato", "inmediata", "sumario", "bolsa", "asco", "piedad", "anestesia", "contemplaciones", "miramientos",
+        "compasion", "palo", "palos", "these", "those", "esos", "estos", "esas", "estas", "of", "every", "single", "one", "last", "each", "y", "nada", "mas",
+    ]
     /// Second-person doom: a death threat without a violent verb.
-    static let doomPhrases: [[String]] = [["vas", "a", "aparecer"], ["sos", "boleta"], ["estas", "muerto"], ["estas", "muerta"],
-                                          ["te", "vas", "a", "morir"], ["you're", "dead"], ["youre", "dead"], ["you", "are", "dead"],
-                                          ["ur", "dead"], ["you're", "going", "to", "die"], ["watch", "your", "back"]]
-    static let intimidation: [[String]] = [["se", "donde", "vivis"], ["se", "donde", "vive"], ["i", "know", "where", "you", "live"]]
-    static let timeWords: Set<String> = ["hoy", "manana", "noche", "viernes", "sabado", "domingo", "lunes", "martes", "miercoles", "jueves",
-                                         "rato", "salida", "salgas", "tonight", "tomorrow", "friday", "saturday", "sunday", "monday",
-                                         "tuesday", "wednesday", "thursday", "after", "20hs", "hs"]
-    // Contexts that turn violent words into something else.
-    static let sports: Set<String> = ["river", "boca", "racing", "independiente", "lorenzo", "huracan", "velez", "estudiantes", "gimnasia",
-                                      "lanus", "banfield", "newells", "central", "talleres", "belgrano", "argentinos", "tigre", "platense",
-                                      "chacarita", "clasico", "superclasico", "partido", "gol", "goles", "hinchada", "descenso", "campeon",
-                                      "finale", "final", "tiempo", "penales", "match", "game", "team", "cup", "copa", "libertadores"]
-    static let gaming: Set<String> = ["fortnite", "counter", "warzone", "cod", "gta", "valorant", "minecraft", "sniper", "headshot", "partida",
-                                      "server", "servidor", "ps5", "ps4", "xbox", "gamer", "noob", "manco", "lag", "respawn", "stream", "twitch",
-                                      "roblox", "freefire", "apex", "juego", "jueguito"]
-    static let music: Set<String> = ["cantando", "cancion", "temazo", "tema", "letra", "song", "lyrics", "singing", "estribillo", "recital"]
-    static let news: Set<String> = ["urgente", "breaking", "informe", "investigacion", "detuvieron", "detenido", "detenida", "arrest",
-                                    "arrested", "acusado", "juicio", "seguimos", "informando", "segun", "fiscal",
-                                    "imputado", "condenaron", "reported", "amenazo", "amenazaba", "threatened", "noticia", "ultimo",
-                                    "confirmado", "exclusivo", "satire", "satira", "denuncie", "denuncia"]
-    /// Hard terms no sports, game or song context excuses.
-    static let hardTerms: Set<String> = ["tiros", "balazos", "disparar", "dispararle", "bomba", "explosivo", "explosivos", "fierro", "fierros",
-                                         "arma", "cuchillo", "gun", "rifle", "bomb", "punaladas", "tiro", "balazo"]
+    static let doomPhrases: Phrases = [
+        ["vas", "a", "aparecer"], ["sos", "boleta"], ["estas", "muerto"], ["estas", "muerta"], ["te", "vas", "a", "morir"], ["you're", "dead"],
+        ["youre", "dead"], ["you", "are", "dead"], ["ur", "dead"], ["you're", "going", "to", "die"], ["watch", "your", "back"],
+        ["tenes", "los", "dias", "contados"], ["your", "days", "are", "numbered"], ["sos", "hombre", "muerto"], ["you're", "a", "dead", "man"],
+        ["te", "vamos", "a", "encontrar"], ["i'm", "coming", "for", "you"], ["im", "coming", "for", "you"], ["we're", "coming", "for", "you"], ["vas", "a", "terminar", "en", "una", "zanja"], ["you", "won't", "see", "it", "coming"],
+    ]
+    /// Knowing the victim's routine, said to them.
+    static let routineKnowledge: Phrases = [
+        ["se", "donde", "vivis"], ["se", "donde", "vive"], ["se", "donde", "vivas"], ["se", "donde", "trabajas"], ["se", "donde", "trabaja"],
+        ["se", "a", "que", "hora"], ["sabemos", "donde"], ["sabemos", "a", "que", "hora"], ["conozco", "tu", "rutina"], ["se", "que", "colectivo"],
+        ["se", "por", "donde"], ["se", "donde", "estudia"], ["se", "donde", "estudias"], ["i", "know", "where", "you"], ["we", "know", "where", "you"],
+        ["i", "know", "what", "time"], ["i", "know", "your", "routine"], ["i", "know", "where", "your"], ["i", "know", "where", "he"],
+        ["i", "know", "where", "she"], ["te", "tengo", "vigilado"], ["te", "tengo", "vigilada"],
+    ]
+    /// Everyone dies: the mass-violence coda of a threat to a place.
+    static let massPhrases: Phrases = [
+        ["no", "queda", "nadie"], ["no", "queda", "ni", "uno"], ["no", "sale", "nadie"], ["el", "que", "se", "cruce"], ["cobra"],
+        ["whoever"], ["nobody", "survives"], ["no", "one", "survives"], ["everyone", "dies"], ["con", "todos", "adentro"], ["everyone", "inside"],
+        ["a", "todos"], ["to", "everyone"], ["everyone", "there"],
+    ]
+    static let timeWords: Set<String> = [
+        "hoy", "manana", "noche", "viernes", "sabado", "domingo", "lunes", "martes", "miercoles", "jueves", "rato", "salida", "salgas", "sale",
+        "acto", "tonight", "tomorrow", "friday", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "after", "20hs", "hs",
+        "leaves", "morning", "recreo", "entrada",
+    ]
+    static let negators: Set<String> = [
+        "no", "nunca", "jamas", "ni", "not", "never", "won't", "wont", "wouldn't", "dont", "don't", "cannot", "can't", "nadie", "shouldn't",
+        "nobody", "no-one", "tampoco", "evitar", "impedir", "dejen", "dejar", "stop", "prevent",
+    ]
+
+    /// Lower-case proper nouns are not told apart from common ones, so a
+    /// plural ending that only people carry marks a group ("-istas", "-ists").
+    static func looksLikeGroup(_ w: String) -> Bool {
+        guard w.count > 5 else { return false }
+        return w.hasSuffix("istas") || w.hasSuffix("ists") || w.hasSuffix("ians") || w.hasSuffix("anos") && w.count > 7
+    }
+
+    static func isPerson(_ w: String) -> Bool {
+        humanNouns.contains(w) || englishPersonal.contains(w) || looksLikeGroup(w)
+    }
 }

@@ -5,6 +5,21 @@ public struct Token: Sendable, Equatable {
     public var quoted: Bool
     /// First word of a clause (after . , ; : ! ? or at the start).
     public var clauseStart: Bool
+    /// First word of a sentence (after . ! ? ; a line break, or at the start).
+    public var sentenceStart = false
+    /// The last letter carried a written accent ("matá", "quemé"): voseo imperatives and preterites.
+    public var stressed = false
+    /// Written after "#".
+    public var hashtag = false
+
+    public init(text: String, quoted: Bool, clauseStart: Bool, sentenceStart: Bool = false, stressed: Bool = false, hashtag: Bool = false) {
+        self.text = text
+        self.quoted = quoted
+        self.clauseStart = clauseStart
+        self.sentenceStart = sentenceStart
+        self.stressed = stressed
+        self.hashtag = hashtag
+    }
 }
 
 /// What the tokenizer saw besides words.
@@ -18,37 +33,48 @@ public struct TokenizedPost: Sendable {
 /// Splits a post into folded words: lower case, accents removed ("á" → "a",
 /// "ñ" → "n"), letters repeated three or more times cut to one
 /// ("matarlooo" → "matarlo"), digits inside words read as letters
-/// ("m4t4r" → "matar"), URLs → `<url>`, @handles → `<user>`. Works on
-/// Unicode scalars with a small folding table: no Foundation, no locale.
+/// ("m4t4r" → "matar"), URLs → `<url>`, @handles → `<user>`, weapon and
+/// fire emoji → `<gun>`, `<knife>`, `<bomb>`, `<fire>`. Works on Unicode
+/// scalars with a small folding table: no Foundation, no locale.
 public enum Tokenizer {
     public static func tokenize(_ text: String) -> TokenizedPost {
         var out = TokenizedPost(tokens: [])
         out.tokens.reserveCapacity(24)
         var inQuote = false
         var clauseStart = true
+        var sentenceStart = true
+        var hashtag = false
         var word = String.UnicodeScalarView()
         var wordQuoted = false
         var previous: Unicode.Scalar = " "
         let scalars = Array(text.unicodeScalars)
 
         func finish() {
-            guard !word.isEmpty else { return }
-            out.tokens.append(Token(text: fold(word), quoted: wordQuoted, clauseStart: clauseStart))
+            guard !word.isEmpty else { hashtag = false; return }
+            let stressed = word.last.map { stressedVowels.contains($0) } ?? false
+            out.tokens.append(Token(text: fold(word), quoted: wordQuoted, clauseStart: clauseStart, sentenceStart: sentenceStart,
+                                    stressed: stressed, hashtag: hashtag))
             clauseStart = false
+            sentenceStart = false
+            hashtag = false
             word = String.UnicodeScalarView()
+        }
+        func symbol(_ text: String) {
+            out.tokens.append(Token(text: text, quoted: inQuote, clauseStart: clauseStart, sentenceStart: sentenceStart))
+            clauseStart = false
+            sentenceStart = false
         }
 
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
             // URLs and handles: whole chunk up to the next space.
-            if word.isEmpty, previous.properties.isWhitespace || i == 0 {
+            if word.isEmpty, i == 0 || isSpace(previous) {
                 if s == "@" || startsURL(scalars, i) {
                     var j = i
-                    while j < scalars.count, !scalars[j].properties.isWhitespace { j += 1 }
+                    while j < scalars.count, !isSpace(scalars[j]) { j += 1 }
                     if j - i > 1 {
-                        out.tokens.append(Token(text: s == "@" ? "<user>" : "<url>", quoted: inQuote, clauseStart: clauseStart))
-                        clauseStart = false
+                        symbol(s == "@" ? "<user>" : "<url>")
                         previous = " "
                         i = j
                         continue
@@ -66,8 +92,20 @@ public enum Tokenizer {
                 case "'", "‘", "’":
                     // Apostrophes between letters were taken above; these open or close a quote.
                     inQuote.toggle(); out.hasQuote = true
-                case ".", ",", ";", ":", "!", "?", "¡", "¿", "\n", "(", ")", "-", "—", "–":
+                case ".", ";", "!", "?", "¡", "¿", "\n", "…":
+                    clauseStart = true; sentenceStart = true
+                case ",", ":", "(", ")", "-", "—", "–":
                     clauseStart = true
+                case "#":
+                    hashtag = true
+                case "🔫":
+                    symbol("<gun>")
+                case "🔪", "🗡":
+                    symbol("<knife>")
+                case "💣", "🧨":
+                    symbol("<bomb>")
+                case "🔥":
+                    symbol("<fire>")
                 case "🎶", "🎵", "🎤", "🎸", "🎼":
                     out.hasMusic = true
                 case "😂", "🤣", "😆", "😹", "😅", "😜":
@@ -83,13 +121,16 @@ public enum Tokenizer {
             // An unclosed quote mark quotes nothing: it was an apostrophe or a typo.
             for k in out.tokens.indices where out.tokens[k].quoted { out.tokens[k].quoted = false }
         }
-        for t in out.tokens where laughter.contains(t.text) || t.text.hasPrefix("jaja") || t.text.hasPrefix("jeje") || t.text.hasPrefix("haha") {
+        for t in out.tokens where laughter.contains(t.text) || t.text.hasPrefix("jaja") || t.text.hasPrefix("ajaj")
+            || t.text.hasPrefix("jeje") || t.text.hasPrefix("haha") || t.text.hasPrefix("jsjs") {
             out.hasLaughter = true
         }
         return out
     }
 
-    static let laughter: Set<String> = ["jaja", "jajaja", "ja", "jeje", "jsjs", "jajsj", "lol", "lmao", "xd", "haha", "hahaha", "jiji", "lpm"]
+    static let stressedVowels: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú", "Á", "É", "Í", "Ó", "Ú"]
+
+    static let laughter: Set<String> = ["jaja", "jajaja", "ja", "jeje", "jsjs", "jajsj", "lol", "lmao", "xd", "haha", "hahaha", "jiji", "jsj", "lmfao", "rofl"]
 
     static func startsURL(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
         func has(_ p: String) -> Bool {
@@ -104,6 +145,9 @@ public enum Tokenizer {
     }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 128 ? (s.value == 32 || (s.value >= 9 && s.value <= 13)) : s.properties.isWhitespace
+    }
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         (s.value >= 0x30 && s.value <= 0x39) || (s.value < 128 ? (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) : s.properties.isAlphabetic)
     }

@@ -83,4 +83,46 @@ struct SocialFeedTests {
         #expect(try f.engine.alerts.counters(period: nil)["social.protected_speech_refusals"] == 1)
         try f.engine.loadSocialConfig(text: "surge.window_minutes = 20", source: "social.conf", by: root)
     }
+
+    @Test("protest idioms at Congreso: no flag, no surge, no handle or coordinates kept; real threats at a march flag but never surge")
+    func protestNeverSurges() throws {
+        let f = try EngineFixture()
+        try f.loadSquareDistrict()
+        let idioms = [
+            "vamos todos al Congreso a reventar la plaza de gente zzidioma",
+            "hay que prenderle fuego a las redes con el hashtag #MarchaFederal zzidioma",
+            "vamos a reventar las calles hoy, todos al Congreso zzidioma",
+            "hay que incendiar las redes con el reclamo zzidioma",
+            "vamos todos a la plaza a reventarla de gente zzidioma",
+        ]
+        let lines = idioms.enumerated().map { line("c\($0.offset)", $0.element, minute: $0.offset, lat: -34.6098, lon: -58.3925 + 0.01) }
+        let report = try feed(f, lines)
+        #expect(report.posts == 5 && report.flagged == 0 && report.surges.isEmpty, "\(report.byCategory)")
+        let text = try databaseText(f)
+        #expect(!text.contains("zzidioma") && !text.contains("@autor_c1"))
+
+        // Threats written at a march are flagged for review, but a march is never an area alert.
+        let marchers = (0..<7).map { line("m\($0)", "vamos todos a la marcha con fierros a matar canas zzmarcha\($0)", minute: 10 + $0,
+                                           lat: -34.6050, lon: -58.3800) }
+        let second = try feed(f, marchers)
+        #expect(second.flagged == 7 && second.surges.isEmpty)
+        // The same number of threats without a protest shape in the same place is a surge.
+        let threats = (0..<7).map { line("t\($0)", "hay una bomba en la escuela zzbomba\($0)", minute: 120 + $0, lat: -34.6050, lon: -58.3800) }
+        #expect(try feed(f, threats).surges.count == 1)
+    }
+
+    @Test("in_reply_to is read as context and never stored")
+    func replyContext() throws {
+        let f = try EngineFixture()
+        func reply(_ id: String, _ context: String) -> String {
+            String(line(id, "Plomo.", minute: 1).dropLast()) + ",\"in_reply_to\":" + context + "}"
+        }
+        var report = try feed(f, [reply("r1", "\"Un motochorro asesinó a un jubilado zzcontexto\"")])
+        #expect(report.flagged == 1)
+        #expect(!(try databaseText(f)).contains("zzcontexto"))
+        report = try feed(f, [reply("r2", "\"Cinco horas de discurso en la apertura de sesiones\"")])
+        #expect(report.flagged == 0)
+        report = try feed(f, [reply("r3", "3")])
+        #expect(report.quarantined == 1)
+    }
 }

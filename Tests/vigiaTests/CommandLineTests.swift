@@ -105,6 +105,17 @@ struct CommandLineTests {
         }
     }
 
+    @Test("demo --headless runs the whole scripted shift in time order: the audit clock never runs backwards")
+    func headlessDemo() throws {
+        let s = try Scratch()
+        let r = try VigiaProcess.run(["demo", "--headless", "--db", s.db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("3000 posts classified, 89 flagged as threats"), "\(r.stdout)")
+        #expect(r.stdout.contains("surge alert: CONSTITUCION"), "\(r.stdout)")
+        #expect(r.stdout.contains("Scripted operators:") && r.stdout.contains("13 flags credible"), "\(r.stdout)")
+        #expect(r.stdout.contains("Audit chain:") && r.stdout.contains("intact"), "\(r.stdout)")
+    }
+
     @Test("demo builds a database from the sample data; its shift summary and transparency report")
     func demo() throws {
         let s = try Scratch()

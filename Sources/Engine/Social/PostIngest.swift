@@ -70,7 +70,7 @@ extension Engine {
         var surge = SurgeDetector(settings: try surgeSettings())
         // Flags already stored feed the detector first, so a restart keeps its memory.
         for f in try social.flags(states: nil) where f.district != nil {
-            _ = surge.add(id: f.post.id, district: f.district!, at: f.post.time)
+            _ = surge.add(id: f.post.id, district: f.district!, at: f.post.time, protestShaped: classifier.assess(f.post.text).protestShaped)
         }
         var reader = LineReader(handle: handle, idleAfter: Self.idleFlush)
         var resume = FeedResume(handle: handle, source: source)
@@ -140,16 +140,19 @@ extension Engine {
                     report.warnings.append("\(source):\(reader.lineNumber): post \(post.id) is over 64 KiB; its first 64 KiB were classified")
                 }
             }
-            let a = classifier.assess(text)
+            let a = classifier.assess(text, inReplyTo: post.inReplyTo)
             guard a.flagged, let category = a.category else { continue }
             post.text = text
+            // What the post answered helped read it; it is not kept with the flag.
+            post.inReplyTo = nil
             report.flagged += 1
             report.byCategory[category.rawValue, default: 0] += 1
             batch.counters["flags." + category.rawValue, default: 0] += 1
             let district = post.location.flatMap { districts?.district(containing: $0)?.name }
             batch.flags.append(FlaggedPost(post: post, flag: Flag(id: 0, postID: post.id, category: category, score: a.score, phrases: a.phrases),
                                            district: district))
-            if let district, let s = surge.add(id: post.id, district: district, at: post.time) {
+            // A protest-shaped flag is reviewed like any other, but never counts towards, or fires, an area alert (safeguard 6).
+            if let district, let s = surge.add(id: post.id, district: district, at: post.time, protestShaped: a.protestShaped) {
                 report.surges.append("\(s.district): \(s.observed) threat flags in \(Int(surge.settings.window / 60)) min, \(String(format: "%.3f", s.expected)) expected")
                 batch.counters["social.surges", default: 0] += 1
                 batch.alerts.append(StoredAlert(

@@ -9,9 +9,12 @@ public struct Post: Hashable, Sendable, Codable {
     public var text: String
     public var language: String?
     public var location: GeoPoint?
+    /// The text this post answers (a headline, the post it replies to), when the feed carries it.
+    /// It helps the classifier read elliptical replies ("Bala.") and is never stored.
+    public var inReplyTo: String?
 
     public init(id: String, time: Date, platform: String, authorHandle: String, text: String,
-                language: String? = nil, location: GeoPoint? = nil) {
+                language: String? = nil, location: GeoPoint? = nil, inReplyTo: String? = nil) {
         self.id = id
         self.time = time
         self.platform = platform
@@ -19,6 +22,7 @@ public struct Post: Hashable, Sendable, Codable {
         self.text = text
         self.language = language
         self.location = location
+        self.inReplyTo = inReplyTo
     }
 }
 

@@ -38,47 +38,61 @@ enum DemoScript {
                                               units: 6, by: supervisor)
             r.patrolBoxesIssued = plan.boxes.count
         }
+        // Every step is queued at the time a person would take it, then all run in time order: the audit
+        // chain refuses a clock that runs backwards, so a flag reviewed at 18:10 cannot follow an alert closed at 20:00.
+        var steps: [(time: Date, seq: Int, run: () throws -> Void)] = []
+        func at(_ t: Date, _ run: @escaping () throws -> Void) { steps.append((t, steps.count, run)) }
         // Alerts: high priorities dispatched and closed as attended; the rest closed as false alarms.
         for item in try engine.alertQueue(as: first).items where item.stored.alert.state == .new {
             let id = item.stored.alert.id
             let urgent = item.effectivePriority <= 2
             var t = item.stored.alert.createdAt.addingTimeInterval(urgent ? delay(id, 12, 90) : delay(id, 40, 420))
-            clock.set(t)
-            _ = try engine.perform(.acknowledge, onAlert: id, by: first); r.alertsAcknowledged += 1
+            at(t) { _ = try engine.perform(.acknowledge, onAlert: id, by: first); r.alertsAcknowledged += 1 }
             if urgent {
-                t += delay(id, 45, 200); clock.set(t)
-                _ = try engine.perform(.dispatch, onAlert: id, by: first); r.alertsDispatched += 1
-                t += delay(id, 600, 1500); clock.set(t)
-                _ = try engine.perform(.close(.attended, note: "unidad en el lugar"), onAlert: id, by: first)
+                t += delay(id, 45, 200)
+                at(t) { _ = try engine.perform(.dispatch, onAlert: id, by: first); r.alertsDispatched += 1 }
+                t += delay(id, 600, 1500)
+                at(t) { _ = try engine.perform(.close(.attended, note: "unidad en el lugar"), onAlert: id, by: first); r.alertsClosed += 1 }
             } else {
-                t += delay(id, 60, 300); clock.set(t)
-                _ = try engine.perform(.close(.falseAlarm, note: "revisado en cámara"), onAlert: id, by: first)
+                t += delay(id, 60, 300)
+                at(t) { _ = try engine.perform(.close(.falseAlarm, note: "revisado en cámara"), onAlert: id, by: first); r.alertsClosed += 1 }
             }
-            r.alertsClosed += 1
         }
         // Candidates: the strongest confirmed by two people and dispatched; a few rejected.
         let hits = try engine.hitViews(states: [.pending], as: first).sorted { $0.hit.similarity > $1.hit.similarity }
         for (i, h) in hits.enumerated() {
-            clock.set(h.hit.time.addingTimeInterval(delay(h.hit.id, 60, 240)))
+            let id = h.hit.id
+            let t = h.hit.time.addingTimeInterval(delay(id, 60, 240))
             if i < 5 {
-                try engine.decideHit(id: h.hit.id, confirm: true, reason: "rasgos y vestimenta coinciden con la orden", by: first)
-                do { try engine.dispatchHit(id: h.hit.id, by: first) } catch { r.dispatchRefusedBeforeTwo += 1 }
-                clock.set(clock.now().addingTimeInterval(delay(h.hit.id, 45, 120)))
-                try engine.decideHit(id: h.hit.id, confirm: true, reason: "coincido, segunda revisión", by: second)
-                r.hitsConfirmedTwice += 1
-                try engine.dispatchHit(id: h.hit.id, by: second); r.hitsDispatched += 1
+                at(t) {
+                    try engine.decideHit(id: id, confirm: true, reason: "rasgos y vestimenta coinciden con la orden", by: first)
+                    do { try engine.dispatchHit(id: id, by: first) } catch { r.dispatchRefusedBeforeTwo += 1 }
+                }
+                at(t.addingTimeInterval(delay(id, 45, 120))) {
+                    try engine.decideHit(id: id, confirm: true, reason: "coincido, segunda revisión", by: second)
+                    r.hitsConfirmedTwice += 1
+                    try engine.dispatchHit(id: id, by: second); r.hitsDispatched += 1
+                }
             } else if i < 10 {
-                try engine.decideHit(id: h.hit.id, confirm: false, reason: "no coincide: edad y altura distintas", by: second); r.hitsRejected += 1
+                at(t) { try engine.decideHit(id: id, confirm: false, reason: "no coincide: edad y altura distintas", by: second); r.hitsRejected += 1 }
             }
         }
         // Flags: bomb threats at the station credible, a few others cleared.
+        var notCredible = 0
         for f in try engine.flagViews(as: first) {
-            clock.set(f.post.time.addingTimeInterval(delay(f.flag.id, 120, 480)))
+            let id = f.flag.id, t = f.post.time.addingTimeInterval(delay(f.flag.id, 120, 480))
             if f.flag.category == .threatToPlace, f.district != nil {
-                try engine.reviewFlag(id: f.flag.id, credible: true, reason: "amenaza concreta a un lugar con hora", by: first); r.flagsCredible += 1
-            } else if r.flagsNotCredible < 5 {
-                try engine.reviewFlag(id: f.flag.id, credible: false, reason: "hipérbole entre conocidos, sin objetivo real", by: second); r.flagsNotCredible += 1
+                at(t) { try engine.reviewFlag(id: id, credible: true, reason: "amenaza concreta a un lugar con hora", by: first); r.flagsCredible += 1 }
+            } else if notCredible < 5 {
+                notCredible += 1
+                at(t) {
+                    try engine.reviewFlag(id: id, credible: false, reason: "hipérbole entre conocidos, sin objetivo real", by: second); r.flagsNotCredible += 1
+                }
             }
+        }
+        for step in steps.sorted(by: { ($0.time, $0.seq) < ($1.time, $1.seq) }) {
+            clock.set(max(clock.now(), step.time))
+            try step.run()
         }
         return r
     }

@@ -78,7 +78,7 @@ struct SocialCommand: ParsableCommand {
     struct Classify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Classify posts (JSON lines on stdin or --input); one JSON line out per post.",
-            discussion: "Output: id, flagged, category, score, phrases (and cleared: why violent words were not a threat). Nothing is stored.")
+            discussion: "Output: id, flagged, category, score, phrases, rule (and cleared: why violent words were not a threat; protest_shaped). The optional in_reply_to text is read as context. Nothing is stored.")
         @Option(help: "Posts file (default: stdin).") var input: String?
         @Option(help: "auto, es or en (the rules cover both; this only checks the post's own lang field).") var lang: String = "auto"
 
@@ -103,7 +103,7 @@ struct SocialCommand: ParsableCommand {
                     continue
                 }
                 if lang != "auto", let l = post.language, l != lang { continue }
-                let a = classifier.assess(post.text)
+                let a = classifier.assess(post.text, inReplyTo: post.inReplyTo)
                 buffer += SocialJSON.line(id: post.id, a) + "\n"
                 if buffer.utf8.count > 1 << 16 { out.write(buffer.data(using: .utf8)!); buffer = "" }
             }
@@ -115,13 +115,35 @@ struct SocialCommand: ParsableCommand {
 
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Precision, recall and F1 per category against gold labels, and the false-flag rate on protected speech.")
-        @Option(help: "Gold labels CSV: id,label,category,protected[,family,split].") var labels: String
-        @Option(help: "Posts file (default: posts.jsonl beside the labels).") var posts: String?
+            abstract: "Score the classifier: on the generator's labels, or on any CSV/TSV of real posts with named columns.",
+            discussion: """
+            Generator labels: --labels posts-labels.csv [--posts posts.jsonl] [--split dev|holdout|all].
+            A table of real posts: --posts F.csv|F.tsv --text-column text [--label-column CALLS] [--context-column context_tweet] \
+            [--group-column HATEFUL]. Rates come with 95 % Wilson intervals; without a label column every row counts as a \
+            post that must not be flagged (protected speech).
+            """)
+        @Option(help: "Gold labels CSV: id,label,category,protected[,family,split].") var labels: String?
+        @Option(help: "Posts: JSON lines beside the labels, or a CSV/TSV with --text-column.") var posts: String?
         @Option(help: "Which labelled split: dev, holdout or all.") var split: String = "all"
+        @Option(name: .customLong("text-column"), help: "Table mode: the column with the post's text.") var textColumn: String?
+        @Option(name: .customLong("label-column"), help: "Table mode: the 0/1 column that marks a threat or call.") var labelColumn: String?
+        @Option(name: .customLong("context-column"), help: "Table mode: the text each post answers (repeatable).") var contextColumns: [String] = []
+        @Option(name: .customLong("group-column"), help: "Table mode: also report flag rates by this column's values.") var groupColumn: String?
+        @ArgumentParser.Flag(name: .customLong("no-context"), help: "Table mode: ignore the context column.") var noContext = false
+        @Option(help: "Table mode: print this many missed and falsely flagged posts.") var examples: Int = 0
         @Option(help: "text or json") var format: OutputFormat = .text
 
+        func validate() throws {
+            guard (labels != nil) != (textColumn != nil) else {
+                throw ValidationError("give either --labels (generator labels) or --posts with --text-column (a table of posts)")
+            }
+            if textColumn != nil && posts == nil { throw ValidationError("--text-column needs --posts F.csv") }
+            guard examples >= 0, examples <= 1_000 else { throw ValidationError("--examples must be 0…1000") }
+        }
+
         func run() throws {
+            if let textColumn, let posts { try table(posts, textColumn: textColumn); return }
+            guard let labels else { return }
             let postsPath = posts ?? URL(fileURLWithPath: labels).deletingLastPathComponent().appendingPathComponent("posts.jsonl").path
             let gold = try SocialLabels.read(labels)
             guard let data = FileManager.default.contents(atPath: postsPath) else { throw ValidationError("\(postsPath): cannot read the file") }
@@ -135,7 +157,7 @@ struct SocialCommand: ParsableCommand {
                 let post: Post
                 do { post = try decoder.decode(line: line) } catch { throw ValidationError("\(postsPath):\(lineNumber): \(error)") }
                 guard let g = gold[post.id], split == "all" || g.split == split else { continue }
-                evaluation.add(predicted: classifier.assess(post.text).category, gold: g.category, protected: g.protected)
+                evaluation.add(predicted: classifier.assess(post.text, inReplyTo: post.inReplyTo).category, gold: g.category, protected: g.protected)
             }
             if format == .json { print(try Output.json(evaluation)); return }
             print("\(evaluation.posts) posts (split: \(split))")
@@ -145,8 +167,44 @@ struct SocialCommand: ParsableCommand {
             }
             print(row("any threat", evaluation.flagged))
             for (name, s) in evaluation.categories.sorted(by: { $0.key < $1.key }) { print(row(name, s)) }
-            print(String(format: "  protected speech: %d of %d flagged (%.2f %%)", evaluation.protectedFlagged, evaluation.protectedPosts,
-                         evaluation.protectedFalseFlagRate * 100))
+            print("  protected speech flagged: " + Proportion(count: evaluation.protectedFlagged, total: evaluation.protectedPosts).summary)
+        }
+
+        func table(_ path: String, textColumn: String) throws {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read the file") }
+            let columns = LabelledPostTable.Columns(text: textColumn, label: labelColumn, context: contextColumns, group: groupColumn)
+            let table: LabelledPostTable
+            do { table = try LabelledPostTable.read(bytes: [UInt8](data), columns: columns) } catch let e as LabelledPostTable.ReadError {
+                throw ValidationError("\(path): \(e)")
+            }
+            let e = TableEvaluation.run(table, useContext: !noContext, groupName: groupColumn, labelName: labelColumn)
+            if format == .json { print(try Output.json(e)); return }
+            print("\(e.rows) posts in \(URL(fileURLWithPath: path).lastPathComponent)" + (e.usedContext ? " (with context)" : ""))
+            if labelColumn != nil {
+                print("  recall (\(labelColumn ?? "")=1 flagged):       " + e.positives.summary)
+                print("  false flags (\(labelColumn ?? "")=0 flagged):  " + e.negatives.summary)
+            } else {
+                print("  flagged (every row must stay unflagged): " + e.negatives.summary)
+            }
+            for (key, p) in e.groups.sorted(by: { $0.key < $1.key }) { print("  \(key) flagged: " + p.summary) }
+            if !e.categories.isEmpty {
+                print("  categories: " + e.categories.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+            if !e.clearing.isEmpty {
+                print("  cleared: " + e.clearing.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+            guard examples > 0 else { return }
+            let byLine = Dictionary(table.rows.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
+            let classifier = ThreatClassifier()
+            for (title, lines) in [("missed", e.missedLines), ("falsely flagged", e.falseFlagLines)] where !lines.isEmpty {
+                print("  \(title):")
+                for line in lines.prefix(examples) {
+                    guard let r = byLine[line] else { continue }
+                    let a = classifier.assess(r.text, inReplyTo: noContext ? nil : r.context)
+                    let why = a.flagged ? " [\(a.rule ?? ""): \(a.phrases.joined(separator: " · "))]" : a.cleared.isEmpty ? "" : " [cleared: \(a.cleared.joined(separator: ", "))]"
+                    print("    line \(line): \(TerminalSafe.line(r.text, limit: 160))\(why)")
+                }
+            }
         }
     }
 }
@@ -157,6 +215,8 @@ enum SocialJSON {
                                                "phrases": .array(a.phrases.map { .string($0) })]
         fields["category"] = a.category.map { .string($0.rawValue) } ?? .null
         if !a.cleared.isEmpty { fields["cleared"] = .array(a.cleared.map { .string($0) }) }
+        if let rule = a.rule { fields["rule"] = .string(rule) }
+        if a.protestShaped { fields["protest_shaped"] = .bool(true) }
         return CanonicalJSON.object(fields).text
     }
 }
