@@ -156,3 +156,8 @@ public final class CursesScreen {
         endwin()
     }
 }
+
+extension CursesScreen {
+    /// The ncurses library this process runs on (`curses_version`), for `vigia --version`.
+    public static var libraryVersion: String { String(cString: curses_version()) }
+}

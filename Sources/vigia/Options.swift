@@ -6,13 +6,15 @@ import VigiaCore
 
 /// `--db PATH`, shared by every command.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $XDG_DATA_HOME/vigia/vigia.sqlite).")
+    @Option(name: .long, help: "The database file (default: db in the config file, else $XDG_DATA_HOME/vigia/vigia.sqlite).",
+            completion: .file())
     var db: String?
 
     @Option(name: .long, help: "Time zone of civil times in feeds (IANA name).")
     var tz: String = TimeParser.defaultTimeZoneIdentifier
 
-    var path: String { db ?? DefaultLocation.databasePath() }
+    /// `--db`, else `VIGIA_DB` or the config file's `db`, else the user data folder.
+    var path: String { db ?? UserConfig.current.db ?? DefaultLocation.databasePath() }
 
     /// Opens the database; only commands that create one (the first
     /// `operator add`, `ingest`) pass `create`, so a mistyped path is an
@@ -30,11 +32,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--operator NAME`; the passphrase comes from VIGIA_PASSPHRASE or a prompt.
 struct SignInOptions: ParsableArguments {
-    @Option(name: .customLong("operator"), help: "Who is acting (signs in with their passphrase).")
+    @Option(name: .customLong("operator"), help: "Who is acting (signs in with their passphrase; default: operator in the config file).")
     var operatorName: String?
 
+    /// `--operator`, else `VIGIA_OPERATOR` or the config file's `operator`.
+    var effectiveName: String? { operatorName ?? UserConfig.current.operatorName }
+
     func signIn(_ engine: Engine, purpose: String) throws -> Principal {
-        guard let name = operatorName else {
+        guard let name = effectiveName else {
             throw ValidationError("\(purpose) acts for a person: give --operator NAME (and the passphrase in VIGIA_PASSPHRASE or at the prompt)")
         }
         let passphrase = try Passphrase.read(prompt: "Passphrase for \(name): ", environmentKey: "VIGIA_PASSPHRASE")

@@ -79,7 +79,7 @@ enum ReportOutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--out FILE [--force]` for reports.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: "Write to this file (created 0600, replaced whole) instead of stdout.") var out: String?
+    @Option(help: "Write to this file (created 0600, replaced whole) instead of stdout.", completion: .file()) var out: String?
     @ArgumentParser.Flag(help: "Replace --out if it exists (never a link or the database).") var force = false
 
     /// Refuses a bad --out before any work is done.

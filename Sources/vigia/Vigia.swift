@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import Store
 import VigiaCore
@@ -10,10 +11,16 @@ enum Entry {
     static func main() {
         do {
             var command = try Vigia.parseAsRoot()
+            // A refused config file stops every command of ours; `vigia help` (the parser's own command) still answers.
+            let ours = !String(reflecting: type(of: command)).hasPrefix("ArgumentParser.")
+            if ours, case .failure(let problem) = UserConfig.loaded {
+                FileHandle.standardError.write(Data("Error: the config file is refused:\n\(TerminalSafe.text(problem.description))\n".utf8))
+                Foundation.exit(78)  // EX_CONFIG
+            }
             try command.run()
         } catch {
             let path = CommandLine.arguments.firstIndex(of: "--db").flatMap { i in CommandLine.arguments.dropFirst(i + 1).first }
-                ?? DefaultLocation.databasePath()
+                ?? UserConfig.current.db ?? DefaultLocation.databasePath()
             if let message = StorageProblem.describe(error, path: path) {
                 FileHandle.standardError.write(Data("Error: \(TerminalSafe.text(message))\n".utf8))
                 Foundation.exit(74)  // EX_IOERR
@@ -39,10 +46,28 @@ struct Vigia: ParsableCommand {
             or JSON with --format json. Commands that act for a person need --operator NAME and a passphrase \
             (prompted, or VIGIA_PASSPHRASE for scripts).
             """,
-        version: "0.1.0",
+        version: VersionInfo.text,
         subcommands: [ConsoleCommand.self, StatusCommand.self, DemoCommand.self, SocialCommand.self, IngestCommand.self, OperatorCommand.self,
                       AuditCommand.self, QuarantineCommand.self, SampleCommand.self, PredictCommand.self, PatrolCommand.self, BacktestCommand.self,
                       RulesCommand.self, AlertsCommand.self, WatchlistCommand.self, FacesCommand.self, AuthoriseCommand.self, HitsCommand.self,
-                      BenchCommand.self, KeysCommand.self, RetentionCommand.self, SummaryCommand.self, TransparencyCommand.self],
+                      BenchCommand.self, KeysCommand.self, RetentionCommand.self, SummaryCommand.self, TransparencyCommand.self, ConfigCommand.self],
         defaultSubcommand: ConsoleCommand.self)
+}
+
+/// What `vigia --version` prints: the version, the source revision when the
+/// build knows it, and the SQLite and ncurses libraries in use.
+enum VersionInfo {
+    static let version = "0.1.0"
+    /// SwiftPM has no build-time stamp without a build plugin, so a plain
+    /// `swift build` cannot know its revision; nil prints "unknown".
+    static let revision: String? = nil
+
+    static var text: String {
+        """
+        vigia \(version)
+        revision \(revision ?? "unknown")
+        SQLite \(VigiaDatabase.sqliteVersion)
+        \(CursesScreen.libraryVersion)
+        """
+    }
 }

@@ -48,6 +48,8 @@ struct VigiaProcess {
         var env = ProcessInfo.processInfo.environment
         env["VIGIA_PASSPHRASE"] = nil
         env["VIGIA_NEW_PASSPHRASE"] = nil
+        env["VIGIA_CONFIG"] = ""
+        for k in ["VIGIA_DB", "VIGIA_OPERATOR", "VIGIA_THEME", "VIGIA_LANG", "VIGIA_ASCII"] { env[k] = nil }
         for (k, v) in extra { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -58,7 +60,10 @@ struct VigiaProcess {
         return Running(process: process, out: out, err: err)
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+    /// Runs the binary with the caller's environment, minus passphrases and
+    /// per-user defaults (no config file, no `VIGIA_DB`…), plus `extra`; the
+    /// names in `unset` are removed last.
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], unset: [String] = []) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -66,7 +71,10 @@ struct VigiaProcess {
         var env = ProcessInfo.processInfo.environment
         env["VIGIA_PASSPHRASE"] = nil
         env["VIGIA_NEW_PASSPHRASE"] = nil
+        env["VIGIA_CONFIG"] = ""
+        for k in ["VIGIA_DB", "VIGIA_OPERATOR", "VIGIA_THEME", "VIGIA_LANG", "VIGIA_ASCII"] { env[k] = nil }
         for (k, v) in extra { env[k] = v }
+        for k in unset { env[k] = nil }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -20,14 +20,14 @@ struct AuditCommand: ParsableCommand {
             discussion: "The check runs before anything is written: on a broken chain not even the sign-in is recorded. Exit status 3 when anything is broken.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
-        @Option(help: "A checkpoint log to check against (default: the configured one).") var checkpoints: String?
+        @Option(help: "A checkpoint log to check against (default: the configured one).", completion: .file()) var checkpoints: String?
         @Option(name: .customLong("public-key"), help: "The signer's public key (base64, or a file holding it), from an independent copy.")
         var publicKey: String?
         @Option(help: "text or json") var format: OutputFormat = .text
 
         func run() throws {
             let engine = try database.openEngine()
-            guard let name = signIn.operatorName else {
+            guard let name = signIn.effectiveName else {
                 throw ValidationError("verifying the audit chain acts for a person: give --operator NAME (and the passphrase in VIGIA_PASSPHRASE or at the prompt)")
             }
             let passphrase = try Passphrase.read(prompt: "Passphrase for \(name): ", environmentKey: "VIGIA_PASSPHRASE")
@@ -70,7 +70,7 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "What happened and what was done (at least 20 characters).") var reason: String
         func run() throws {
             let engine = try database.openEngine()
-            guard let name = signIn.operatorName else { throw ValidationError("a repair needs --operator NAME (an admin)") }
+            guard let name = signIn.effectiveName else { throw ValidationError("a repair needs --operator NAME (an admin)") }
             let passphrase = try Passphrase.read(prompt: "Passphrase for \(name): ", environmentKey: "VIGIA_PASSPHRASE")
             let repair = try engine.repairAudit(name: name, passphrase: passphrase, reason: reason)
             print("repair recorded as record \(repair.record): " + repair.breaks.map { "record \($0.sequence) \($0.problem.rawValue)" }.joined(separator: ", "))

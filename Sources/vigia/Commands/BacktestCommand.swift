@@ -15,7 +15,7 @@ struct BacktestCommand: ParsableCommand {
             unless --include-police-initiated gives them a weight (safeguard 8). docs/hotspots.md says more.
             """)
 
-    @Option(help: "An incident CSV (same options as ingest).") var incidents: String
+    @Option(help: "An incident CSV (same options as ingest).", completion: .file(extensions: ["csv"])) var incidents: String
     @Option(help: "Column names: time=…,hour=…,lat=…,lon=…,type=…,source=…") var columns: String?
     @Option(name: .customLong("source-values"), help: "citizen=v1|v2,police=v3") var sourceValues: String?
     @Option(help: "Time zone of the file's civil times and of period starts.") var tz: String = TimeParser.defaultTimeZoneIdentifier

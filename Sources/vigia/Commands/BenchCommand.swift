@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Which suite: \(Suite.allCases.map(\.rawValue).joined(separator: ", "))") var suite: Suite = .all
     @Option(help: "text or json") var format: OutputFormat = .text
     @Option(help: "Repetitions; the median is reported.") var repeats: Int = 3
-    @Option(name: .customLong("sample-data"), help: "The sample-data folder.") var sampleData: String?
+    @Option(name: .customLong("sample-data"), help: "The sample-data folder.", completion: .directory) var sampleData: String?
     @Option(help: "faces: watchlist templates.") var templates: Int = 100_000
     @Option(help: "faces: embedding dimensions.") var dim: Int = 512
 

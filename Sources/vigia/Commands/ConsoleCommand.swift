@@ -6,10 +6,22 @@ import VigiaCore
 
 /// What every console invocation shares: theme, language, glyphs.
 struct ConsoleOptions: ParsableArguments {
-    @Option(help: "Theme from themes/NAME.theme: dark, light, high-contrast, monochrome.") var theme: String = "dark"
-    @Option(help: "Interface language: es or en (default from LANG).") var lang: String?
-    @ArgumentParser.Flag(help: "ASCII glyphs only (automatic when the locale is not UTF-8).") var ascii = false
+    static let shippedThemes = ["dark", "light", "high-contrast", "monochrome"]
+
+    @Option(help: "Theme from themes/NAME.theme: dark, light, high-contrast, monochrome (default: theme in the config file, else dark).",
+            completion: .list(shippedThemes))
+    var theme: String?
+    @Option(help: "Interface language: es or en (default: lang in the config file, else from LANG).", completion: .list(["es", "en"]))
+    var lang: String?
+    @ArgumentParser.Flag(inversion: .prefixedNo,
+                         help: "ASCII glyphs only (default: ascii in the config file; ASCII anyway when the locale is not UTF-8).")
+    var ascii: Bool?
     @ArgumentParser.Flag(name: .customLong("no-bell"), help: "No terminal bell on new priority-1 alerts.") var noBell = false
+
+    /// The flags, else `VIGIA_*` variables or the config file, else the built-in defaults.
+    var effectiveTheme: String { theme ?? UserConfig.current.theme ?? "dark" }
+    var effectiveLang: String? { lang ?? UserConfig.current.lang }
+    var effectiveASCII: Bool { ascii ?? UserConfig.current.ascii ?? false }
 
     static func themeFolders() -> [URL] {
         var folders: [URL] = []
@@ -21,6 +33,7 @@ struct ConsoleOptions: ParsableArguments {
     }
 
     func options(replay: PausableReplayClock?, tour: Bool) throws -> ConsoleApp.Options {
+        let theme = effectiveTheme, lang = effectiveLang
         guard lang == nil || ["es", "en"].contains(lang!) else { throw ValidationError("--lang takes es or en") }
         let env = ProcessInfo.processInfo.environment
         let folders = Self.themeFolders()
@@ -30,7 +43,7 @@ struct ConsoleOptions: ParsableArguments {
             chosen = Theme.builtIn
         }
         for p in chosen.problems { Output.warning("\(p)") }
-        return ConsoleApp.Options(language: Language.resolve(flag: lang, environment: env), glyphs: GlyphSet.detect(forceASCII: ascii),
+        return ConsoleApp.Options(language: Language.resolve(flag: lang, environment: env), glyphs: GlyphSet.detect(forceASCII: effectiveASCII),
                                   theme: chosen, themeFolders: folders, replay: replay, tour: tour, bell: !noBell)
     }
 }
@@ -45,8 +58,8 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var signIn: SignInOptions
     @OptionGroup var look: ConsoleOptions
-    @Option(help: "Camera events to follow: a file, or - for stdin.") var events: String?
-    @Option(help: "Posts to follow: a file, or - for stdin.") var posts: String?
+    @Option(help: "Camera events to follow: a file, or - for stdin.", completion: .file()) var events: String?
+    @Option(help: "Posts to follow: a file, or - for stdin.", completion: .file()) var posts: String?
 
     func run() throws {
         if events == "-" && posts == "-" { throw ValidationError("only one of --events and --posts can read standard input") }

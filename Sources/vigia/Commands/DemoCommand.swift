@@ -17,8 +17,8 @@ struct DemoCommand: ParsableCommand {
             speed with scripted operators and a summary is printed.
             """)
 
-    @Option(help: "Where to build the demo database (default: a new temporary folder).") var db: String?
-    @Option(name: .customLong("sample-data"), help: "The sample-data folder (found automatically in the source tree).")
+    @Option(help: "Where to build the demo database (default: a new temporary folder).", completion: .file()) var db: String?
+    @Option(name: .customLong("sample-data"), help: "The sample-data folder (found automatically in the source tree).", completion: .directory)
     var sampleData: String?
     @Option(help: "text or json") var format: OutputFormat = .text
     @ArgumentParser.Flag(help: "No console: the whole shift at full speed with scripted operators, then a summary.") var headless = false

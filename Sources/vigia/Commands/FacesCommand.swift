@@ -6,7 +6,7 @@ import VigiaCore
 
 struct FacesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "faces", abstract: "Face matching: threshold calibration (safeguard 5).",
+        commandName: "faces", abstract: "Face matching: threshold calibration (safeguard 5) and the legal preconditions of live search.",
         subcommands: [Calibrate.self, Preconditions.self])
 
     struct Calibrate: ParsableCommand {
@@ -17,8 +17,8 @@ struct FacesCommand: ParsableCommand {
                 entries that may be searched at --at, picks the lowest threshold whose FPIR stays at or below --fpir, \
                 and reports FPIR and FNIR overall and per demographic group, with the spread between groups.
                 """)
-        @Option(help: "The calibration set (JSON lines with mated entry or null, group, embedding).") var set: String
-        @Option(help: "The watchlist file.") var watchlist: String
+        @Option(help: "The calibration set (JSON lines with mated entry or null, group, embedding).", completion: .file()) var set: String
+        @Option(help: "The watchlist file.", completion: .file(extensions: ["json"])) var watchlist: String
         @Option(help: "Target false-positive identification rate, e.g. 0.001.") var fpir: Double
         @Option(help: "Which orders are in force: the watchlist as of this time (default now).") var at: String?
         @Option(help: "text or json") var format: OutputFormat = .text

@@ -6,7 +6,7 @@ import VigiaCore
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Load feeds into the database: incident CSVs and district boundaries.",
+        abstract: "Load feeds into the database: incident CSVs, district boundaries, the camera registry, camera events and posts.",
         discussion: """
             Incidents: any city's CSV with a date (and an hour band) or a full timestamp, WGS84 coordinates \
             and a type. Columns are guessed from common names (fecha, franja_horaria, latitud, longitud, tipo, …) \
@@ -15,19 +15,21 @@ struct IngestCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "An incident CSV file.") var incidents: String?
+    @Option(help: "An incident CSV file.", completion: .file(extensions: ["csv"])) var incidents: String?
     @Option(help: "Column names: time=…,hour=…,lat=…,lon=…,type=…,subtype=…,source=…,id=…")
     var columns: String?
     @Option(name: .customLong("source-values"),
             help: "What the source column's values mean: citizen=v1|v2,police=v3|v4")
     var sourceValues: String?
-    @Option(help: "A GeoJSON file of district boundaries (Polygon / MultiPolygon features).")
+    @Option(help: "A GeoJSON file of district boundaries (Polygon / MultiPolygon features).",
+            completion: .file(extensions: ["geojson", "json"]))
     var boundaries: String?
-    @Option(help: "The camera registry (cameras.json); replaces the stored one.") var cameras: String?
-    @Option(help: "Camera events as JSON lines: a file, or - for standard input.") var events: String?
-    @Option(name: .customLong("events-format"), help: "vigia (Vigía's schema) or frigate (Frigate's MQTT payloads).")
+    @Option(help: "The camera registry (cameras.json); replaces the stored one.", completion: .file(extensions: ["json"])) var cameras: String?
+    @Option(help: "Camera events as JSON lines: a file, or - for standard input.", completion: .file()) var events: String?
+    @Option(name: .customLong("events-format"), help: "vigia (Vigía's schema) or frigate (Frigate's MQTT payloads).",
+            completion: .list(["vigia", "frigate"]))
     var eventsFormat: String = "vigia"
-    @Option(help: "Public posts as JSON lines: a file, or - for standard input. Only flagged posts are kept.") var posts: String?
+    @Option(help: "Public posts as JSON lines: a file, or - for standard input. Only flagged posts are kept.", completion: .file()) var posts: String?
     @ArgumentParser.Flag(help: "Keep reading --events or --posts as the file grows, until interrupted (Ctrl-C).") var follow = false
     @Option(help: "The name to store the boundary layer under.") var layer: String = "districts"
     @Option(name: .customLong("name-key"), help: "The feature property that names each district.")

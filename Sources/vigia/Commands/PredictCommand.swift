@@ -12,7 +12,7 @@ struct PredictCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Start of the window (ISO 8601; zone-less in --tz).") var at: String
     @Option(help: "8h, 24h or 7d.") var horizon: String = "8h"
-    @Option(help: "Model: \(ModelCatalogue.names.joined(separator: ", ")).") var model: String = "recency"
+    @Option(help: "Model: \(ModelCatalogue.names.joined(separator: ", ")).", completion: .list(ModelCatalogue.names)) var model: String = "recency"
     @Option(help: "How many cells to list.") var top: Int = 20
     @Option(name: .customLong("include-police-initiated"),
             help: "Weight for police-initiated records (default 0: excluded, safeguard 8); any other value is audited.")
@@ -83,7 +83,7 @@ struct PatrolCommand: ParsableCommand {
     @Option(help: "8h, 24h or 7d.") var horizon: String = "8h"
     @Option(help: "Patrol units.") var units: Int
     @Option(help: "Box side in metres (rounded to whole cells).") var box: Double = 300
-    @Option(help: "Model: \(ModelCatalogue.names.joined(separator: ", ")).") var model: String = "recency"
+    @Option(help: "Model: \(ModelCatalogue.names.joined(separator: ", ")).", completion: .list(ModelCatalogue.names)) var model: String = "recency"
     @Option(name: .customLong("include-police-initiated"), help: "Weight for police-initiated records (audited when not 0; not with --issue).")
     var policeWeight: Double = 0
     @ArgumentParser.Flag(help: "Record the boxes as handed to units for the window (needs --operator).") var issue = false

@@ -28,7 +28,7 @@ struct RetentionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the policy, or store one from FILE (KIND = DAYS lines; admin).",
             discussion: "Kinds and their ceilings in days: " + RetentionPolicy.kinds.map { "\($0.key) (≤ \($0.ceiling))" }.joined(separator: ", ") + ". A policy above a ceiling is refused: no kind that names or places a person is kept without limit.")
-        @Argument(help: "A policy file to store.") var file: String?
+        @Argument(help: "A policy file to store.", completion: .file()) var file: String?
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
 

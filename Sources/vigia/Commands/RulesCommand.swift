@@ -11,7 +11,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate a rules file; every problem with its line.")
-        @Argument(help: "The rules file.") var file: String
+        @Argument(help: "The rules file.", completion: .file()) var file: String
         func run() throws {
             let text = try RulesCommand.read(file)
             let rules = try RulesCommand.parse(text, file: file)
@@ -23,7 +23,7 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate and store the rules; the change is audited.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
-        @Argument(help: "The rules file.") var file: String
+        @Argument(help: "The rules file.", completion: .file()) var file: String
         func run() throws {
             let engine = try database.openEngine()
             let principal = try signIn.signIn(engine, purpose: "loading rules")

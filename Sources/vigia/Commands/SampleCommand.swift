@@ -13,11 +13,11 @@ struct SampleCommand: ParsableCommand {
             abstract: "Write every synthetic sample file from a seed, byte for byte the same each time.",
             discussion: "The shipped files come from --seed 2018 with the default sizes. Larger sizes serve the benchmarks.")
         @Option(help: "The random seed.") var seed: UInt64 = 2018
-        @Option(help: "Where to write the files.") var out: String
+        @Option(help: "Where to write the files.", completion: .directory) var out: String
         @Option(name: .customLong("watchlist-size"), help: "Watchlist entries (1–3 templates each).") var watchlistSize: Int = 2_000
         @Option(help: "Face probes during the shift.") var probes: Int = 1_600
         @Option(name: .customLong("calibration-size"), help: "Non-mated searches in the calibration set.") var calibrationSize: Int = 20_000
-        @Option(name: .customLong("sample-data"), help: "Where the real Buenos Aires files are (found automatically).")
+        @Option(name: .customLong("sample-data"), help: "Where the real Buenos Aires files are (found automatically).", completion: .directory)
         var sampleData: String?
 
         func validate() throws {
@@ -43,7 +43,7 @@ struct SampleCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate a sample-data folder against the schemas; report problems with file and line.")
-        @Argument(help: "The folder to check.") var folder: String
+        @Argument(help: "The folder to check.", completion: .directory) var folder: String
         @Option(help: "text or json") var format: OutputFormat = .text
 
         func run() throws {

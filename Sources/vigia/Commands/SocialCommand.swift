@@ -55,7 +55,7 @@ struct SocialCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check (and with --load, store) the social feed configuration.",
             discussion: "Allowed keys: \(ProtectedSpeechGuard.allowedKeys.sorted().joined(separator: ", ")). Following handles, filtering by hashtag or keyword and geofencing places are refused (safeguard 6).")
-        @Argument(help: "The configuration file (key = value lines).") var file: String
+        @Argument(help: "The configuration file (key = value lines).", completion: .file()) var file: String
         @ArgumentParser.Flag(help: "Store it (supervisor or admin; audited).") var load = false
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
@@ -79,8 +79,8 @@ struct SocialCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Classify posts (JSON lines on stdin or --input); one JSON line out per post.",
             discussion: "Output: id, flagged, category, score, phrases, rule (and cleared: why violent words were not a threat; protest_shaped). The optional in_reply_to text is read as context. Nothing is stored.")
-        @Option(help: "Posts file (default: stdin).") var input: String?
-        @Option(help: "auto, es or en (the rules cover both; this only checks the post's own lang field).") var lang: String = "auto"
+        @Option(help: "Posts file (default: stdin).", completion: .file()) var input: String?
+        @Option(help: "auto, es or en (the rules cover both; this only checks the post's own lang field).", completion: .list(["auto", "es", "en"])) var lang: String = "auto"
 
         func run() throws {
             guard ["auto", "es", "en"].contains(lang) else { throw ValidationError("--lang must be auto, es or en") }
@@ -122,8 +122,8 @@ struct SocialCommand: ParsableCommand {
             [--group-column HATEFUL]. Rates come with 95 % Wilson intervals; without a label column every row counts as a \
             post that must not be flagged (protected speech).
             """)
-        @Option(help: "Gold labels CSV: id,label,category,protected[,family,split].") var labels: String?
-        @Option(help: "Posts: JSON lines beside the labels, or a CSV/TSV with --text-column.") var posts: String?
+        @Option(help: "Gold labels CSV: id,label,category,protected[,family,split].", completion: .file(extensions: ["csv"])) var labels: String?
+        @Option(help: "Posts: JSON lines beside the labels, or a CSV/TSV with --text-column.", completion: .file()) var posts: String?
         @Option(help: "Which labelled split: dev, holdout or all.") var split: String = "all"
         @Option(name: .customLong("text-column"), help: "Table mode: the column with the post's text.") var textColumn: String?
         @Option(name: .customLong("label-column"), help: "Table mode: the 0/1 column that marks a threat or call.") var labelColumn: String?

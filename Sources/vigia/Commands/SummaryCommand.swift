@@ -18,11 +18,11 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "The shift, START/END.") var shift: String?
     @Option(help: "md, json or html") var format: ReportOutputFormat = .md
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: "Forecast model to check against the shift's incidents.") var model = "recency"
+    @Option(help: "Forecast model to check against the shift's incidents.", completion: .list(ModelCatalogue.names)) var model = "recency"
     @Option(help: "Acknowledge targets, PRIORITY=SECONDS,…") var ackTargets: String?
     @Option(help: "Dispatch targets, PRIORITY=SECONDS,…") var dispatchTargets: String?
     @Option(help: "Close targets, PRIORITY=SECONDS,…") var closeTargets: String?
-    @Option(help: "Language of the headline: es or en (the tables are in English).") var lang: String = "en"
+    @Option(help: "Language of the headline: es or en (the tables are in English).", completion: .list(["es", "en"])) var lang: String = "en"
     @Option(name: .customLong("spread-factor"),
             help: "Name a district whose share of the flagged area exceeds this many times its share of reported crime.")
     var spreadFactor: Double = Engine.defaultSpreadFactor

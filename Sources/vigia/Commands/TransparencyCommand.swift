@@ -17,7 +17,7 @@ struct TransparencyCommand: ParsableCommand {
     @Option(help: "End of the period: a date (included whole) or a time (exclusive).") var to: String
     @Option(help: "md, json or html") var format: ReportOutputFormat = .md
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: "Forecast model whose accuracy is reported.") var model = "recency"
+    @Option(help: "Forecast model whose accuracy is reported.", completion: .list(ModelCatalogue.names)) var model = "recency"
     @Option(name: .customLong("spread-factor"),
             help: "Name a district whose share of the flagged area exceeds this many times its share of reported crime.")
     var spreadFactor: Double = Engine.defaultSpreadFactor

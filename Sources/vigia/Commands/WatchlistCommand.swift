@@ -14,7 +14,7 @@ struct WatchlistCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import a watchlist file; report who was refused and why.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
-        @Argument(help: "watchlist.json") var file: String
+        @Argument(help: "watchlist.json", completion: .file(extensions: ["json"])) var file: String
         @Option(help: "text or json") var format: OutputFormat = .text
         func run() throws {
             let engine = try database.openEngine()
