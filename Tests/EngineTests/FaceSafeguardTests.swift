@@ -151,7 +151,7 @@ struct FaceSafeguardTests {
         #expect(throws: EngineError.self) { try f.engine.decideHit(id: hits[1].id, confirm: true, reason: "late", by: dina) }
         #expect(try f.engine.trail(entry: "W1", as: dina).map(\.id) == [hits[0].id])
         let actions = try f.engine.audit.records(from: nil, to: nil).map(\.action).filter { $0.hasPrefix("hit.") }
-        #expect(actions == ["hit.confirm", "hit.confirm", "hit.dispatch", "hit.reject"])
+        #expect(actions == ["hit.new", "hit.new", "hit.confirm", "hit.confirm", "hit.dispatch", "hit.reject"])
     }
 
     @Test("safeguard 5: the feed warns when the watchlist drifted more than 10 % from the calibration")
