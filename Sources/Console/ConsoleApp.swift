@@ -76,7 +76,11 @@ public final class ConsoleApp {
                 dirty = true
                 if key == .resize { continue }
                 let wasPaused = state.paused
+                let hadPrompt: Bool
+                if case .prompt? = state.overlay { hadPrompt = true } else { hadPrompt = false }
                 let command = Reducer.reduce(&state, key: key, situation: situation, size: screen.size)
+                // Text typed on after a prompt closed is not a string of commands.
+                if hadPrompt, state.overlay == nil { screen.discardTypeahead() }
                 if state.paused != wasPaused { options.replay?.setPaused(state.paused) }
                 if let command {
                     if command == .quit { break }

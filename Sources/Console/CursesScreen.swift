@@ -151,6 +151,12 @@ public final class CursesScreen {
         }
     }
 
+    /// Drops keys typed ahead (a pasted line after a prompt's Enter), so
+    /// they never run as commands once the prompt has closed.
+    public func discardTypeahead() {
+        _ = flushinp()
+    }
+
     /// Gives the terminal back as it was.
     public func end() {
         endwin()

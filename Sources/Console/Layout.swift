@@ -83,16 +83,16 @@ enum PaneItems {
     // Without a filter the situation's own arrays are returned as they are:
     // a frame with thousands of items then builds no text for them.
     static func alerts(_ s: Situation, _ state: UIState) -> [Situation.AlertItem] {
-        if state.filter.isEmpty { return s.alerts }
-        return s.alerts.filter { matches(state.filter, "\($0.id) \($0.rule) \($0.camera ?? "") \($0.title) \($0.state.rawValue)") }
+        guard let filter = state.filters[.alerts], !filter.isEmpty else { return s.alerts }
+        return s.alerts.filter { matches(filter, "\($0.id) \($0.rule) \($0.camera ?? "") \($0.title) \($0.state.rawValue)") }
     }
     static func hits(_ s: Situation, _ state: UIState) -> [Situation.HitItem] {
-        if state.filter.isEmpty { return s.hits }
-        return s.hits.filter { matches(state.filter, "\($0.id) \($0.candidate) \($0.camera) \($0.orderReference) \($0.court)") }
+        guard let filter = state.filters[.hits], !filter.isEmpty else { return s.hits }
+        return s.hits.filter { matches(filter, "\($0.id) \($0.candidate) \($0.camera) \($0.orderReference) \($0.court)") }
     }
     static func flags(_ s: Situation, _ state: UIState) -> [Situation.FlagItem] {
-        if state.filter.isEmpty { return s.flags }
-        return s.flags.filter { matches(state.filter, "\($0.id) \($0.category.rawValue) \($0.district ?? "") \($0.text)") }
+        guard let filter = state.filters[.flags], !filter.isEmpty else { return s.flags }
+        return s.flags.filter { matches(filter, "\($0.id) \($0.category.rawValue) \($0.district ?? "") \($0.text)") }
     }
     static func count(_ pane: Pane, _ s: Situation, _ state: UIState) -> Int {
         switch pane {

@@ -54,7 +54,7 @@ enum ListPanes {
 
     static func alerts(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.alerts(s, state), glyphs = state.glyphs
-        Draw.box(&b, r, title: "\(Strings.text("pane.alerts", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
+        Draw.box(&b, r, title: paneTitle(.alerts, shown: items.count, total: s.alerts.count, state), focused: focused, glyphs: state.glyphs)
         let row = { (i: Int) -> [(String, StyleRole)] in
             let a = items[i]
             let word = Strings.text("alert." + a.state.rawValue, l) + (a.escalated ? "^" : "")
@@ -64,9 +64,17 @@ enum ListPanes {
         list(&b, r, count: items.count, row: row, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: 1, empty: Strings.text("empty.alerts", l), glyphs: state.glyphs)
     }
 
+    /// "Alerts (30)", or with the pane's filter "Alerts (3 of 30) /CAM-1":
+    /// the count stays true and the filter shows itself.
+    static func paneTitle(_ pane: Pane, shown: Int, total: Int, _ state: UIState) -> String {
+        let l = state.language, name = Strings.text("pane." + pane.rawValue, l)
+        guard let filter = state.filters[pane], !filter.isEmpty else { return "\(name) (\(total))" }
+        return "\(name) (\(shown) \(Strings.text("pane.of", l)) \(total)) /\(TerminalSafe.line(filter, limit: 40))"
+    }
+
     static func hits(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.hits(s, state)
-        Draw.box(&b, r, title: "\(Strings.text("pane.hits", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
+        Draw.box(&b, r, title: paneTitle(.hits, shown: items.count, total: s.hits.count, state), focused: focused, glyphs: state.glyphs)
         if !s.header.role.allows(.decideHits) {
             b.put(Strings.text("hits.forbidden", l), row: r.row + 1, column: r.column + 2, role: "hint")
             return
@@ -84,7 +92,7 @@ enum ListPanes {
 
     static func flags(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.flags(s, state)
-        Draw.box(&b, r, title: "\(Strings.text("pane.flags", l)) (\(items.count))", focused: focused, glyphs: state.glyphs)
+        Draw.box(&b, r, title: paneTitle(.flags, shown: items.count, total: s.flags.count, state), focused: focused, glyphs: state.glyphs)
         let row = { (i: Int) -> [(String, StyleRole)] in
             let f = items[i]
             let mark = state.glyphs == .ascii ? "F" : "⚑"

@@ -52,7 +52,7 @@ enum Overlays {
             guard !group.isEmpty else { continue }
             lines.append(context.map { Strings.text("pane." + $0.rawValue, l) } ?? (l == .spanish ? "En todas partes" : "Everywhere"))
             for k in group {
-                let allowed = k.roles?.contains(s.header.role) ?? true
+                let allowed = k.allowed(for: s.header.role)
                 lines.append("  \(k.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0)) \(k.description(l))\(k.dangerous ? " (\(Strings.text("help.dangerous", l)))" : "")\(allowed ? "" : " ✗")")
             }
         }
@@ -110,6 +110,7 @@ enum Overlays {
         case .flagReason(let id, let credible): label = "#\(id) \(credible ? "y" : "n") · \(Strings.text("prompt.reason", l))"
         case .snoozeMinutes: label = Strings.text("prompt.minutes", l)
         case .forwardTo: label = Strings.text("prompt.forward", l)
+        case .forwardMessage(let id, let to): label = "#\(id) → \(TerminalSafe.line(to, limit: 40)) · \(Strings.text("prompt.message", l))"
         case .disposition: label = Strings.text("prompt.disposition", l); shown = ""
         case .quit: label = Strings.text("prompt.quit", l); shown = ""
         case .dispatchAlert(let id, let title):

@@ -17,7 +17,7 @@ public enum Reducer {
             }
         }
         guard let binding = KeyRegistry.binding(for: key, in: state.focus) else { return nil }
-        if let roles = binding.roles, !roles.contains(situation.header.role) {
+        if !binding.allowed(for: situation.header.role) {
             state.message = "\(Strings.text("msg.refused", state.language)): \(binding.description(state.language)) — \(situation.header.role.rawValue)"
             return nil
         }
@@ -60,7 +60,9 @@ public enum Reducer {
             let i = UIState.models.firstIndex(of: state.model) ?? 0
             state.model = UIState.models[(i + 1) % UIState.models.count]
             return .reloadForecast
-        case .filter: state.overlay = .prompt(Prompt(purpose: .filter, text: state.filter))
+        case .filter:
+            guard state.review != nil || state.focus != .map else { state.message = Strings.text("msg.filterpane", state.language); return nil }
+            state.overlay = .prompt(Prompt(purpose: .filter))
         case .command: state.overlay = .prompt(Prompt(purpose: .command))
         case .pause: state.paused.toggle()
         case .shiftView, .auditView: break
@@ -171,8 +173,15 @@ public enum Reducer {
                 return .alert(id, .snooze(minutes: m))
             case .forwardTo(let id):
                 guard !text.isEmpty else { return nil }
-                return .alert(id, .forward(to: text, message: "—"))
-            case .filter: state.filter = text; for p in Pane.allCases { state.selection[p] = 0; state.selectedIDs[p] = nil }
+                state.overlay = .prompt(Prompt(purpose: .forwardMessage(id: id, to: text)))
+                return nil
+            case .forwardMessage(let id, let to):
+                guard !text.isEmpty else { state.message = Strings.text("prompt.needmessage", state.language); return nil }
+                return .alert(id, .forward(to: to, message: text))
+            case .filter:
+                // An empty Enter clears the filter; Esc leaves it as it was.
+                state.filter = text
+                if state.review == nil { state.selection[state.focus] = 0; state.selectedIDs[state.focus] = nil }
             case .passphrase(let name): return .signIn(name: name, passphrase: prompt.text)
             case .command: return command(text, &state)
             case .quit, .disposition, .dispatchAlert, .dispatchHit: break

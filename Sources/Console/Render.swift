@@ -93,22 +93,41 @@ enum TitleBar {
         var mode = h.replaySpeed.map { "\(Strings.text("title.replay", l)) ×\(Int($0))" } ?? Strings.text("title.live", l)
         if state.paused { mode += " (\(Strings.text("title.paused", l)))" }
         let unhandled = "\(Strings.text("title.unhandled", l)): \(s.unhandledAlerts) \(Strings.text("pane.alerts", l).lowercased()), \(s.pendingHits) \(Strings.text("pane.hits", l).lowercased()), \(s.pendingFlags) \(Strings.text("pane.flags", l).lowercased())"
-        let parts: [(text: String, priority: Int)] = [
-            ("Vigía", 0),
-            ("\(when.prefix(10)) \(when.dropFirst(11).prefix(8)) \(mode)", 1),
-            ("\(Strings.text("title.shift", l)) \(Strings.text("shift." + h.shift, l))", 4),
-            ("\(h.operatorName) (\(Strings.text("role." + h.role.rawValue, l)))", 3),
-            (unhandled, 2),
-            (h.auditIntact ? Strings.text("title.audit.ok", l) : Strings.text("title.audit.bad", l), h.auditIntact ? 5 : 0),
+        let counts = "\(s.unhandledAlerts)/\(s.pendingHits)/\(s.pendingFlags)"
+        // Kept in this order as the terminal narrows (issue 23): who is signed
+        // in, what is unhandled, whether the audit chain holds, then the rest.
+        // A part that does not fit whole is shown short, or not at all.
+        let parts: [(text: String, short: String?, priority: Int)] = [
+            ("Vigía", nil, 3),
+            ("\(when.prefix(10)) \(when.dropFirst(11).prefix(8)) \(mode)", "\(when.dropFirst(11).prefix(5))" + (h.replaySpeed.map { " ×\(Int($0))" } ?? ""), 4),
+            ("\(Strings.text("title.shift", l)) \(Strings.text("shift." + h.shift, l))", nil, 5),
+            ("\(h.operatorName) (\(Strings.text("role." + h.role.rawValue, l)))", h.operatorName, 0),
+            (unhandled, "\(Strings.text("title.unhandled", l)) \(counts)", 1),
+            (h.auditIntact ? Strings.text("title.audit.ok", l) : Strings.text("title.audit.bad", l), h.auditIntact ? Strings.text("title.audit.short", l) : nil, h.auditIntact ? 2 : -1),
         ]
-        // Narrow terminals drop the least important parts whole instead of cutting one in half.
-        var kept = Set<Int>()
+        // The essentials (priority 2 or less) first in their shortest form,
+        // then in full where there is room, then the rest, full or short.
+        func form(_ text: String) -> String { state.glyphs == .ascii ? text.replacingOccurrences(of: "✔", with: "ok") : text }
+        var kept: [Int: String] = [:]
         var used = 1
-        for (i, p) in parts.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
-            let w = Draw.width(p.text) + Draw.width(sep)
-            if used + w <= b.size.columns { kept.insert(i); used += w }
+        func width(_ text: String) -> Int { Draw.width(text) + Draw.width(sep) }
+        let order = parts.indices.sorted { parts[$0].priority < parts[$1].priority }
+        let essential = order.filter { parts[$0].priority <= 2 }
+        for i in essential {
+            let text = form(parts[i].short ?? parts[i].text)
+            if used + width(text) <= b.size.columns { kept[i] = text; used += width(text) }
         }
-        let line = parts.enumerated().filter { kept.contains($0.offset) }.map(\.element.text).joined(separator: sep)
+        for i in essential {
+            guard let now = kept[i], parts[i].short != nil else { continue }
+            let full = form(parts[i].text), extra = width(full) - width(now)
+            if used + extra <= b.size.columns { kept[i] = full; used += extra }
+        }
+        for i in order where parts[i].priority > 2 {
+            for text in [parts[i].text, parts[i].short].compactMap({ $0 }).map(form) where used + width(text) <= b.size.columns {
+                kept[i] = text; used += width(text); break
+            }
+        }
+        let line = parts.indices.compactMap { kept[$0] }.joined(separator: sep)
         b.put(" " + line, row: 0, column: 0, role: h.auditIntact ? .title : "error")
     }
 
@@ -135,7 +154,7 @@ enum HintBar {
         var col = 0
         // Over a review view only the global keys work, so only they are hinted.
         let shown = KeyRegistry.bindings.filter { $0.visible && ($0.context == nil || ($0.context == state.focus && state.review == nil)) }
-            .filter { $0.roles?.contains(s.header.role) ?? true }
+            .filter { $0.allowed(for: s.header.role) }
         // The pane's own actions first, then the global ones.
         for binding in shown.filter({ $0.context != nil }) + shown.filter({ $0.context == nil }) {
             let keys = binding.keys.map(\.label).joined(separator: "/")

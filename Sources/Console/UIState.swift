@@ -22,6 +22,8 @@ public struct Prompt: Sendable, Equatable {
         case flagReason(id: Int64, credible: Bool)
         case snoozeMinutes(id: Int64)
         case forwardTo(id: Int64)
+        /// After the recipient: the message they get (stored in the history with their name).
+        case forwardMessage(id: Int64, to: String)
         case disposition(id: Int64)
         /// A dangerous key asks first, naming the item: y (or s) does it, n or Esc does not, anything else is swallowed.
         case dispatchAlert(id: Int64, title: String)
@@ -61,7 +63,19 @@ public struct UIState: Sendable, Equatable {
     public var model = "recency"
     public var overlay: Overlay?
     public var message: String?
-    public var filter = ""
+    /// Each list pane's own filter (`/`): it narrows that pane only, and its
+    /// title shows it with the true count.
+    public var filters: [Pane: String] = [:]
+    /// The filter of the open review view.
+    public var reviewFilter = ""
+    /// The filter `/`, Esc and the message line work on: the review view's
+    /// when one is open, else the focused pane's.
+    public var filter: String {
+        get { review != nil ? reviewFilter : filters[focus] ?? "" }
+        set {
+            if review != nil { reviewFilter = newValue } else if newValue.isEmpty { filters[focus] = nil } else { filters[focus] = newValue }
+        }
+    }
     public var paused = false
     /// A review view (shift so far, audit trail) shown instead of the panes, and how far it is scrolled.
     public var review: SituationSource.ReviewKind?

@@ -6,23 +6,25 @@ import VigiaCore
 
 /// The in-process engine: every command goes through here, is checked
 /// against the caller's role and lands in storage with its audit record.
-/// It talks to storage only through the repository protocols of `VigiaCore`.
+/// Its repositories are internal: the command line and the console reach the
+/// data only through engine commands and queries that name who is asking, so
+/// every role check lives here (issue 19).
 public final class Engine: Sendable {
-    public let audit: any AuditLog
-    public let operators: any OperatorRepository
-    public let incidents: any IncidentRepository
-    public let quarantine: any QuarantineRepository
-    public let boundaries: any BoundaryRepository
-    public let modelCache: (any ModelCacheRepository)?
-    public let alerts: any AlertRepository
-    public let cameras: any CameraRepository
-    public let settings: any SettingsRepository
-    public let watchlist: any WatchlistRepository
-    public let faceSearch: any FaceSearchRepository
-    public let social: any SocialRepository
-    public let retention: any RetentionRepository
+    let audit: any AuditLog
+    let operators: any OperatorRepository
+    let incidents: any IncidentRepository
+    let quarantine: any QuarantineRepository
+    let boundaries: any BoundaryRepository
+    let modelCache: (any ModelCacheRepository)?
+    let alerts: any AlertRepository
+    let cameras: any CameraRepository
+    let settings: any SettingsRepository
+    let watchlist: any WatchlistRepository
+    let faceSearch: any FaceSearchRepository
+    let social: any SocialRepository
+    let retention: any RetentionRepository
     /// Issued patrol boxes (dosage); nil for an engine built without them.
-    public let patrols: (any PatrolRepository)?
+    let patrols: (any PatrolRepository)?
     public let clock: any TimeSource
     public let timeZone: TimeZone
     /// Where the database lives, for messages.

@@ -63,6 +63,12 @@ public struct AlertStore: AlertRepository {
         }
     }
 
+    public func latestAlertTime() throws -> Date? {
+        try database.read { db in
+            try Double.fetchOne(db, sql: "SELECT max(created_at) FROM alert").map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
     public func countsByState() throws -> [AlertState: Int] {
         try database.read { db in
             var out: [AlertState: Int] = [:]

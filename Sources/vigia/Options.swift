@@ -45,6 +45,14 @@ struct SignInOptions: ParsableArguments {
         let passphrase = try Passphrase.read(prompt: "Passphrase for \(name): ", environmentKey: "VIGIA_PASSPHRASE")
         return try engine.signIn(name: name, passphrase: passphrase)
     }
+
+    /// Who a read-only command reads as: the operator named by `--operator`
+    /// (signed in, so the engine checks their role), else the audited system
+    /// actor that read-only analyses run as (DESIGN's CLI contract). The
+    /// config file's operator is not used here, so scripts are not prompted.
+    func reader(_ engine: Engine, purpose: String) throws -> Principal {
+        operatorName == nil ? .feed : try signIn(engine, purpose: purpose)
+    }
 }
 
 enum Passphrase {

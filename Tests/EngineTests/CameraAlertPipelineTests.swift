@@ -63,7 +63,7 @@ struct CameraAlertPipelineTests {
         ])
         #expect(report.lines == 8 && report.quarantined == 2)
         #expect(report.alerts == 2, "loitering on C1, then C2 silent for over 3 minutes")
-        let q = try f.engine.alertQueue(at: Date(timeIntervalSince1970: 1_542_301_200 + 250))
+        let q = try f.engine.alertQueue(at: Date(timeIntervalSince1970: 1_542_301_200 + 250), as: .feed)
         // Unacknowledged past 120 s, the P3 loitering alert rises to P2 and, older, leads the P2 offline alert.
         #expect(q.items.map(\.stored.alert.ruleID) == ["loiter", "offline"])
         #expect(q.items.first?.escalated == true && q.items.first?.effectivePriority == 2)
@@ -77,7 +77,7 @@ struct CameraAlertPipelineTests {
     func lifeCycle() throws {
         let (f, _, dina) = try fixture()
         _ = try ingest(f, [line(10, "C1", #""type":"loitering","label":"person","zone":"entrance","dwell_seconds":420"#)])
-        let id = try #require(try f.engine.alertQueue().items.first?.stored.alert.id)
+        let id = try #require(try f.engine.alertQueue(as: .feed).items.first?.stored.alert.id)
         #expect(throws: EngineError.self) { try f.engine.perform(.dispatch, onAlert: id, by: dina) }
         #expect(throws: EngineError.self) { try f.engine.perform(.acknowledge, onAlert: id, by: Principal(name: "aud", role: .auditor)) }
         try f.engine.perform(.acknowledge, onAlert: id, by: dina)
@@ -95,15 +95,16 @@ struct CameraAlertPipelineTests {
     func snoozeAndForward() throws {
         let (f, _, dina) = try fixture()
         _ = try ingest(f, [line(10, "C1", #""type":"loitering","label":"person","zone":"entrance","dwell_seconds":420"#)])
-        let id = try #require(try f.engine.alertQueue().items.first?.stored.alert.id)
+        let id = try #require(try f.engine.alertQueue(as: .feed).items.first?.stored.alert.id)
         #expect(throws: EngineError.self) { try f.engine.perform(.forward(to: "nobody", message: "x"), onAlert: id, by: dina) }
         #expect(throws: EngineError.self) { try f.engine.perform(.forward(to: "sergio", message: " "), onAlert: id, by: dina) }
         try f.engine.perform(.snooze(minutes: 10), onAlert: id, by: dina)
         let now = Date(timeIntervalSince1970: 1_542_301_200) // the fixture's clock
-        #expect(try f.engine.alertQueue(at: now.addingTimeInterval(599)).items.isEmpty)
-        #expect(try f.engine.alertQueue(at: now.addingTimeInterval(601)).items.first?.stored.alert.state == .new)
+        #expect(try f.engine.alertQueue(at: now.addingTimeInterval(599), as: .feed).items.isEmpty)
+        #expect(try f.engine.alertQueue(at: now.addingTimeInterval(601), as: .feed).items.first?.stored.alert.state == .new)
         try f.engine.perform(.forward(to: "sergio", message: "check the platform"), onAlert: id, by: dina)
         #expect(try f.engine.alerts.alert(id: id)?.assignedTo == "sergio")
+        #expect(try f.engine.alertHistory(id: id, as: dina).last?.note == "to sergio: check the platform", "the history says to whom")
     }
 
     @Test("rules: a dispatcher cannot change them; a load is audited with the text's hash")
@@ -155,7 +156,7 @@ struct CameraAlertPipelineTests {
         let report = try f.engine.ingestEvents(from: try FileHandle(forReadingFrom: file), source: "camera-events.jsonl")
         #expect(report.quarantined == 0 && report.faceProbes == 1_600)
         #expect(report.alerts >= 48, "8 hours, an alert every few minutes: \(report.alerts)")
-        let q = try f.engine.alertQueue(at: SampleGenerator.shiftEnd)
+        let q = try f.engine.alertQueue(at: SampleGenerator.shiftEnd, as: .feed)
         #expect(Set(q.items.map(\.stored.alert.ruleID)).isSuperset(of: ["tamper", "camera-offline", "loitering-entrance", "station-crowd"]))
         #expect(q.cameraHealth.values.filter { $0 == "tampered" }.count == 2)
     }

@@ -24,7 +24,7 @@ struct ForecastServiceTests {
     func predict() throws {
         let f = try fixture()
         let at = try TimeParser.instant("2018-11-01T14:00", in: f.options.timeZone)
-        let (report, _, _) = try f.engine.forecast(at: at, horizon: 8 * 3600, top: 5)
+        let (report, _, _) = try f.engine.forecast(at: at, horizon: 8 * 3600, top: 5, as: .feed)
         #expect(report.model == "recency+when")
         #expect(report.cells.first?.district == "CENTRO")
         #expect(abs(report.cells[0].latitude - -34.6037) < 0.002 && abs(report.cells[0].longitude - -58.3816) < 0.002)
@@ -43,7 +43,7 @@ struct ForecastServiceTests {
     func patrol() throws {
         let f = try fixture()
         let at = try TimeParser.instant("2018-11-01T14:00", in: f.options.timeZone)
-        let plan = try f.engine.patrol(at: at, horizon: 8 * 3600, units: 2, boxMetres: 300)
+        let plan = try f.engine.patrol(at: at, horizon: 8 * 3600, units: 2, boxMetres: 300, as: .feed)
         #expect(plan.boxes.count == 2)
         #expect(plan.boxes[0].expected >= plan.boxes[1].expected)
         #expect(abs(plan.boxes[0].centreLatitude - -34.6037) < 0.003)
@@ -53,7 +53,7 @@ struct ForecastServiceTests {
     @Test("an empty database says what to do")
     func empty() throws {
         let f = try EngineFixture()
-        #expect(throws: EngineError.self) { try f.engine.forecast(at: Date(), horizon: 8 * 3600) }
+        #expect(throws: EngineError.self) { try f.engine.forecast(at: Date(), horizon: 8 * 3600, as: .feed) }
     }
 }
 
@@ -79,8 +79,8 @@ struct ModelCacheTests {
     func resumes() throws {
         let f = try fixture()
         let at = try TimeParser.instant("2018-07-10T14:00", in: f.options.timeZone)
-        let cold = try f.engine.forecast(at: at, horizon: 8 * 3600, model: "etas").0
-        let warm = try f.engine.forecast(at: at.addingTimeInterval(86_400), horizon: 8 * 3600, model: "etas").0
+        let cold = try f.engine.forecast(at: at, horizon: 8 * 3600, model: "etas", as: .feed).0
+        let warm = try f.engine.forecast(at: at.addingTimeInterval(86_400), horizon: 8 * 3600, model: "etas", as: .feed).0
         #expect((cold.fit["iterations"] ?? 0) > (warm.fit["iterations"] ?? .infinity))
         #expect(abs((warm.fit["theta"] ?? 0) - (cold.fit["theta"] ?? 1)) < 0.05)
     }
@@ -89,9 +89,9 @@ struct ModelCacheTests {
     func noFutureLeak() throws {
         let later = try fixture(), fresh = try fixture()
         let t1 = try TimeParser.instant("2018-05-01T06:00", in: later.options.timeZone)
-        _ = try later.engine.forecast(at: t1.addingTimeInterval(60 * 86_400), horizon: 8 * 3600, model: "etas")
-        let afterCache = try later.engine.forecast(at: t1, horizon: 8 * 3600, model: "etas", top: 50).0
-        let cold = try fresh.engine.forecast(at: t1, horizon: 8 * 3600, model: "etas", top: 50).0
+        _ = try later.engine.forecast(at: t1.addingTimeInterval(60 * 86_400), horizon: 8 * 3600, model: "etas", as: .feed)
+        let afterCache = try later.engine.forecast(at: t1, horizon: 8 * 3600, model: "etas", top: 50, as: .feed).0
+        let cold = try fresh.engine.forecast(at: t1, horizon: 8 * 3600, model: "etas", top: 50, as: .feed).0
         #expect(afterCache.cells == cold.cells)
         #expect(afterCache.fit == cold.fit)
     }
@@ -100,9 +100,9 @@ struct ModelCacheTests {
     func policeOverrideAudited() throws {
         let f = try fixture()
         let at = try TimeParser.instant("2018-07-10T14:00", in: f.options.timeZone)
-        _ = try f.engine.forecast(at: at, horizon: 8 * 3600)
+        _ = try f.engine.forecast(at: at, horizon: 8 * 3600, as: .feed)
         #expect(try f.engine.audit.records(from: nil, to: nil).filter { $0.action == "forecast.police_weight" }.isEmpty)
-        _ = try f.engine.forecast(at: at, horizon: 8 * 3600, policeWeight: 0.5)
+        _ = try f.engine.forecast(at: at, horizon: 8 * 3600, policeWeight: 0.5, as: .feed)
         let record = try f.engine.audit.records(from: nil, to: nil).last
         #expect(record?.action == "forecast.police_weight" && record?.details == #"{"weight":0.5}"#)
     }

@@ -76,7 +76,7 @@ extension Engine {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "message", reason: "forwarding needs a message")
             }
             assigned = target
-            note = message
+            note = "to \(target): \(message)"
             details["to_operator"] = .string(target)
         default:
             break
@@ -92,7 +92,7 @@ extension Engine {
     }
 
     /// The open alerts, escalated where unacknowledged too long; expired snoozes return to New first.
-    public func alertQueue(at now: Date? = nil, as principal: Principal = .feed) throws -> AlertQueueSnapshot {
+    public func alertQueue(at now: Date? = nil, as principal: Principal) throws -> AlertQueueSnapshot {
         try require(.readAll, of: principal)
         let now = now ?? clock.now()
         for s in try alerts.openAlerts() where s.alert.state == .snoozed && (s.snoozeUntil ?? .distantFuture) <= now {

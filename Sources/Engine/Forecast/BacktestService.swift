@@ -75,7 +75,7 @@ extension Engine {
     /// period forecast from earlier incidents only, hit rate, PAI and PEI at
     /// each coverage with 95 % intervals. A read-only analysis: it runs as
     /// the system actor and needs no database.
-    public static func backtest(_ r: BacktestRequest, as principal: Principal = .feed) throws -> BacktestReport {
+    public static func backtest(_ r: BacktestRequest, as principal: Principal) throws -> BacktestReport {
         guard principal.role.allows(.readAll) else {
             throw EngineError.forbidden(principal: principal.name, role: principal.role, permission: .readAll)
         }

@@ -13,7 +13,7 @@ extension Engine {
     /// `predict`: the forecast with the model's recent quality (last 7 daily
     /// forecasts at 5 % of the area) and its spread across districts.
     public func predict(at: Date, horizon: Double, model name: String = "recency", top: Int = 20, policeWeight: Double = 0,
-                        spreadFactor: Double = DistrictSpread.defaultFactor, as principal: Principal = .feed) throws -> ForecastReport {
+                        spreadFactor: Double = DistrictSpread.defaultFactor, as principal: Principal) throws -> ForecastReport {
         var (report, _, input) = try forecast(at: at, horizon: horizon, model: name, top: top, policeWeight: policeWeight,
                                               spreadFactor: spreadFactor, as: principal)
         report.quality = recentQuality(model: name, input: input, at: at.timeIntervalSince1970)

@@ -55,7 +55,7 @@ extension Engine {
     /// Windows shorter than a day are weighted by the hour-of-week profile.
     public func forecast(at: Date, horizon: Double, model name: String = "recency", top: Int = 20,
                          cellSize: Double = Grid.defaultCellSize, policeWeight: Double = 0, spreadFactor: Double = DistrictSpread.defaultFactor,
-                         as principal: Principal = .feed) throws -> (ForecastReport, [Double], HotspotInput) {
+                         as principal: Principal) throws -> (ForecastReport, [Double], HotspotInput) {
         try require(.readAll, of: principal)
         let incidents = try incidents.incidents(from: nil, to: at)
         guard !incidents.isEmpty else {

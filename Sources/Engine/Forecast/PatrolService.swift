@@ -24,7 +24,7 @@ public struct PatrolReport: Codable, Sendable {
 extension Engine {
     /// Patrol boxes of `boxMetres` for `units` units over the forecast's expected counts.
     public func patrol(at: Date, horizon: Double, units: Int, boxMetres: Double = 300, model: String = "recency",
-                       policeWeight: Double = 0, as principal: Principal = .feed) throws -> PatrolReport {
+                       policeWeight: Double = 0, as principal: Principal) throws -> PatrolReport {
         try patrolPlan(at: at, horizon: horizon, units: units, boxMetres: boxMetres, model: model, policeWeight: policeWeight, as: principal).report
     }
 

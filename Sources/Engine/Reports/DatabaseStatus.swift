@@ -21,7 +21,7 @@ public struct DatabaseStatus: Sendable, Codable, Equatable {
 }
 
 extension Engine {
-    public func status(as principal: Principal = .feed) throws -> DatabaseStatus {
+    public func status(as principal: Principal) throws -> DatabaseStatus {
         try require(.readAll, of: principal)
         var roles: [String: Int] = [:]
         for op in try operators.operators() { roles[op.role.rawValue, default: 0] += 1 }

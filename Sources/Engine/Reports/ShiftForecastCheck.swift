@@ -7,9 +7,10 @@ extension Engine {
     /// the incidents recorded in the shift: hit rate, PAI and PEI at 1/5/10 %
     /// of the area with Wilson intervals, the spread across comunas, the top cells and the incidents by district against the
     /// forecast's share. Nil when there is nothing to forecast from.
-    func forecastCheck(start: Date, end: Date, model: String, spreadFactor: Double = DistrictSpread.defaultFactor) throws -> ForecastSection? {
+    func forecastCheck(start: Date, end: Date, model: String, spreadFactor: Double = DistrictSpread.defaultFactor,
+                       as principal: Principal) throws -> ForecastSection? {
         let horizon = end.timeIntervalSince(start)
-        guard let (report, expected, input) = try? forecast(at: start, horizon: horizon, model: model, top: 10, spreadFactor: spreadFactor) else {
+        guard let (report, expected, input) = try? forecast(at: start, horizon: horizon, model: model, top: 10, spreadFactor: spreadFactor, as: principal) else {
             return nil
         }
         let happened = try incidents.incidents(from: start, to: end)

@@ -20,7 +20,7 @@ extension Engine {
             throw EngineError.badInput(file: "--spread-factor", line: nil, field: String(spreadFactor), reason: "the factor must be 1 or more")
         }
         let records = try shiftRecords(start: start, end: end)
-        var summary = ShiftSummaryBuilder.build(records, forecast: try forecastCheck(start: start, end: end, model: model, spreadFactor: spreadFactor),
+        var summary = ShiftSummaryBuilder.build(records, forecast: try forecastCheck(start: start, end: end, model: model, spreadFactor: spreadFactor, as: principal),
                                                 patrols: try dosage(start: start, end: end), targets: targets, generatedAt: clock.now())
         summary.oversight = try oversight(from: start, to: end)
         if exported {
@@ -33,5 +33,21 @@ extension Engine {
     /// The shift that contains `instant` in the standard schedule, as [start, end).
     public func shiftWindow(containing instant: Date) -> ShiftWindow {
         ShiftSchedule.standard(timeZone: timeZone).window(containing: instant)
+    }
+
+    /// The shift a summary without `--shift` is about: the one that contains
+    /// now, unless it has no alerts yet and an earlier one has; then the last
+    /// shift with alerts, with a sentence that says so (a finished demo shift,
+    /// a quiet start of a shift). `moved` is nil when it is today's shift.
+    public func defaultSummaryShift(as principal: Principal) throws -> (window: ShiftWindow, moved: String?) {
+        try require(.exportReports, of: principal)
+        let now = clock.now(), current = shiftWindow(containing: now)
+        guard let latest = try alerts.latestAlertTime(), latest < current.start else { return (current, nil) }
+        let last = shiftWindow(containing: latest)
+        let f = TimestampFormatter(timeZone: timeZone)
+        let text = "the current shift (\(current.name), from \(f.string(from: current.start))) has no alerts yet; "
+            + "this is the last shift that has: \(last.name), \(f.string(from: last.start)) to \(f.string(from: last.end)) "
+            + "(give --shift START/END for another)"
+        return (last, text)
     }
 }

@@ -62,7 +62,7 @@ extension Engine {
                                  hours: to.timeIntervalSince(from) / 3600, timeZone: timeZone.identifier),
             generatedAt: format8601.string(from: clock.now()), faces: faces, watchlist: watchlist, calibration: try storedCalibration(),
             reportCard: try storedReportCard(), social: social, alerts: TransparencyReport.Alerts(created: created.count, byPriority: byPriority, dispositions: dispositions),
-            forecast: try forecastAccuracy(from: from, to: to, model: model, spreadFactor: spreadFactor),
+            forecast: try forecastAccuracy(from: from, to: to, model: model, spreadFactor: spreadFactor, as: principal),
             patrols: try dosage(start: from, end: to)?.anonymised,
             audit: TransparencyReport.Audit(chainIntact: intact, records: audit.count,
                                             exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count("login.failed"),
@@ -93,8 +93,8 @@ extension Engine {
 
     /// Daily forecasts over the period scored against each day's incidents (hit rate, PAI and PEI with
     /// 95 % intervals), and the concentration and spread of the forecast made at its end.
-    func forecastAccuracy(from: Date, to: Date, model name: String, spreadFactor: Double) throws -> TransparencyReport.Forecast? {
-        guard let (report, _, input) = try? forecast(at: to, horizon: 86_400, model: name, top: 0, spreadFactor: spreadFactor),
+    func forecastAccuracy(from: Date, to: Date, model name: String, spreadFactor: Double, as principal: Principal) throws -> TransparencyReport.Forecast? {
+        guard let (report, _, input) = try? forecast(at: to, horizon: 86_400, model: name, top: 0, spreadFactor: spreadFactor, as: principal),
               let model = ModelCatalogue.model(named: name, timeZone: timeZone) else { return nil }
         let starts = Backtest.periodStarts(from: from.timeIntervalSince1970, to: to.timeIntervalSince1970, horizon: 86_400)
         guard let first = starts.first else { return nil }

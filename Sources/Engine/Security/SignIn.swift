@@ -55,6 +55,12 @@ extension Engine {
         return principal
     }
 
+    /// True while the database has no operators: the first one may then be
+    /// added without signing in (and must be an admin).
+    public func awaitsFirstAdmin() throws -> Bool {
+        try operators.operatorCount() == 0
+    }
+
     /// Adds an operator. On a database with no operators the first one may be
     /// added without signing in, and must be an admin; after that only an
     /// admin may add operators. Names follow `OperatorName`.

@@ -43,15 +43,15 @@ public final class SituationSource: Sendable {
         func place(_ p: GeoPoint?) -> PlanarPoint? { p.flatMap { projection?.project($0) } }
         let shift = ShiftSchedule.standard(timeZone: engine.timeZone).window(containing: now)
 
-        let queue = try engine.alertQueue(at: now)
-        let registry = try engine.cameras.cameras()
+        let queue = try engine.alertQueue(at: now, as: request.principal)
+        let registry = try engine.cameraRegistry(as: request.principal)
         let byID = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let cameras = registry.compactMap { c -> Situation.CameraMarker? in
             guard let p = place(c.location) else { return nil }
             let health = queue.cameraHealth[c.id] ?? "online"
             return Situation.CameraMarker(id: c.id, name: c.name, position: p, online: health == "online", health: health)
         }
-        let transitions = Dictionary(grouping: try engine.alerts.transitions(alertID: nil), by: \.alertID)
+        let transitions = Dictionary(grouping: try engine.alertHistory(id: nil, as: request.principal), by: \.alertID)
         let formatter = TimestampFormatter(timeZone: engine.timeZone)
         let alerts = queue.items.map { item -> Situation.AlertItem in
             let a = item.stored.alert
@@ -81,7 +81,7 @@ public final class SituationSource: Sendable {
             trails = confirmed.values.map { $0.sorted { $0.time < $1.time }.compactMap { byID[$0.cameraID].flatMap { place($0.location) } } }
                 .filter { $0.count > 1 }
         }
-        let flags = try engine.social.flags(states: [.pending]).map { f in
+        let flags = try engine.flagViews(states: [.pending], as: request.principal).map { f in
             Situation.FlagItem(id: f.flag.id, category: f.flag.category, score: f.flag.score, phrases: f.flag.phrases, text: f.post.text,
                                time: f.post.time, district: f.district, position: place(f.post.location))
         }
@@ -133,7 +133,7 @@ public final class SituationSource: Sendable {
         let key = RiskKey(model: request.model, horizon: request.horizonHours, hour: hour)
         if let cached = riskCache.withLock({ $0 }), cached.key == key { return (cached.layer, cached.patrol) }
         let at = Date(timeIntervalSince1970: Double(hour) * 3600)
-        guard let (report, expected, input) = try? engine.forecast(at: at, horizon: request.horizonHours * 3600, model: request.model, top: 50) else {
+        guard let (report, expected, input) = try? engine.forecast(at: at, horizon: request.horizonHours * 3600, model: request.model, top: 50, as: request.principal) else {
             riskCache.withLock { $0 = (key, nil, []) }
             return (nil, [])
         }
@@ -149,7 +149,7 @@ public final class SituationSource: Sendable {
                                         hitRateInterval: quality?.hitRateInterval, pei: quality?.pei)
         var patrol: [Situation.PatrolBox] = []
         if request.patrolUnits > 0, let plan = try? engine.patrol(at: at, horizon: request.horizonHours * 3600, units: request.patrolUnits,
-                                                                   model: request.model) {
+                                                                   model: request.model, as: request.principal) {
             patrol = plan.boxes.map { Situation.PatrolBox(centre: input.projection.project(GeoPoint(latitude: $0.centreLatitude, longitude: $0.centreLongitude)),
                                                           size: $0.sizeMetres) }
         }

@@ -79,6 +79,8 @@ public protocol AlertRepository: Sendable {
     /// Alerts not closed, oldest first.
     func openAlerts() throws -> [StoredAlert]
     func countsByState() throws -> [AlertState: Int]
+    /// When the newest alert was raised (nil: none yet).
+    func latestAlertTime() throws -> Date?
     func transitions(alertID: Int64?) throws -> [AlertTransition]
     /// Moves an alert from `from` to `to` if it is still in `from`; false if someone else moved it first.
     func transition(_ t: AlertTransition, disposition: Disposition?, snoozeUntil: Date?, assignedTo: String?,

@@ -11,13 +11,14 @@ struct AlertsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open alerts by priority (escalated first), then age.")
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
         @Option(help: "The time to judge ages and escalation at (default: now).") var at: String?
         @Option(help: "At most this many.") var limit: Int = 30
         @Option(help: "text or json") var format: OutputFormat = .text
         func run() throws {
             let engine = try database.openEngine()
             let now = try at.map { try TimeParser.instant($0, in: engine.timeZone) }
-            let q = try engine.alertQueue(at: now)
+            let q = try engine.alertQueue(at: now, as: try signIn.reader(engine, purpose: "reading the alert queue"))
             if format == .json { print(try Output.json(q)); return }
             let counts = q.countsByState.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             print("alerts: \(counts.isEmpty ? "none" : counts)")
@@ -35,15 +36,17 @@ struct AlertsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One alert: procedure, evidence and history.")
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
         @Argument(help: "Alert id.") var id: Int64
         func run() throws {
             let engine = try database.openEngine()
-            guard let s = try engine.alerts.alert(id: id) else { throw ValidationError("no alert \(id)") }
+            let reader = try signIn.reader(engine, purpose: "reading an alert")
+            guard let s = try engine.alert(id: id, as: reader) else { throw ValidationError("no alert \(id)") }
             let f = TimestampFormatter(timeZone: engine.timeZone)
             print("alert \(id): \(s.alert.title)\n  state \(s.alert.state.rawValue), priority \(s.alert.priority), rule \(s.alert.ruleID), raised \(f.string(from: s.alert.createdAt))")
             print("  procedure: \(s.procedure)")
             print("  evidence: " + s.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-            for t in try engine.alerts.transitions(alertID: id) {
+            for t in try engine.alertHistory(id: id, as: reader) {
                 print("  \(f.string(from: t.at))  \(t.from.rawValue) → \(t.to.rawValue)  by \(t.operatorName)\(t.note.map { ": \($0)" } ?? "")")
             }
         }

@@ -53,7 +53,7 @@ struct BacktestCommand: ParsableCommand {
         } else {
             throw ValidationError("--mask takes history or boundary:FILE.geojson")
         }
-        let report = try Engine.backtest(request)
+        let report = try Engine.backtest(request, as: .feed)
         if format == .json {
             print(Self.json(report, timeZone: zone).text)
             return

@@ -85,7 +85,7 @@ struct DemoCommand: ParsableCommand {
             let during = try Engine(databasePath: path, clock: clock)
             script = try DemoScript.run(engine: during, clock: clock, people: people)
         }
-        let status = try engine.status()
+        let status = try engine.status(as: .feed)
         if format == .json {
             print(try Output.json(DemoSummary(database: path, ingest: reports, faces: faces, events: events, posts: posts, status: status,
                                               seconds: Date().timeIntervalSince(started))))

@@ -35,7 +35,7 @@ struct DemoDatabase {
         }
         // The demo operators, read once (none when the file is missing).
         let people = try DemoOperators.read(from: data)
-        if try engine.operators.operatorCount() == 0 { try DemoOperators.create(people, in: engine) }
+        if try engine.awaitsFirstAdmin() { try DemoOperators.create(people, in: engine) }
         var reports: [IngestReport] = []
         for file in ["ba-robos-2017-2018.csv", "ba-delitos-2020.csv"] {
             let url = data.appendingPathComponent(file)

@@ -99,7 +99,7 @@ enum FacesScaleBench {
                                        issuingCourt: "bench", offenceCategory: "bench", issuedOn: issued, expiresOn: expires),
                  templates: (first..<min(to, first + per)).map { i in Array(rows[((i - from) * dimension)..<((i - from + 1) * dimension)]) })
             }
-            try engine.watchlist.upsert(entries, audit: AuditEntry(principal: .feed, action: "bench.watchlist", subject: "\(from)"))
+            try engine.seedBenchWatchlist(entries, label: "\(from)")
         }
         return [BenchResult(name: "scale_store_write", unit: "s", value: Date().timeIntervalSince(started),
                             params: base(templates, dimension, threads: SearchThreads.available, kernel: "sqlite", peak: 0))]

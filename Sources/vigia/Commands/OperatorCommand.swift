@@ -24,7 +24,7 @@ struct OperatorCommand: ParsableCommand {
                 throw ValidationError("unknown role \"\(role)\"; use dispatcher, supervisor, auditor or admin")
             }
             let engine = try database.openEngine(create: signIn.operatorName == nil)
-            let principal = try engine.operators.operatorCount() == 0 && signIn.operatorName == nil
+            let principal = try engine.awaitsFirstAdmin() && signIn.operatorName == nil
                 ? nil : try signIn.signIn(engine, purpose: "adding an operator")
             let passphrase = try Self.newPassphrase(for: name)
             try engine.addOperator(name: name, role: role, passphrase: passphrase, by: principal)

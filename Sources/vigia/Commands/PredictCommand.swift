@@ -27,7 +27,7 @@ struct PredictCommand: ParsableCommand {
         let engine = try database.openEngine()
         let instant = try TimeParser.instant(at, in: engine.timeZone)
         let report = try engine.predict(at: instant, horizon: try Self.hours(horizon), model: model, top: top,
-                                        policeWeight: policeWeight, spreadFactor: spreadFactor)
+                                        policeWeight: policeWeight, spreadFactor: spreadFactor, as: .feed)
         if format == .json { print(try Output.json(report)); return }
         let f = TimestampFormatter(timeZone: engine.timeZone)
         print("\(report.model) forecast from \(f.string(from: report.at)) for \(Int(report.horizonHours)) h: \(String(format: "%.1f", report.expectedTotal)) incidents expected over \(report.validCells) cells of \(Int(report.cellSize)) m; Gini \(String(format: "%.2f", report.gini))")
@@ -101,7 +101,7 @@ struct PatrolCommand: ParsableCommand {
             let principal = try signIn.signIn(engine, purpose: "issuing patrol boxes")
             report = try engine.issuePatrol(at: start, horizon: length, units: units, boxMetres: box, model: model, by: principal)
         } else {
-            report = try engine.patrol(at: start, horizon: length, units: units, boxMetres: box, model: model, policeWeight: policeWeight)
+            report = try engine.patrol(at: start, horizon: length, units: units, boxMetres: box, model: model, policeWeight: policeWeight, as: .feed)
         }
         if format == .json { print(try Output.json(report)); return }
         for b in report.boxes {

@@ -16,8 +16,7 @@ struct QuarantineCommand: ParsableCommand {
     func run() throws {
         let engine = try database.openEngine()
         let principal = try signIn.signIn(engine, purpose: "reading the quarantine")
-        try engine.require(.readAll, of: principal)
-        let items = try engine.quarantine.quarantined(feed: feed, limit: limit)
+        let items = try engine.quarantined(feed: feed, limit: limit, as: principal)
         for q in items {
             if format == .json {
                 print(CanonicalJSON.object([

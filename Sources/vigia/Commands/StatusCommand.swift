@@ -12,7 +12,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let engine = try database.openEngine()
-        let status = try engine.status()
+        let status = try engine.status(as: .feed)
         if format == .json {
             print(try Output.json(status))
         } else {
