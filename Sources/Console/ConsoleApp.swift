@@ -4,7 +4,8 @@ import Synchronization
 import VigiaCore
 
 /// The console's main loop: the only place that draws. It wakes for a key,
-/// for a feed that moved, or once a second for the clock; it never spins.
+/// for a commit to the store by anyone (polled twice a second), or for the
+/// replay clock; it never spins.
 public final class ConsoleApp {
     public struct Options: Sendable {
         public var language: Language
@@ -24,6 +25,9 @@ public final class ConsoleApp {
     public static let stopRequested = Atomic<Bool>(false)
     /// Why a followed feed stopped (disk full, unreadable file): shown on the message line, never lost silently.
     public static let feedProblems = Mutex<[String]>([])
+    /// With no commit and no key, the snapshot is still rebuilt this often,
+    /// so ages, escalations and snooze ends move on in a quiet room.
+    static let quietRebuildSeconds: TimeInterval = 30
 
     let engine: Engine
     var principal: Principal
@@ -64,13 +68,17 @@ public final class ConsoleApp {
         defer { screen.end() }
         feeder?.start()
         var lastBuild = Date(), lastGeneration = 0, dirty = true
+        // Live by commits: any commit to the store, by this process or
+        // another, rebuilds within about half a second; a slow timer only
+        // moves ages, escalations and snooze ends on in a quiet room.
+        var lastCommit = engine.storeChangeCount()
         var seenAlerts = Set(situation.alerts.map(\.id))
         while !Self.stopRequested.load(ordering: .relaxed) {
             if dirty {
                 screen.draw(render(situation, state, screen.size))
                 dirty = false
             }
-            let key = screen.readKey(timeout: 1000)
+            let key = screen.readKey(timeout: 500)
             if Self.stopRequested.load(ordering: .relaxed) { break }
             if let key {
                 dirty = true
@@ -87,6 +95,7 @@ public final class ConsoleApp {
                     perform(command, &state, screen)
                     situation = (try? source.situation(request())) ?? situation
                     lastBuild = Date()
+                    lastCommit = engine.storeChangeCount()
                 }
                 Reducer.follow(&state, situation: situation)
                 continue
@@ -96,7 +105,9 @@ public final class ConsoleApp {
             // No key: rebuild when a feed moved, or each second while the replay clock runs.
             let generation = feeder?.generation.load(ordering: .relaxed) ?? 0
             let replaying = options.replay.map { !$0.finished } ?? false
-            if generation != lastGeneration || (replaying && !state.paused) || Date().timeIntervalSince(lastBuild) > 5 {
+            let commit = engine.storeChangeCount()
+            if generation != lastGeneration || commit != lastCommit || (replaying && !state.paused)
+                || Date().timeIntervalSince(lastBuild) > Self.quietRebuildSeconds {
                 lastGeneration = generation
                 let problems = (feeder?.problems ?? []) + Self.feedProblems.withLock { $0 }
                 if let last = problems.last, state.message == nil { state.message = "\(Strings.text("msg.feedstopped", state.language)): \(last)" }
@@ -109,6 +120,11 @@ public final class ConsoleApp {
                     Reducer.follow(&state, situation: situation)
                 }
                 lastBuild = Date()
+                lastCommit = engine.storeChangeCount()
+                dirty = true
+            } else if Int(engine.clock.now().timeIntervalSince1970) != Int(situation.header.now.timeIntervalSince1970) {
+                // Between rebuilds the clock and the ages still move on.
+                situation.header.now = engine.clock.now()
                 dirty = true
             }
         }

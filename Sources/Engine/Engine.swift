@@ -29,6 +29,8 @@ public final class Engine: Sendable {
     public let timeZone: TimeZone
     /// Where the database lives, for messages.
     public let location: String
+    /// Changes after every commit to the store, from any process (nil: not watched).
+    let commits: (any ChangeCounter)?
     /// Signs the audit chain's head outside the database, when configured.
     let auditAnchor: AuditAnchor?
     let logger: Logger
@@ -39,8 +41,9 @@ public final class Engine: Sendable {
                 modelCache: (any ModelCacheRepository)?, alerts: any AlertRepository, cameras: any CameraRepository,
                 settings: any SettingsRepository, watchlist: any WatchlistRepository, faceSearch: any FaceSearchRepository,
                 social: any SocialRepository, retention: any RetentionRepository, clock: any TimeSource, timeZone: TimeZone, location: String,
-                auditAnchor: AuditAnchor? = nil, patrols: (any PatrolRepository)? = nil) {
+                auditAnchor: AuditAnchor? = nil, patrols: (any PatrolRepository)? = nil, commits: (any ChangeCounter)? = nil) {
         self.auditAnchor = auditAnchor
+        self.commits = commits
         self.watchlist = watchlist
         self.patrols = patrols
         self.faceSearch = faceSearch
@@ -75,12 +78,20 @@ public final class Engine: Sendable {
                   quarantine: database.quarantine, boundaries: database.boundaries, modelCache: database.modelCache,
                   alerts: database.alerts, cameras: database.cameras, settings: database.settings,
                   watchlist: database.watchlist, faceSearch: database.faceSearch, social: database.social, retention: database.retention, clock: clock,
-                  timeZone: zone, location: path, auditAnchor: database.anchor, patrols: database.patrols)
+                  timeZone: zone, location: path, auditAnchor: database.anchor, patrols: database.patrols,
+                  commits: database.commitWatch)
     }
 
     /// An error in words: storage failures (disk full, read-only) say what to do.
     public func explain(_ error: any Error) -> String {
         StorageProblem.describe(error, path: location) ?? "\(error)"
+    }
+
+    /// A number that changes after every commit to the store by anyone
+    /// (another console, a command line action, a feed worker); nil when
+    /// the store cannot say. Consoles poll it to stay in step.
+    public func storeChangeCount() -> Int? {
+        try? commits?.changeCount()
     }
 
     /// Refuses unless `principal`'s role grants `permission`.

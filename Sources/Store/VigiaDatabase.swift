@@ -93,6 +93,8 @@ public final class VigiaDatabase: Sendable {
     public var social: SocialStore { SocialStore(database: self) }
     public var retention: RetentionStore { RetentionStore(database: self) }
     public var patrols: PatrolStore { PatrolStore(database: self) }
+    /// Changes after every commit by any connection to this file.
+    public var commitWatch: CommitWatch { CommitWatch(path: path) }
 
     /// Runs `body` in one write transaction and appends `audit` to the chain in
     /// the same transaction. No record is appended in a transaction that
