@@ -101,10 +101,19 @@ struct CameraAlertPipelineTests {
         try f.engine.perform(.snooze(minutes: 10), onAlert: id, by: dina)
         let now = Date(timeIntervalSince1970: 1_542_301_200) // the fixture's clock
         #expect(try f.engine.alertQueue(at: now.addingTimeInterval(599), as: .feed).items.isEmpty)
-        #expect(try f.engine.alertQueue(at: now.addingTimeInterval(601), as: .feed).items.first?.stored.alert.state == .new)
-        try f.engine.perform(.forward(to: "sergio", message: "check the platform"), onAlert: id, by: dina)
+        // Reading the queue after the snooze ran out shows it New and writes nothing.
+        let records = try f.engine.audit.records(from: nil, to: nil).count
+        let later = try f.engine.alertQueue(at: now.addingTimeInterval(601), as: .feed)
+        #expect(later.items.first?.stored.alert.state == .new && later.countsByState["new"] == 1 && later.countsByState["snoozed"] == nil)
+        #expect(try f.engine.audit.records(from: nil, to: nil).count == records, "reading the queue wrote to the store")
+        #expect(try f.engine.alerts.alert(id: id)?.alert.state == .snoozed)
+        // Acting on it after its end: the snooze's end is recorded first, then the action.
+        let afterwards = try Engine(databasePath: f.databasePath, clock: FixedTimeSource(now.addingTimeInterval(601)))
+        try afterwards.perform(.forward(to: "sergio", message: "check the platform"), onAlert: id, by: dina)
         #expect(try f.engine.alerts.alert(id: id)?.assignedTo == "sergio")
-        #expect(try f.engine.alertHistory(id: id, as: dina).last?.note == "to sergio: check the platform", "the history says to whom")
+        let history = try f.engine.alertHistory(id: id, as: dina)
+        #expect(history.suffix(2).map { "\($0.from.rawValue)>\($0.to.rawValue)" } == ["snoozed>new", "new>forwarded"], "\(history)")
+        #expect(history.last?.note == "to sergio: check the platform", "the history says to whom")
     }
 
     @Test("rules: a dispatcher cannot change them; a load is audited with the text's hash")

@@ -46,8 +46,16 @@ extension Engine {
     @discardableResult
     public func perform(_ command: AlertCommand, onAlert id: Int64, by principal: Principal) throws -> StoredAlert {
         try require(.handleAlerts, of: principal)
-        guard let stored = try alerts.alert(id: id) else {
+        guard var stored = try alerts.alert(id: id) else {
             throw EngineError.badInput(file: "alert", line: nil, field: String(id), reason: "no alert \(id)")
+        }
+        // A snooze that has run out is over now, whether or not anyone looked.
+        if stored.alert.state == .snoozed, (stored.snoozeUntil ?? .distantFuture) <= clock.now() {
+            _ = try alerts.transition(
+                AlertTransition(alertID: id, from: .snoozed, to: .new, operatorName: Principal.feed.name, at: clock.now(), note: "snooze ended"),
+                disposition: nil, snoozeUntil: nil, assignedTo: nil, details: ["from": "snoozed", "to": "new"],
+                audit: AuditEntry(principal: .feed, action: "alert.resume", subject: String(id), details: ["reason": "snooze ended"]))
+            stored = try alerts.alert(id: id) ?? stored
         }
         let from = stored.alert.state
         let to: AlertState
@@ -95,13 +103,18 @@ extension Engine {
     public func alertQueue(at now: Date? = nil, as principal: Principal) throws -> AlertQueueSnapshot {
         try require(.readAll, of: principal)
         let now = now ?? clock.now()
-        for s in try alerts.openAlerts() where s.alert.state == .snoozed && (s.snoozeUntil ?? .distantFuture) <= now {
-            _ = try alerts.transition(
-                AlertTransition(alertID: s.alert.id, from: .snoozed, to: .new, operatorName: Principal.feed.name, at: now, note: "snooze ended"),
-                disposition: nil, snoozeUntil: nil, assignedTo: nil, details: ["from": "snoozed", "to": "new"],
-                audit: AuditEntry(principal: .feed, action: "alert.resume", subject: String(s.alert.id), details: ["reason": "snooze ended"]))
+        // Reading writes nothing: a snooze that ran out by `now` shows as New
+        // here, and becomes New in the store when someone acts on the alert.
+        var ended = 0
+        let open = try alerts.openAlerts().map { s -> StoredAlert in
+            guard s.alert.state == .snoozed, (s.snoozeUntil ?? .distantFuture) <= now else { return s }
+            var back = s
+            back.alert.state = .new
+            back.snoozeUntil = nil
+            ended += 1
+            return back
         }
-        let items = try alerts.openAlerts().filter { $0.alert.state != .snoozed }.map { s -> AlertQueueItem in
+        let items = open.filter { $0.alert.state != .snoozed }.map { s -> AlertQueueItem in
             let age = now.timeIntervalSince(s.alert.createdAt)
             let escalated = s.alert.state == .new && (s.escalateAfterSeconds.map { age > $0 } ?? false)
             return AlertQueueItem(stored: s, effectivePriority: escalated ? max(1, s.alert.priority - 1) : s.alert.priority,
@@ -109,6 +122,11 @@ extension Engine {
         }.sorted { ($0.effectivePriority, $0.stored.alert.createdAt, $0.stored.alert.id) < ($1.effectivePriority, $1.stored.alert.createdAt, $1.stored.alert.id) }
         var counts: [String: Int] = [:]
         for (state, n) in try alerts.countsByState() { counts[state.rawValue] = n }
+        if ended > 0 {
+            counts["snoozed", default: 0] -= ended
+            counts["new", default: 0] += ended
+            if counts["snoozed"] == 0 { counts["snoozed"] = nil }
+        }
         let health = (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
         return AlertQueueSnapshot(at: now, items: items, countsByState: counts, cameraHealth: health)
     }

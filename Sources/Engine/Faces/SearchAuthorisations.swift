@@ -190,11 +190,25 @@ struct LiveFaceSearch {
 
     /// Candidates at or above the threshold among the entries each probe's
     /// authorisation covers, at most three per probe, for a micro-batch.
+    ///
+    /// The batch asks for the best `firstPass` entries above the threshold.
+    /// When an authorisation names entries and that list came back full,
+    /// entries it does not cover may have crowded out one it does (ranked
+    /// eleventh, say): that probe is searched again over every entry, so an
+    /// authorised entry above the threshold is never missed.
     func search(_ probes: [(embedding: [Float], authorisation: SearchAuthorisation)]) throws -> [[(entry: String, similarity: Float)]] {
-        let found = try index.search(batch: probes.map(\.embedding), in: packed, k: 10, floor: threshold)
-        return zip(found, probes).map { candidates, probe in
-            let allowed = probe.authorisation.entries.map(Set.init)
-            return Array(candidates.filter { $0.similarity >= threshold && (allowed?.contains($0.entry) ?? true) }.prefix(3))
+        let found = try index.search(batch: probes.map(\.embedding), in: packed, k: Self.firstPass, floor: threshold)
+        return try zip(found, probes).map { candidates, probe in
+            guard let entries = probe.authorisation.entries else { return Array(candidates.filter { $0.similarity >= threshold }.prefix(3)) }
+            let allowed = Set(entries)
+            var shown = candidates.filter { $0.similarity >= threshold && allowed.contains($0.entry) }
+            if shown.count < 3, candidates.count >= Self.firstPass, index.entryCount > Self.firstPass {
+                let all = try index.search(batch: [probe.embedding], in: packed, k: index.entryCount, floor: threshold)[0]
+                shown = all.filter { $0.similarity >= threshold && allowed.contains($0.entry) }
+            }
+            return Array(shown.prefix(3))
         }
     }
+
+    static let firstPass = 10
 }
