@@ -22,6 +22,9 @@ public struct AlertRule: Hashable, Sendable {
     public var cameras: Set<String> = []
     /// Local time window in minutes after midnight, may cross midnight.
     public var hours: (start: Int, end: Int)?
+    /// ISO weekdays (1 Monday … 7 Sunday) the rule runs on; empty means every
+    /// day. A window that crosses midnight belongs to the day it starts on.
+    public var days: Set<Int> = []
     public var minimumScore: Double = 0
     public var minimumDwellSeconds: Double = 0
     public var minimumCount: Int = 0
@@ -50,5 +53,34 @@ public struct AlertRule: Hashable, Sendable {
     func coversHour(minuteOfDay m: Int) -> Bool {
         guard let hours else { return true }
         return hours.start < hours.end ? (m >= hours.start && m < hours.end) : (m >= hours.start || m < hours.end)
+    }
+
+    /// Whether local time (`m` minutes after midnight on ISO `weekday`) falls in the rule's days and hours.
+    func covers(minuteOfDay m: Int, weekday: Int) -> Bool {
+        guard coversHour(minuteOfDay: m) else { return false }
+        guard !days.isEmpty else { return true }
+        // 02:00 inside 22:00-06:00 belongs to the evening before.
+        let crossing = hours.map { $0.start > $0.end && m < $0.end } ?? false
+        return days.contains(crossing ? (weekday + 5) % 7 + 1 : weekday)
+    }
+
+    /// Day names the `days` key accepts, English and Spanish, to ISO weekdays.
+    public static let dayNames: [String: Int] = [
+        "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
+        "lun": 1, "mar": 2, "mie": 3, "mié": 3, "jue": 4, "vie": 5, "sab": 6, "sáb": 6, "dom": 7,
+    ]
+
+    /// `mon-fri`, `sat,sun`, `lun-vie`, `fri-mon` (wraps): the ISO weekdays, or nil when a name is unknown.
+    public static func parseDays(_ text: String) -> Set<Int>? {
+        var out = Set<Int>()
+        for part in text.lowercased().split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let ends = part.split(separator: "-", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+            guard (1...2).contains(ends.count), let a = dayNames[ends[0]] else { return nil }
+            guard ends.count == 2 else { out.insert(a); continue }
+            guard let b = dayNames[ends[1]] else { return nil }
+            var d = a
+            while true { out.insert(d); if d == b { break }; d = d % 7 + 1 }
+        }
+        return out.isEmpty ? nil : out
     }
 }

@@ -72,8 +72,8 @@ public struct RuleEngine: Sendable {
         default:
             break
         }
-        let minute = minuteOfDay(t)
-        for rule in rules where matches(rule, event, minuteOfDay: minute) {
+        let minute = minuteOfDay(t), day = weekday(t)
+        for rule in rules where matches(rule, event, minuteOfDay: minute, weekday: day) {
             if let d = fire(rule, camera: event.cameraID, at: t, event: event) { drafts.append(d) }
         }
         return drafts
@@ -106,8 +106,8 @@ public struct RuleEngine: Sendable {
         return drafts
     }
 
-    func matches(_ rule: AlertRule, _ e: CameraEvent, minuteOfDay: Int) -> Bool {
-        guard rule.cameras.isEmpty || rule.cameras.contains(e.cameraID), rule.coversHour(minuteOfDay: minuteOfDay) else { return false }
+    func matches(_ rule: AlertRule, _ e: CameraEvent, minuteOfDay: Int, weekday: Int) -> Bool {
+        guard rule.cameras.isEmpty || rule.cameras.contains(e.cameraID), rule.covers(minuteOfDay: minuteOfDay, weekday: weekday) else { return false }
         func zoneOK(_ z: String?) -> Bool { rule.zones.isEmpty || z.map(rule.zones.contains) == true }
         func labelOK(_ l: String) -> Bool { rule.labels.isEmpty || rule.labels.contains(l) }
         switch (rule.kind, e.kind) {
@@ -164,6 +164,14 @@ public struct RuleEngine: Sendable {
         return AlertDraft(ruleID: rule.id, cameraID: camera, priority: rule.priority, time: Date(timeIntervalSince1970: t),
                           title: "\(what) — \(cameraName)", dedupeKey: key, procedure: rule.procedure,
                           escalateAfterSeconds: rule.escalateAfterSeconds, evidence: evidence)
+    }
+
+    /// The local ISO weekday (1 Monday … 7 Sunday) at `t`; 1970-01-01 was a Thursday.
+    func weekday(_ t: Double) -> Int {
+        guard t.isFinite, abs(t) < 1e12 else { return 4 }
+        let local = (t + Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: t)))).rounded(.down)
+        let day = Int((local / 86_400).rounded(.down))
+        return ((day + 3) % 7 + 7) % 7 + 1
     }
 
     func minuteOfDay(_ t: Double) -> Int {

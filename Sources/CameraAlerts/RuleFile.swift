@@ -27,7 +27,7 @@ public struct RuleFileError: Error, CustomStringConvertible, Equatable {
 public enum RuleFile {
     static let keys: [String: String] = [
         "kind": "detection, loitering, crowd, offline or tamper", "labels": "object classes, comma-separated",
-        "zones": "zone names", "cameras": "camera ids", "hours": "HH:MM-HH:MM local time", "min_score": "0…1",
+        "zones": "zone names", "cameras": "camera ids", "hours": "HH:MM-HH:MM local time", "days": "mon-fri, sat,sun, lun-vie… (a window belongs to the day it starts)", "min_score": "0…1",
         "min_dwell": "seconds", "min_count": "people", "missed_heartbeats": "1…100", "priority": "1…5",
         "cooldown": "seconds", "dedupe": "camera, zone, label, track", "escalate_after": "seconds",
         "procedure": "text for the dispatcher", "dispatch": "required or optional",
@@ -99,6 +99,11 @@ public enum RuleFile {
                     fail("hours must be HH:MM-HH:MM, e.g. 21:00-06:00"); continue
                 }
                 current!.hours = (a, b)
+            case "days":
+                guard let d = AlertRule.parseDays(value) else {
+                    fail("days must be day names or ranges, e.g. mon-fri or sat,sun (lun-vie, sáb,dom)"); continue
+                }
+                current!.days = d
             case "min_score": if let v = number(0...1) { current!.minimumScore = v }
             case "min_dwell": if let v = number(0...604_800) { current!.minimumDwellSeconds = v }
             case "min_count": if let v = number(1...1_000_000) { current!.minimumCount = Int(v) }

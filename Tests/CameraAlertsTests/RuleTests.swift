@@ -86,6 +86,37 @@ struct RuleEngineTests {
         #expect(e.process(event("C2", night + 9 * 3600, .detection(label: "person", zone: "parking", score: 0.9))).isEmpty, "06:00")
     }
 
+    @Test("days: a Friday-night rule runs Friday 21:00 to Saturday 06:00, not Thursday night nor early Friday")
+    func weekdays() throws {
+        var e = try engine("[rule f]\nkind = detection\nlabels = person\nhours = 21:00-06:00\ndays = fri\ncooldown = 0\n")
+        func fires(_ hoursAfterThursday14: Double) -> Bool {
+            !e.process(event("C2", hoursAfterThursday14 * 3600, .detection(label: "person", zone: nil, score: 0.9))).isEmpty
+        }
+        #expect(!fires(7), "Thursday 21:00")
+        #expect(!fires(12), "Friday 02:00 belongs to Thursday night")
+        #expect(!fires(30.99), "Friday 20:59")
+        #expect(fires(31), "Friday 21:00")
+        #expect(fires(36), "Saturday 02:00 belongs to Friday night")
+        #expect(!fires(40), "Saturday 06:00")
+        #expect(!fires(55), "Saturday 21:00")
+        var weekend = try engine("[rule w]\nkind = detection\nlabels = person\ndays = sáb,dom\ncooldown = 0\n")
+        #expect(weekend.process(event("C2", 24 * 3600, .detection(label: "person", zone: nil, score: 0.9))).isEmpty, "Friday")
+        #expect(weekend.process(event("C2", 48 * 3600, .detection(label: "person", zone: nil, score: 0.9))).count == 1, "Saturday")
+    }
+
+    @Test("day names and ranges, English and Spanish, wrapping; a bad one names file and line")
+    func dayParsing() throws {
+        #expect(AlertRule.parseDays("mon-fri") == [1, 2, 3, 4, 5])
+        #expect(AlertRule.parseDays("lun-vie") == [1, 2, 3, 4, 5])
+        #expect(AlertRule.parseDays("Fri-Mon") == [5, 6, 7, 1])
+        #expect(AlertRule.parseDays("sat, sun") == [6, 7])
+        #expect(AlertRule.parseDays("funday") == nil && AlertRule.parseDays("") == nil && AlertRule.parseDays("mon-") == nil)
+        #expect(throws: RuleFileErrors.self) { try RuleFile.parse("[rule x]\nkind = offline\ndays = someday\n", file: "r.conf") }
+        do { _ = try RuleFile.parse("[rule x]\nkind = offline\ndays = someday\n", file: "r.conf") } catch let e as RuleFileErrors {
+            #expect(e.description.contains("r.conf:3") && e.description.contains("days"), "\(e)")
+        }
+    }
+
     @Test("a crowd over N, with the evidence the dispatcher needs")
     func crowd() throws {
         var e = try engine("[rule c]\nkind = crowd\nmin_count = 100\npriority = 2\nprocedure = Call the station.\n")
