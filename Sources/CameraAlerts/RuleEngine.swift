@@ -97,7 +97,7 @@ public struct RuleEngine: Sendable {
                 if t - last > limit {
                     offline.insert(id)
                     let detected = last + limit
-                    if let d = fire(rule, camera: id, at: detected, event: nil, extra: ["silent_seconds": String(Int(t - last))]) {
+                    if let d = fire(rule, camera: id, at: detected, event: nil, extra: ["silent_seconds": String(Int(t - last)), "condition": "offline"]) {
                         drafts.append(d)
                     }
                 }

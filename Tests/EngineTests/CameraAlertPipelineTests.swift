@@ -73,6 +73,27 @@ struct CameraAlertPipelineTests {
         #expect(bad[1].reason.hasPrefix("unknown_camera"))
     }
 
+    @Test("an offline alert cannot be closed while its camera is still down; once heartbeats return it can")
+    func acknowledgementCondition() throws {
+        let (f, _, dina) = try fixture()
+        _ = try ingest(f, [line(0, "C1", #""type":"heartbeat""#), line(0, "C2", #""type":"heartbeat""#),
+                           line(60, "C1", #""type":"heartbeat""#), line(120, "C1", #""type":"heartbeat""#), line(240, "C1", #""type":"heartbeat""#)])
+        let offline = try #require(try f.engine.alertQueue(as: dina).items.first { $0.stored.alert.ruleID == "offline" }?.stored.alert)
+        #expect(offline.cameraID == "C2")
+        try f.engine.perform(.acknowledge, onAlert: offline.id, by: dina)
+        #expect(try f.engine.conditionHolding(alert: offline.id, as: dina) == "offline")
+        for d in [Disposition.attended, .falseAlarm, .noActionNeeded] {
+            #expect(throws: EngineError.self, "closed as \(d) while C2 is still offline") {
+                try f.engine.perform(.close(d, note: nil), onAlert: offline.id, by: dina)
+            }
+        }
+        try f.engine.perform(.hold, onAlert: offline.id, by: dina)
+        // C2 comes back: the condition clears and the alert can be closed.
+        _ = try ingest(f, [line(300, "C2", #""type":"heartbeat""#), line(301, "C1", #""type":"heartbeat""#)])
+        #expect(try f.engine.conditionHolding(alert: offline.id, as: dina) == nil)
+        #expect(try f.engine.perform(.close(.attended, note: "camera back"), onAlert: offline.id, by: dina).alert.state == .closed)
+    }
+
     @Test("the life cycle through the engine: who and when, audited; refusals say why")
     func lifeCycle() throws {
         let (f, _, dina) = try fixture()

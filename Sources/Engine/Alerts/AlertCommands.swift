@@ -67,6 +67,14 @@ extension Engine {
         var disposition: Disposition?, snoozeUntil: Date?, assigned: String?, note: String?
         switch command {
         case .close(let d, let n):
+            // The acknowledgement condition: an alert about a camera's state
+            // (offline, tampered) stays open while that state lasts.
+            if d != .duplicate, let camera = stored.alert.cameraID, let condition = Self.condition(of: stored),
+               try cameraHealth()[camera] == condition {
+                throw EngineError.badInput(file: "alert \(id)", line: nil, field: "disposition",
+                                           reason: "camera \(TerminalSafe.line(camera, limit: 64)) is still \(condition): the alert can be closed once it is back "
+                                               + "(hold it meanwhile), or closed as duplicate")
+            }
             disposition = d
             note = n
             details["disposition"] = .string(d.rawValue)
@@ -99,6 +107,19 @@ extension Engine {
         return try alerts.alert(id: id) ?? stored
     }
 
+    /// Each camera's health as the last committed feed batch left it.
+    func cameraHealth() throws -> [String: String] {
+        (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+    }
+
+    /// The camera state an alert is about, if it is about one: "offline" or
+    /// "tampered" (older alerts are recognised by their evidence).
+    static func condition(of stored: StoredAlert) -> String? {
+        if let c = stored.evidence["condition"] { return c }
+        if stored.evidence["silent_seconds"] != nil { return "offline" }
+        return nil
+    }
+
     /// The open alerts, escalated where unacknowledged too long; expired snoozes return to New first.
     public func alertQueue(at now: Date? = nil, as principal: Principal) throws -> AlertQueueSnapshot {
         try require(.readAll, of: principal)
@@ -127,7 +148,7 @@ extension Engine {
             counts["new", default: 0] += ended
             if counts["snoozed"] == 0 { counts["snoozed"] = nil }
         }
-        let health = (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+        let health = try cameraHealth()
         return AlertQueueSnapshot(at: now, items: items, countsByState: counts, cameraHealth: health)
     }
 }

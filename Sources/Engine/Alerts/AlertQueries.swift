@@ -16,6 +16,15 @@ extension Engine {
         return try alerts.transitions(alertID: id)
     }
 
+    /// The camera state an open alert is about ("offline") while that state
+    /// still holds, so it cannot be closed yet; nil when it can.
+    public func conditionHolding(alert id: Int64, as principal: Principal) throws -> String? {
+        try require(.readAll, of: principal)
+        guard let stored = try alerts.alert(id: id), let camera = stored.alert.cameraID, let condition = Self.condition(of: stored),
+              try cameraHealth()[camera] == condition else { return nil }
+        return condition
+    }
+
     /// The registered cameras.
     public func cameraRegistry(as principal: Principal) throws -> [Camera] {
         try require(.readAll, of: principal)

@@ -6,14 +6,14 @@ import VigiaCore
 /// through the same engine commands the console sends.
 enum DemoScript {
     struct Report: Encodable {
-        var alertsAcknowledged = 0, alertsDispatched = 0, alertsClosed = 0
+        var alertsAcknowledged = 0, alertsDispatched = 0, alertsClosed = 0, alertsHeld = 0
         var hitsConfirmedTwice = 0, hitsDispatched = 0, hitsRejected = 0, dispatchRefusedBeforeTwo = 0
         var flagsCredible = 0, flagsNotCredible = 0
         var patrolBoxesIssued = 0
 
         var text: String {
             """
-            Scripted operators: \(alertsAcknowledged) alerts acknowledged, \(alertsDispatched) dispatched, \(alertsClosed) closed; \
+            Scripted operators: \(alertsAcknowledged) alerts acknowledged, \(alertsDispatched) dispatched, \(alertsClosed) closed, \(alertsHeld) held (camera still down); \
             \(hitsConfirmedTwice) candidates confirmed by two people and \(hitsDispatched) dispatched (\(dispatchRefusedBeforeTwo) dispatch refused after one confirmation), \
             \(hitsRejected) rejected; \(flagsCredible) flags credible, \(flagsNotCredible) not credible (deleted); \
             \(patrolBoxesIssued) patrol boxes issued for the shift
@@ -42,6 +42,15 @@ enum DemoScript {
         // chain refuses a clock that runs backwards, so a flag reviewed at 18:10 cannot follow an alert closed at 20:00.
         var steps: [(time: Date, seq: Int, run: () throws -> Void)] = []
         func at(_ t: Date, _ run: @escaping () throws -> Void) { steps.append((t, steps.count, run)) }
+        // A camera still down keeps its offline alert open (the acknowledgement
+        // condition): the operator holds it instead of closing it.
+        func closeOrHold(_ id: Int64, _ disposition: Disposition, _ note: String) throws {
+            if try engine.conditionHolding(alert: id, as: first) != nil {
+                _ = try engine.perform(.hold, onAlert: id, by: first); r.alertsHeld += 1
+            } else {
+                _ = try engine.perform(.close(disposition, note: note), onAlert: id, by: first); r.alertsClosed += 1
+            }
+        }
         // Alerts: high priorities dispatched and closed as attended; the rest closed as false alarms.
         for item in try engine.alertQueue(as: first).items where item.stored.alert.state == .new {
             let id = item.stored.alert.id
@@ -52,10 +61,10 @@ enum DemoScript {
                 t += delay(id, 45, 200)
                 at(t) { _ = try engine.perform(.dispatch, onAlert: id, by: first); r.alertsDispatched += 1 }
                 t += delay(id, 600, 1500)
-                at(t) { _ = try engine.perform(.close(.attended, note: "unidad en el lugar"), onAlert: id, by: first); r.alertsClosed += 1 }
+                at(t) { try closeOrHold(id, .attended, "unidad en el lugar") }
             } else {
                 t += delay(id, 60, 300)
-                at(t) { _ = try engine.perform(.close(.falseAlarm, note: "revisado en cámara"), onAlert: id, by: first); r.alertsClosed += 1 }
+                at(t) { try closeOrHold(id, .falseAlarm, "revisado en cámara") }
             }
         }
         // Candidates: the strongest confirmed by two people and dispatched; a few rejected.
