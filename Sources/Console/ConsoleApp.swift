@@ -15,9 +15,12 @@ public final class ConsoleApp {
         public var replay: PausableReplayClock?
         public var tour: Bool
         public var bell: Bool
-        public init(language: Language, glyphs: GlyphSet, theme: Theme, themeFolders: [URL], replay: PausableReplayClock?, tour: Bool, bell: Bool = true) {
+        /// `--at`: a view of the store at a past time; nothing is changed.
+        public var readOnly: Bool
+        public init(language: Language, glyphs: GlyphSet, theme: Theme, themeFolders: [URL], replay: PausableReplayClock?, tour: Bool, bell: Bool = true,
+                    readOnly: Bool = false) {
             self.language = language; self.glyphs = glyphs; self.theme = theme; self.themeFolders = themeFolders
-            self.replay = replay; self.tour = tour; self.bell = bell
+            self.replay = replay; self.tour = tour; self.bell = bell; self.readOnly = readOnly
         }
     }
 
@@ -52,6 +55,7 @@ public final class ConsoleApp {
     public func run() throws {
         let source = SituationSource(engine: engine)
         var state = UIState(language: options.language, glyphs: options.glyphs)
+        state.readOnly = options.readOnly
         if options.tour { state.tourStep = 0; Tour.apply(0, to: &state) }
         func request() -> SituationSource.Request {
             SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: options.replay?.speed,
@@ -59,8 +63,10 @@ public final class ConsoleApp {
         }
         // Safeguard 11: the retention policy runs at start-up and then hourly; lapsed
         // urgent authorisations (safeguard 3) are made final at start-up and every minute.
-        _ = try? engine.applyScheduledRetention()
-        _ = try? engine.applyAuthorisationLapses()
+        if !options.readOnly {
+            _ = try? engine.applyScheduledRetention()
+            _ = try? engine.applyAuthorisationLapses()
+        }
         var lastRetention = Date(), lastSweep = Date()
         var situation = try source.situation(request())
         Reducer.follow(&state, situation: situation)
@@ -100,8 +106,8 @@ public final class ConsoleApp {
                 Reducer.follow(&state, situation: situation)
                 continue
             }
-            if Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
-            if Date().timeIntervalSince(lastSweep) >= 60 { _ = try? engine.applyAuthorisationLapses(); lastSweep = Date() }
+            if !options.readOnly, Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
+            if !options.readOnly, Date().timeIntervalSince(lastSweep) >= 60 { _ = try? engine.applyAuthorisationLapses(); lastSweep = Date() }
             // No key: rebuild when a feed moved, or each second while the replay clock runs.
             let generation = feeder?.generation.load(ordering: .relaxed) ?? 0
             let replaying = options.replay.map { !$0.finished } ?? false
@@ -134,6 +140,14 @@ public final class ConsoleApp {
     /// Runs an engine command for the signed-in operator and says how it went.
     func perform(_ command: EngineCommand, _ state: inout UIState, _ screen: CursesScreen) {
         let l = state.language
+        if options.readOnly {
+            switch command {
+            case .alert, .decideHit, .dispatchHit, .reviewFlag, .signIn:
+                state.message = Strings.text("msg.readonly", l)
+                return
+            case .setTheme, .reloadForecast, .refresh, .quit: break
+            }
+        }
         do {
             switch command {
             case .alert(let id, let c): _ = try engine.perform(c, onAlert: id, by: principal)

@@ -92,6 +92,7 @@ enum TitleBar {
         let when = TimestampFormatter(timeZone: h.timeZone).string(from: h.now)
         var mode = h.replaySpeed.map { "\(Strings.text("title.replay", l)) ×\(Int($0))" } ?? Strings.text("title.live", l)
         if state.paused { mode += " (\(Strings.text("title.paused", l)))" }
+        if state.readOnly { mode = Strings.text("title.readonly", l) }
         let unhandled = "\(Strings.text("title.unhandled", l)): \(s.unhandledAlerts) \(Strings.text("pane.alerts", l).lowercased()), \(s.pendingHits) \(Strings.text("pane.hits", l).lowercased()), \(s.pendingFlags) \(Strings.text("pane.flags", l).lowercased())"
         let counts = "\(s.unhandledAlerts)/\(s.pendingHits)/\(s.pendingFlags)"
         // Kept in this order as the terminal narrows (issue 23): who is signed
@@ -99,7 +100,10 @@ enum TitleBar {
         // A part that does not fit whole is shown short, or not at all.
         let parts: [(text: String, short: String?, priority: Int)] = [
             ("Vigía", nil, 3),
-            ("\(when.prefix(10)) \(when.dropFirst(11).prefix(8)) \(mode)", "\(when.dropFirst(11).prefix(5))" + (h.replaySpeed.map { " ×\(Int($0))" } ?? ""), 4),
+            ("\(when.prefix(10)) \(when.dropFirst(11).prefix(8)) \(mode)",
+             state.readOnly ? "\(when.prefix(10)) \(when.dropFirst(11).prefix(5)) \(Strings.text("title.readonly.short", l))"
+                 : "\(when.dropFirst(11).prefix(5))" + (h.replaySpeed.map { " ×\(Int($0))" } ?? ""),
+             state.readOnly ? 0 : 4),
             ("\(Strings.text("title.shift", l)) \(Strings.text("shift." + h.shift, l))", nil, 5),
             ("\(h.operatorName) (\(Strings.text("role." + h.role.rawValue, l)))", h.operatorName, 0),
             (unhandled, "\(Strings.text("title.unhandled", l)) \(counts)", 1),

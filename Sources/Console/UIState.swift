@@ -77,6 +77,8 @@ public struct UIState: Sendable, Equatable {
         }
     }
     public var paused = false
+    /// A view at a past time (`--at`): the title says so and actions are refused.
+    public var readOnly = false
     /// A review view (shift so far, audit trail) shown instead of the panes, and how far it is scrolled.
     public var review: SituationSource.ReviewKind?
     public var reviewScroll = 0

@@ -53,19 +53,31 @@ struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
         abstract: "The console: district map, camera alerts, face-match candidates and social flags (the default command).",
-        discussion: "Needs a terminal. --events and --posts follow files as they grow (or read stdin with -) while the console runs.")
+        discussion: """
+            Needs a terminal. --events and --posts follow files as they grow (or read stdin with -) while the console runs. \
+            --at TIME shows the store as it was at TIME (e.g. the end of a finished shift), read-only: the title says so \
+            and every action is refused.
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var signIn: SignInOptions
     @OptionGroup var look: ConsoleOptions
     @Option(help: "Camera events to follow: a file, or - for stdin.", completion: .file()) var events: String?
     @Option(help: "Posts to follow: a file, or - for stdin.", completion: .file()) var posts: String?
+    @Option(help: "Look at the store as it was at this time, read-only (e.g. 2018-11-15T21:00).") var at: String?
 
     func run() throws {
         if events == "-" && posts == "-" { throw ValidationError("only one of --events and --posts can read standard input") }
-        let engine = try database.openEngine()
+        if at != nil, events != nil || posts != nil { throw ValidationError("--at is a read-only view: it cannot follow --events or --posts") }
+        var engine = try database.openEngine()
+        // Sign-in is audited at the real time; a view of the past then reads through an engine whose clock stands still there.
         let principal = try signIn.signIn(engine, purpose: "the console")
-        let options = try look.options(replay: nil, tour: false)
+        var options = try look.options(replay: nil, tour: false)
+        if let at {
+            let instant = try TimeParser.instant(at, in: engine.timeZone)
+            engine = try database.openEngine(clock: FixedTimeSource(instant))
+            options.readOnly = true
+        }
         ConsoleApp.installSignalHandlers()
         let live = LiveFeeds(engine: engine)
         if let events { try live.follow(events, kind: .events) }

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// A finished shift explored later (issue 23): `vigia --at TIME` shows the
+/// store as it was then, marked read-only, and changes nothing.
+@Suite("The console at a past time (tmux)", .serialized)
+struct ConsoleAtTests {
+    @Test("--at two days ago: the alert is a minute old, the title says VIEW, read-only, and 'a' acknowledges nothing")
+    func pastView() throws {
+        let room = try Room()
+        let then = Date().timeIntervalSince1970.rounded() - 2 * 86_400
+        let file = try room.scratch.write("old.jsonl", FeedDefectTests.motorcycle(at: then, track: "past") + "\n")
+        #expect(try room.run(["ingest", "--events", file, "--events-format", "frigate"]).status == 0)
+        let id = try room.count("SELECT id FROM alert LIMIT 1")
+        try #require(id > 0)
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "America/Argentina/Buenos_Aires")
+        f.formatOptions = [.withInternetDateTime]
+        let at = f.string(from: Date(timeIntervalSince1970: then + 90))
+
+        let refused = try room.run(["--at", at, "--events", file, "--operator", "dina"], as: "dina")
+        #expect(refused.status != 0 && refused.stderr.contains("read-only"), "\(refused.stderr)")
+
+        let tmux = ConsoleEndToEndTests.Tmux()
+        let env = room.environment(as: "dina").map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let command = "\(env) LANG=C.UTF-8 TERM=xterm-256color '\(VigiaProcess.executable.path)' --db '\(room.db)' --operator dina --no-bell --lang en --at '\(at)'; sleep 30"
+        _ = try tmux.run(["new-session", "-d", "-x", "160", "-y", "45", command])
+        let screen = try tmux.wait("the past view", timeout: 120) { $0.contains("VIEW, read-only") && $0.contains("#\(id)") }
+        #expect(screen.contains("1m"), "the alert is about a minute old at --at, not two days: \(screen)")
+        try tmux.keys("2")
+        try tmux.keys("a")
+        try tmux.wait("the refusal") { $0.contains("nothing is changed") }
+        try tmux.keys("q")
+        Thread.sleep(forTimeInterval: 1)
+        if try tmux.screen().contains("Quit? (y/n)") { try tmux.keys("y") }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(try room.count("SELECT count(*) FROM audit_log WHERE action LIKE 'alert.%'") == 0, "the view acted")
+        #expect(try room.count("SELECT count(*) FROM audit_log WHERE action = 'login' AND operator = 'dina'") >= 1, "the sign-in is audited")
+    }
+}
