@@ -87,8 +87,14 @@ enum Overlays {
             guard items.indices.contains(state.selected(.hits)) else { return }
             let h = items[state.selected(.hits)]
             title = "#\(h.id) \(h.candidate)"
-            lines = [Strings.text("hit.candidate", l), "", "similarity \(String(format: "%.3f", h.similarity))", "\(h.orderReference)\(state.glyphs.separator)\(h.court)",
-                     "\(h.camera)\(state.glyphs.separator)\(Draw.clock(h.time, zone))", "\(h.state == .confirmed ? 2 : h.confirmations)/2 \(Strings.text("hit." + h.state.rawValue, l))"]
+            let margin = h.threshold.map { t in
+                " · \(Strings.text("hit.threshold", l)) \(String(format: "%.3f", t)) (\(String(format: "%+.3f", h.similarity - t)))"
+            } ?? ""
+            let place = h.cameraName.map { " \(TerminalSafe.line($0, limit: 60))" } ?? ""
+            lines = [Strings.text("hit.candidate", l), "",
+                     "similarity \(String(format: "%.3f", h.similarity))\(margin) · \(Strings.text("hit.rank", l)) \(h.rank)",
+                     "\(h.orderReference)\(state.glyphs.separator)\(h.court)",
+                     "\(h.camera)\(place)\(state.glyphs.separator)\(Draw.clock(h.time, zone))", "\(h.state == .confirmed ? 2 : h.confirmations)/2 \(Strings.text("hit." + h.state.rawValue, l))"]
         case .flags:
             let items = PaneItems.flags(s, state)
             guard items.indices.contains(state.selected(.flags)) else { return }

@@ -7,6 +7,7 @@ public enum Strings {
         "title.app": ("Vigía", "Vigía"), "title.live": ("en vivo", "live"), "title.replay": ("repetición", "replay"),
         "title.shift": ("turno", "shift"), "title.unhandled": ("sin atender", "unhandled"), "title.audit.ok": ("auditoría íntegra", "audit intact"), "title.audit.short": ("auditoría ✔", "audit ✔"),
         "title.readonly": ("CONSULTA, solo lectura", "VIEW, read-only"), "title.readonly.short": ("CONSULTA", "VIEW"),
+        "hit.threshold": ("umbral", "threshold"), "hit.rank": ("puesto", "rank"),
         "msg.readonly": ("Consulta de un momento pasado: no se cambia nada", "A view of a past moment: nothing is changed"),
         "title.audit.bad": ("¡AUDITORÍA ALTERADA!", "AUDIT TAMPERED!"), "title.paused": ("en pausa", "paused"),
         "shift.mañana": ("mañana", "morning"), "shift.tarde": ("tarde", "afternoon"), "shift.noche": ("noche", "night"),

@@ -72,11 +72,15 @@ public struct Situation: Sendable {
     public struct HitItem: Sendable, Equatable {
         public var id: Int64, candidate: String, similarity: Double, orderReference: String, court: String
         public var camera: String, time: Date, confirmations: Int, state: HitState, position: PlanarPoint?
+        /// The evidence a reviewer weighs: the match threshold in force, the
+        /// candidate's rank among the probe's candidates, and where the camera is.
+        public var threshold: Double?, rank: Int, cameraName: String?
         public init(id: Int64, candidate: String, similarity: Double, orderReference: String, court: String, camera: String,
-                    time: Date, confirmations: Int, state: HitState, position: PlanarPoint?) {
+                    time: Date, confirmations: Int, state: HitState, position: PlanarPoint?,
+                    threshold: Double? = nil, rank: Int = 1, cameraName: String? = nil) {
             self.id = id; self.candidate = candidate; self.similarity = similarity; self.orderReference = orderReference
             self.court = court; self.camera = camera; self.time = time; self.confirmations = confirmations; self.state = state
-            self.position = position
+            self.position = position; self.threshold = threshold; self.rank = rank; self.cameraName = cameraName
         }
     }
 

@@ -71,11 +71,13 @@ public final class SituationSource: Sendable {
         var trails: [[PlanarPoint]] = []
         if request.principal.role.allows(.decideHits) {
             let views = try engine.hitViews(states: [.pending, .confirmedOnce, .confirmed], as: request.principal)
+            let threshold = (try? engine.storedThreshold()).flatMap { $0 }.map { Double($0.threshold) }
             hits = views.map { v in
                 Situation.HitItem(id: v.hit.id, candidate: v.candidateName ?? v.hit.entryID, similarity: v.hit.similarity,
                                          orderReference: v.orderReference ?? "—", court: v.court ?? "—", camera: v.hit.cameraID, time: v.hit.time,
                                          confirmations: v.confirmations, state: v.hit.state,
-                                         position: byID[v.hit.cameraID].flatMap { place($0.location) })
+                                         position: byID[v.hit.cameraID].flatMap { place($0.location) },
+                                         threshold: threshold, rank: v.hit.rank, cameraName: byID[v.hit.cameraID]?.name)
             }
             let confirmed = Dictionary(grouping: views.filter { $0.hit.state == .confirmed }.map(\.hit), by: \.entryID)
             trails = confirmed.values.map { $0.sorted { $0.time < $1.time }.compactMap { byID[$0.cameraID].flatMap { place($0.location) } } }
