@@ -1,7 +1,7 @@
 import Foundation
 import VigiaCore
 
-/// Reads Frigate NVR's MQTT payloads verbatim, as `mosquitto_sub -t 'frigate/#' -v`
+/// Reads Frigate NVR's MQTT payloads verbatim, as `mosquitto_sub -v -t frigate/events -t frigate/reviews -t frigate/stats` (or `-t 'frigate/#'`)
 /// prints them ("topic payload") or as bare JSON:
 /// - `frigate/events` (type new / update / end, `before` and `after` objects):
 ///   a detection when an object appears or enters a zone, loitering while it
@@ -55,6 +55,11 @@ public struct FrigateAdapter: Sendable {
             topic = String(decoding: bytes[..<space], as: UTF8.self)
             bytes = Array(bytes[(space + 1)...])
         }
+        // `mosquitto_sub -t 'frigate/#'` also prints the JPEG snapshots, whose
+        // raw bytes hold newlines: each piece arrives as a "line" that is not
+        // UTF-8 text. A JSON message always is, so these are counted, never
+        // quarantined one by one.
+        if String(validating: line, as: UTF8.self) == nil { return .ignored("frigate_binary_payload") }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
             // `mosquitto_sub -v` prints every topic, including those whose payload is a plain value.
             if let topic, topic.hasPrefix("frigate/") || topic.contains("/"), bytes.first != UInt8(ascii: "{") {

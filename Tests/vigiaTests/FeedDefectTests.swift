@@ -51,6 +51,25 @@ struct FeedDefectTests {
         #expect(try room.count("SELECT count(*) FROM alert") == 1)
     }
 
+    @Test("mosquitto_sub -t 'frigate/#' also prints JPEG snapshots, whose bytes hold newlines: counted as binary, never a quarantine flood")
+    func binarySnapshots() throws {
+        let room = try Room()
+        // A JPEG as mosquitto_sub -v prints it: the topic, a space, raw bytes with 0x0A inside, then the next message.
+        var jpeg: [UInt8] = Array("frigate/cam_004/person/snapshot ".utf8) + [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46]
+        for i in 0..<40 { jpeg += [0x0A, UInt8(0x80 + i % 60), 0x20, 0xC3, 0x28, UInt8(i), 0xFE, 0x7B] }
+        jpeg += [0xFF, 0xD9, 0x0A]
+        var data = Data(jpeg)
+        data.append(Data((Self.motorcycle(at: Self.now, track: "after-jpeg") + "\n").utf8))
+        let path = room.scratch.folder.appendingPathComponent("snapshots.jsonl").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let (r, report) = try ingest(room, path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(report["quarantined"] as? Int == 0, "\(r.stdout)")
+        let ignored = report["ignored"] as? [String: Int] ?? [:]
+        #expect((ignored["frigate_binary_payload"] ?? 0) >= 40, "\(ignored)")
+        #expect(try room.count("SELECT count(*) FROM alert") == 1, "the event after the picture still raises its alert")
+    }
+
     @Test("messages from an unregistered Frigate camera: quarantined once with the command that fixes it, every one counted")
     func unknownCamera() throws {
         let room = try Room()
