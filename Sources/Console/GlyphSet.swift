@@ -18,7 +18,8 @@ public enum GlyphSet: String, Sendable {
     /// The risk ramp from low to high.
     public var riskRamp: [String] {
         switch self {
-        case .ascii: return [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
+        // No box or border glyph (| _ + -) is a risk glyph.
+        case .ascii: return [" ", ".", ".", ":", ":", "*", "*", "#", "#", "@"]
         case .unicode: return [" ", "·", "░", "░", "▒", "▒", "▓", "▓", "█", "█"]
         }
     }

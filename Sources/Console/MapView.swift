@@ -74,13 +74,17 @@ enum MapView {
         }
         let cursorCell = g.cell(of: cursor).map { $0.row * g.inner.columns + $0.column }
         b.put(Draw.clip(cursorLine(s, state, g, cursor, level: cursorCell.map { levels[$0] }, expected: cursorCell.map { sums[$0] }), pane.columns - 4, glyphs), row: pane.row + pane.rows - 3, column: pane.column + 2)
-        let legend = "\(glyphs.alertMarker) \(Strings.text("legend.alert", l)) \(glyphs.hitMarker) \(Strings.text("legend.hit", l)) \(glyphs.flagMarker) \(Strings.text("legend.flag", l)) \(glyphs.offlineMarker) \(Strings.text("legend.offline", l)) \(glyphs.patrolMarker) \(Strings.text("legend.patrol", l)) \(glyphs.trailMarker) \(Strings.text("legend.trail", l))\(sep)\(Strings.text("map.risk", l)) [\(ramp.joined())] 0–9\(sep)×\(Int(state.zoom))"
+        let legend = "\(glyphs.alertMarker) \(Strings.text("legend.alert", l)) \(glyphs.hitMarker) \(Strings.text("legend.hit", l)) \(glyphs.flagMarker) \(Strings.text("legend.flag", l)) \(glyphs.offlineMarker) \(Strings.text("legend.offline", l)) \(glyphs.patrolMarker) \(Strings.text("legend.patrol", l)) \(glyphs.trailMarker) \(Strings.text("legend.trail", l))\(sep)\(Strings.text("map.risk", l)) \(levelOfClass.dropFirst().map { ramp[$0] }.joined()) \(Strings.text("map.classes", l))\(sep)×\(Int(state.zoom))"
         b.put(Draw.clip(legend, pane.columns - 4, glyphs), row: pane.row + pane.rows - 2, column: pane.column + 2, role: "hint")
     }
 
+    /// The ramp level (0–9) each absolute risk class is drawn with.
+    static let levelOfClass = [0, 1, 3, 5, 7, 9]
+
     /// Expected incidents under each map cell (the grid cells whose centres
-    /// fall in it), and its level 0–9: deciles of the cells on screen, so the
-    /// ramp always spans what is visible.
+    /// fall in it), and its level: the highest absolute class among those
+    /// grid cells (top 1 %, 5 %, 10 %, 20 % of the city's cells, or below),
+    /// the same in every view and at every zoom.
     static func riskCells(_ risk: Situation.RiskLayer?, _ g: MapGeometry) -> (levels: [Int], expected: [Double]) {
         var levels = [Int](repeating: 0, count: g.inner.rows * g.inner.columns)
         var sums = [Double](repeating: 0, count: levels.count)
@@ -89,7 +93,9 @@ enum MapView {
         if g.metresPerColumn >= grid.cellSize {
             for cell in 0..<min(grid.cellCount, r.expected.count) where r.expected[cell] > 0 {
                 guard let c = g.cell(of: grid.centre(of: cell)) else { continue }
-                sums[c.row * g.inner.columns + c.column] += r.expected[cell]
+                let i = c.row * g.inner.columns + c.column
+                sums[i] += r.expected[cell]
+                if cell < r.classes.count { levels[i] = max(levels[i], levelOfClass[Int(r.classes[cell])]) }
             }
         } else {
             // Zoomed in, a map cell is smaller than a grid cell: its share of the grid cell underneath.
@@ -97,18 +103,24 @@ enum MapView {
             for row in 0..<g.inner.rows { for col in 0..<g.inner.columns {
                 if let cell = grid.cell(containing: g.point(row: row, column: col)), cell < r.expected.count {
                     sums[row * g.inner.columns + col] = r.expected[cell] * share
+                    if cell < r.classes.count { levels[row * g.inner.columns + col] = levelOfClass[Int(r.classes[cell])] }
                 }
             } }
         }
-        let positive = sums.filter { $0 > 0 }.sorted()
-        guard !positive.isEmpty else { return (levels, sums) }
-        let cuts = (1...8).map { positive[min(positive.count - 1, positive.count * $0 / 9)] }
-        for i in sums.indices where sums[i] > 0 {
-            var l = 1
-            for c in cuts where sums[i] > c { l += 1 }
-            levels[i] = min(9, l)
-        }
         return (levels, sums)
+    }
+
+    /// "top 5 %", or "below the top 20 %".
+    static func className(_ c: Int, _ l: Language) -> String {
+        let share: Int
+        switch c {
+        case 5: share = 1
+        case 4: share = 5
+        case 3: share = 10
+        case 2: share = 20
+        default: return Strings.text("map.below", l)
+        }
+        return l == .spanish ? "\(share) % más alto" : "top \(share) %"
     }
 
     static func cursorLine(_ s: Situation, _ state: UIState, _ g: MapGeometry, _ p: PlanarPoint, level: Int?, expected: Double?) -> String {
@@ -116,7 +128,7 @@ enum MapView {
         guard let d = s.districts?.district(containing: p) else { return "\(Strings.text("legend.cursor", l)): \(Strings.text("map.outside", l))" }
         var line = "\(Strings.text("legend.cursor", l)): \(d.name)" + (d.parent.map { " (\($0))" } ?? "")
         if let r = s.risk, let cell = r.grid.cell(containing: p), cell < r.expected.count {
-            if let level { line += "\(sep)\(Strings.text("map.risk", l)) \(level)/9" }
+            if level != nil, cell < r.classes.count { line += "\(sep)\(Strings.text("map.risk", l)) \(className(Int(r.classes[cell]), l))" }
             if let expected { line += "\(sep)\(Strings.text("map.expected", l)) \(String(format: "%.2f", expected))" }
             if let peak = r.peakHours[cell], !peak.isEmpty { line += "\(sep)\(Strings.text("map.peak", l)) \(peak.map(String.init).joined(separator: ","))" }
             line += "\(sep)\(Strings.text("map.recent", l)): \(r.recent[cell])"

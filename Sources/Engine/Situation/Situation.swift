@@ -41,12 +41,15 @@ public struct Situation: Sendable {
         public var pei: Double?
         /// Gini of risk across cells (safeguard 8: how concentrated the forecast is).
         public var gini: Double
+        /// Each grid cell's absolute risk class over the whole city (see `RiskClass`).
+        public var classes: [UInt8]
         public init(model: String, horizonHours: Double, grid: Grid, expected: [Double], recent: [Int32],
                     peakHours: [Int: [Int]], hitRate: Double?, pai: Double?, gini: Double,
                     hitRateInterval: Interval95? = nil, pei: Double? = nil) {
             self.model = model; self.horizonHours = horizonHours; self.grid = grid; self.expected = expected
             self.recent = recent; self.peakHours = peakHours; self.hitRate = hitRate; self.pai = pai; self.gini = gini
             self.hitRateInterval = hitRateInterval; self.pei = pei
+            self.classes = RiskClass.classes(of: expected)
         }
     }
 
@@ -138,5 +141,33 @@ public struct Situation: Sendable {
                 hits: [HitItem], flags: [FlagItem], patrol: [PatrolBox], trails: [[PlanarPoint]]) {
         self.header = header; self.districts = districts; self.risk = risk; self.cameras = cameras; self.alerts = alerts
         self.hits = hits; self.flags = flags; self.patrol = patrol; self.trails = trails
+    }
+}
+
+/// Absolute risk classes, as the shift summary's map draws them: a cell is
+/// in the top 1 %, 5 %, 10 % or 20 % of the city's cells by expected
+/// incidents, or below. The same cell has the same class in every view and
+/// at every zoom, so a tenth of any view is not always red (issue 23).
+public enum RiskClass {
+    /// Upper bounds of the classes, as shares of the city's cells, highest class first.
+    public static let shares: [Double] = [0.01, 0.05, 0.10, 0.20]
+
+    /// 0 (no expected incidents), 1 (below the top 20 %), 2 (top 20 %), 3 (top 10 %), 4 (top 5 %), 5 (top 1 %).
+    /// Cells of equal risk share the class of the best-ranked among them.
+    public static func classes(of expected: [Double]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: expected.count)
+        let ranked = expected.indices.filter { expected[$0] > 0 }.sorted { (expected[$0], $1) > (expected[$1], $0) }
+        guard !ranked.isEmpty else { return out }
+        let n = Double(ranked.count)
+        var tieStart = 0
+        for (rank, cell) in ranked.enumerated() {
+            // Equal risk, equal class: a tie takes the class of its best rank.
+            if rank > 0, expected[cell] != expected[ranked[rank - 1]] { tieStart = rank }
+            let share = Double(tieStart + 1) / n
+            var c: UInt8 = 1
+            for (i, s) in shares.enumerated() where share <= s { c = UInt8(5 - i); break }
+            out[cell] = c
+        }
+        return out
     }
 }
