@@ -17,7 +17,8 @@ public struct AlertTransitionError: Error, CustomStringConvertible, Equatable {
 }
 
 /// The alert life cycle: New → Acknowledged → Dispatched → Closed, plus
-/// On hold, Snoozed (returns to New) and Forwarded. Closed is final.
+/// On hold, Snoozed (returns to New) and Forwarded. Closed is final, but for
+/// the closing operator's own undo within 10 s (`Engine.undoLastAction`).
 public enum AlertLifecycle {
     public static func next(from state: AlertState, action: AlertAction) throws -> AlertState {
         switch (state, action) {

@@ -142,7 +142,7 @@ public final class ConsoleApp {
         let l = state.language
         if options.readOnly {
             switch command {
-            case .alert, .decideHit, .dispatchHit, .reviewFlag, .signIn:
+            case .alert, .undoAlert, .decideHit, .dispatchHit, .reviewFlag, .signIn:
                 state.message = Strings.text("msg.readonly", l)
                 return
             case .setTheme, .reloadForecast, .refresh, .quit: break
@@ -150,7 +150,18 @@ public final class ConsoleApp {
         }
         do {
             switch command {
-            case .alert(let id, let c): _ = try engine.perform(c, onAlert: id, by: principal)
+            case .alert(let id, let c):
+                _ = try engine.perform(c, onAlert: id, by: principal)
+                state.lastActedAlert = id
+                switch c {
+                case .acknowledge, .close, .snooze, .forward: state.message = Strings.text("msg.undohint", l); return
+                default: state.lastActedAlert = nil
+                }
+            case .undoAlert(let id):
+                let s = try engine.undoLastAction(onAlert: id, by: principal)
+                state.lastActedAlert = nil
+                state.message = "\(Strings.text("msg.undone", l)): #\(id) \(Strings.text("alert." + s.alert.state.rawValue, l))"
+                return
             case .decideHit(let id, let confirm, let reason):
                 let next = try engine.decideHit(id: id, confirm: confirm, reason: reason, by: principal)
                 state.message = "#\(id): \(Strings.text("hit." + next.rawValue, l))"

@@ -68,6 +68,10 @@ public enum Reducer {
         case .shiftView, .auditView: break
         case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject:
             return itemAction(&state, binding.action, situation: situation)
+        case .undo:
+            // The alert acted on last, wherever the selection is now (a closed alert has left the list).
+            guard let id = state.lastActedAlert else { state.message = Strings.text("msg.nothingtoundo", state.language); return nil }
+            return .undoAlert(id)
         }
         return nil
     }

@@ -4,6 +4,8 @@ import VigiaCore
 /// What the console asks the engine to do; the app runs it and reports back.
 public enum EngineCommand: Sendable, Equatable {
     case alert(Int64, AlertCommand)
+    /// Undo the operator's own last action on this alert.
+    case undoAlert(Int64)
     case decideHit(Int64, confirm: Bool, reason: String)
     case dispatchHit(Int64)
     case reviewFlag(Int64, credible: Bool, reason: String)
@@ -77,6 +79,8 @@ public struct UIState: Sendable, Equatable {
         }
     }
     public var paused = false
+    /// The alert this operator last acted on, for `u` (it may have left the list).
+    public var lastActedAlert: Int64?
     /// A view at a past time (`--at`): the title says so and actions are refused.
     public var readOnly = false
     /// A review view (shift so far, audit trail) shown instead of the panes, and how far it is scrolled.

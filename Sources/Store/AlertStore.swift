@@ -81,11 +81,13 @@ public struct AlertStore: AlertRepository {
 
     public func transitions(alertID: Int64?) throws -> [AlertTransition] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert_transition WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY id",
-                             arguments: [alertID]).map { r in
+            try Row.fetchAll(db, sql: """
+                SELECT *, coalesce(CASE WHEN json_valid(details) THEN json_extract(details, '$.undo') END, 0) AS is_undo FROM alert_transition
+                WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY id
+                """, arguments: [alertID]).map { r in
                 AlertTransition(alertID: r["alert_id"], from: AlertState(rawValue: r["from_state"]) ?? .new,
                                 to: AlertState(rawValue: r["to_state"]) ?? .new, operatorName: r["operator"],
-                                at: Date(timeIntervalSince1970: r["at"]), note: r["note"])
+                                at: Date(timeIntervalSince1970: r["at"]), note: r["note"], isUndo: (r["is_undo"] as Int64? ?? 0) != 0)
             }
         }
     }
@@ -101,6 +103,44 @@ public struct AlertStore: AlertRepository {
             try db.execute(sql: """
                 INSERT INTO alert_transition (alert_id, from_state, to_state, operator, at, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [t.alertID, t.from.rawValue, t.to.rawValue, t.operatorName, t.at.timeIntervalSince1970, t.note, details.text])
+            try database.appendAudit(audit, in: db)
+            return true
+        }
+    }
+
+    public func lastTransition(alertID: Int64) throws -> LastTransition? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT id, alert_id, from_state, to_state, operator, at, note,
+                       coalesce(CASE WHEN json_valid(details) THEN json_extract(details, '$.undo') END, 0) AS is_undo, CASE WHEN json_valid(details) THEN json_extract(details, '$.previous_assigned') END AS previous
+                FROM alert_transition WHERE alert_id = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [alertID]).map { r in
+                LastTransition(id: r["id"], transition: AlertTransition(
+                    alertID: r["alert_id"], from: AlertState(rawValue: r["from_state"]) ?? .new, to: AlertState(rawValue: r["to_state"]) ?? .new,
+                    operatorName: r["operator"], at: Date(timeIntervalSince1970: r["at"]), note: r["note"]),
+                               isUndo: (r["is_undo"] as Int64? ?? 0) != 0, previousAssignee: r["previous"])
+            }
+        }
+    }
+
+    public func revert(_ last: LastTransition, by operatorName: String, at: Date, details: CanonicalJSON, audit: AuditEntry) throws -> Bool {
+        let t = last.transition
+        return try database.write(audit: nil) { db in
+            // Still the newest transition, and the alert still where it left it.
+            let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM alert_transition WHERE alert_id = ?", arguments: [t.alertID])
+            guard newest == last.id else { return false }
+            try db.execute(sql: """
+                UPDATE alert SET state = ?,
+                    disposition = CASE WHEN ? = 'closed' THEN NULL ELSE disposition END,
+                    snooze_until = NULL,
+                    assigned_to = CASE WHEN ? = 'forwarded' THEN ? ELSE assigned_to END
+                WHERE id = ? AND state = ?
+                """, arguments: [t.from.rawValue, t.to.rawValue, t.to.rawValue, last.previousAssignee, t.alertID, t.to.rawValue])
+            guard db.changesCount == 1 else { return false }
+            try db.execute(sql: """
+                INSERT INTO alert_transition (alert_id, from_state, to_state, operator, at, note, details) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [t.alertID, t.to.rawValue, t.from.rawValue, operatorName, at.timeIntervalSince1970,
+                                   "undo of \(t.from.rawValue) → \(t.to.rawValue)", details.text])
             try database.appendAudit(audit, in: db)
             return true
         }

@@ -94,6 +94,7 @@ extension Engine {
             assigned = target
             note = "to \(target): \(message)"
             details["to_operator"] = .string(target)
+            details["previous_assigned"] = stored.assignedTo.map(CanonicalJSON.string) ?? .null
         default:
             break
         }

@@ -41,7 +41,7 @@ extension Engine {
     func shiftRecords(start: Date, end: Date) throws -> ShiftRecords {
         let alerts = try self.alerts.alerts(activeFrom: start, to: end)
         let ids = Set(alerts.map(\.alert.id))
-        let transitions = try self.alerts.transitions(alertID: nil).filter { ids.contains($0.alertID) }
+        let transitions = AlertTransition.withoutUndone(try self.alerts.transitions(alertID: nil).filter { ids.contains($0.alertID) })
         var kinds: [String: String] = [:], required = Set<String>()
         for r in (try? currentRules()) ?? [] {
             kinds[r.id] = r.kind.rawValue

@@ -32,14 +32,34 @@ public struct AlertTransition: Hashable, Sendable, Codable {
     public var operatorName: String
     public var at: Date
     public var note: String?
+    /// Whether this step undoes the one before it (see `withoutUndone`).
+    public var isUndo: Bool = false
 
-    public init(alertID: Int64, from: AlertState, to: AlertState, operatorName: String, at: Date, note: String?) {
+    public init(alertID: Int64, from: AlertState, to: AlertState, operatorName: String, at: Date, note: String?, isUndo: Bool = false) {
         self.alertID = alertID
         self.from = from
         self.to = to
         self.operatorName = operatorName
         self.at = at
         self.note = note
+        self.isUndo = isUndo
+    }
+
+    /// The steps that stand, in stored order: each undo removes itself and
+    /// the step it reversed, so reports count neither (an undone close is
+    /// not a close, nor its undo an acknowledgement).
+    public static func withoutUndone(_ steps: [AlertTransition]) -> [AlertTransition] {
+        var kept: [AlertTransition] = [], lastKept: [Int64: Int] = [:], removed = Set<Int>()
+        for t in steps {
+            if t.isUndo, let i = lastKept[t.alertID] {
+                removed.insert(i)
+                lastKept[t.alertID] = kept.indices.last { $0 != i && !removed.contains($0) && kept[$0].alertID == t.alertID }
+                continue
+            }
+            kept.append(t)
+            lastKept[t.alertID] = kept.count - 1
+        }
+        return kept.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 }
 
@@ -72,6 +92,23 @@ public struct FeedBatch: Sendable {
     }
 }
 
+/// An alert's newest transition as the store holds it.
+public struct LastTransition: Sendable, Equatable {
+    public var id: Int64
+    public var transition: AlertTransition
+    /// Whether it is itself an undo (an undo is not undone).
+    public var isUndo: Bool
+    /// Who the alert was assigned to before, when it is a forward.
+    public var previousAssignee: String?
+
+    public init(id: Int64, transition: AlertTransition, isUndo: Bool, previousAssignee: String?) {
+        self.id = id
+        self.transition = transition
+        self.isUndo = isUndo
+        self.previousAssignee = previousAssignee
+    }
+}
+
 public protocol AlertRepository: Sendable {
     /// Stores a feed batch atomically; returns the new alerts' ids.
     @discardableResult func commit(_ batch: FeedBatch, counterPeriod: String) throws -> [Int64]
@@ -85,6 +122,13 @@ public protocol AlertRepository: Sendable {
     /// Moves an alert from `from` to `to` if it is still in `from`; false if someone else moved it first.
     func transition(_ t: AlertTransition, disposition: Disposition?, snoozeUntil: Date?, assignedTo: String?,
                     details: CanonicalJSON, audit: AuditEntry) throws -> Bool
+    /// The alert's newest transition, with what an undo needs (nil: none yet).
+    func lastTransition(alertID: Int64) throws -> LastTransition?
+    /// Reverses transition `last` (state back to `last.transition.from`) if it
+    /// is still the alert's newest and the alert is still where it left it;
+    /// clears the disposition of a close and the end of a snooze, restores the
+    /// assignee before a forward. False if anything moved meanwhile.
+    func revert(_ last: LastTransition, by operatorName: String, at: Date, details: CanonicalJSON, audit: AuditEntry) throws -> Bool
     func counters(period: String?) throws -> [String: Int]
     /// Counter sums over the periods in [from, to) (periods are local hours, `yyyy-MM-ddTHH`).
     func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int]

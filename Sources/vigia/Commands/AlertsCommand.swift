@@ -6,7 +6,7 @@ import VigiaCore
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "The camera alert queue and its life cycle: acknowledge, dispatch, close, hold, snooze, forward.",
-        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self, Undo.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open alerts by priority (escalated first), then age.")
@@ -114,6 +114,20 @@ struct AlertsCommand: ParsableCommand {
             let engine = try database.openEngine()
             _ = try engine.perform(.forward(to: to, message: message), onAlert: id, by: try signIn.signIn(engine, purpose: "forwarding an alert"))
             print("alert \(id) forwarded to \(to)")
+        }
+    }
+
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Undo your own last acknowledge, close, snooze or forward of an alert, within 10 s.",
+            discussion: "The undo is a transition of its own in the alert's history and the audit trail. Dispatch, and face or flag decisions, cannot be undone.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "Alert id.") var id: Int64
+        func run() throws {
+            let engine = try database.openEngine()
+            let s = try engine.undoLastAction(onAlert: id, by: try signIn.signIn(engine, purpose: "undoing an alert action"))
+            print("alert \(id) is \(s.alert.state.rawValue) again")
         }
     }
 }
