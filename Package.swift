@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // Frigate's own config.yml, read by `vigia cameras import` (issue 21).
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // No pkgConfig: ncursesw's .pc adds -D flags SwiftPM rejects; the
@@ -43,6 +45,7 @@ let package = Package(
             "VigiaCore", "Hotspots", "CameraAlerts", "FaceMatch", "SocialFlags", "Store",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Collections", package: "swift-collections"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
         .executableTarget(name: "vigia", dependencies: [

@@ -106,7 +106,7 @@ public struct FrigateAdapter: Sendable {
         guard let name = o["camera"] as? String else { throw DecodeError(code: "missing_field", field: "after.camera", message: "missing") }
         guard let id = cameraIDs[name] else {
             throw DecodeError(code: "unknown_camera", field: "after.camera",
-                              message: "no camera with frigate_name \(TerminalSafe.line(name, limit: 80)) in the registry; add it to the cameras file and run: vigia ingest --cameras cameras.json",
+                              message: "no camera with frigate_name \(TerminalSafe.line(name, limit: 80)) in the registry; register Frigate's cameras with: vigia cameras import --frigate-config config.yml --places places.csv",
                               camera: String(name.prefix(200)))
         }
         return id

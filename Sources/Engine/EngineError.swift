@@ -13,6 +13,8 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
     case weakPassphrase(minimum: Int)
     case personalDataColumns(file: String, columns: [String])
     case badInput(file: String, line: Int?, field: String?, reason: String)
+    /// A file refused whole: every problem found, each with its file and line; nothing was stored.
+    case refusedWhole(what: String, problems: [String])
 
     public var description: String {
         switch self {
@@ -41,6 +43,10 @@ public enum EngineError: Error, CustomStringConvertible, Equatable {
             if let line { location += ":\(line)" }
             if let field { location += " (\(field))" }
             return "\(location): \(reason)"
+        case .refusedWhole(let what, let problems):
+            let shown = problems.prefix(50).map { "  " + $0 }
+            let more = problems.count > 50 ? ["  … and \(problems.count - 50) more"] : []
+            return (["\(what) refused, nothing stored: \(problems.count) problem\(problems.count == 1 ? "" : "s")"] + shown + more).joined(separator: "\n")
         }
     }
 }

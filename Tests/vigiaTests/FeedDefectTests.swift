@@ -78,7 +78,7 @@ struct FeedDefectTests {
         let (r, _) = try ingest(room, file)
         #expect(r.status == 0, "\(r.stderr)")
         let reasons = try room.raw { try String.fetchAll($0, sql: "SELECT reason FROM quarantine") }
-        #expect(reasons.count == 1 && reasons[0].contains("cam_999") && reasons[0].contains("vigia ingest --cameras"), "\(reasons)")
+        #expect(reasons.count == 1 && reasons[0].contains("cam_999") && reasons[0].contains("vigia cameras import --frigate-config"), "\(reasons)")
         #expect(try room.count("SELECT coalesce(sum(value), 0) FROM counter WHERE name = 'events.unknown_camera'") == 5)
     }
 
