@@ -22,6 +22,10 @@ extension Engine {
     public func importFrigateCameras(config: URL, places: URL, by principal: Principal) throws -> FrigateImportReport {
         try require(.manageRules, of: principal)
         func read(_ url: URL) throws -> Data {
+            // A Frigate config is kilobytes; a file past 16 MiB is not one, and is not read into memory.
+            if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > 16 << 20 {
+                throw EngineError.badInput(file: url.lastPathComponent, line: nil, field: nil, reason: "\(size >> 20) MiB is too large for this file (at most 16 MiB)")
+            }
             do { return try Data(contentsOf: url) } catch {
                 throw EngineError.badInput(file: url.path, line: nil, field: nil, reason: "cannot read the file: \(error.localizedDescription)")
             }

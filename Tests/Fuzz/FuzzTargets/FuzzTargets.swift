@@ -11,7 +11,7 @@ import VigiaCore
 /// corpora and every past finding through them.
 public enum FuzzTargets {
     public static let names = ["incident-csv", "camera-events", "frigate", "posts", "watchlist", "geojson", "theme", "rules",
-                               "columns", "time", "retention", "social-config", "cameras", "operators", "calibration"]
+                               "columns", "time", "retention", "social-config", "cameras", "operators", "calibration", "frigate-config"]
 
     static let zone = TimeZone(identifier: "America/Argentina/Buenos_Aires") ?? TimeZone(secondsFromGMT: -3 * 3600)!
     static let cameras = [Camera(id: "C1", name: "one", location: GeoPoint(latitude: -34.6, longitude: -58.4), heartbeatSeconds: 60,
@@ -46,6 +46,9 @@ public enum FuzzTargets {
         case "operators": _ = try? OperatorsFile.decode(Data(data), source: "fuzz.json")
         case "calibration":
             for line in data.split(separator: 10) { _ = try? CalibrationProbe.decode(line: line, dimension: 512) }
+        case "frigate-config":
+            _ = FrigateConfigFile.parse(text, source: "config.yml")
+            _ = CameraPlacesFile.parse(Data(data), source: "places.csv")
         default: return false
         }
         return true
