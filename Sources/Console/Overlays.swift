@@ -43,8 +43,8 @@ enum Overlays {
         return lines
     }
 
-    /// Generated from the key registry, like the hint bar and the README table.
-    static func help(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState) {
+    /// The help's lines, one binding each, grouped by pane.
+    static func helpLines(_ s: Situation, _ state: UIState) -> [String] {
         let l = state.language
         var lines: [String] = []
         for context in [nil] + Pane.allCases.map(Optional.some) {
@@ -56,14 +56,48 @@ enum Overlays {
                 lines.append("  \(k.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0)) \(k.description(l))\(k.dangerous ? " (\(Strings.text("help.dangerous", l)))" : "")\(allowed ? "" : " ✗")")
             }
         }
-        // Two columns when one does not fit the screen.
-        let room = b.size.rows - 4
+        return lines
+    }
+
+    /// Rows of help text a screen of `size` shows at once.
+    static func helpRoom(_ size: TerminalSize) -> Int { max(1, size.rows - 4) }
+
+    /// How far the help can scroll at `size` (0: it all fits, in one or two columns).
+    static func helpMaxScroll(_ s: Situation, _ state: UIState, _ size: TerminalSize) -> Int {
+        let lines = helpLines(s, state), room = helpRoom(size)
+        if lines.count <= room || twoColumns(lines, size) != nil { return 0 }
+        return max(0, lines.count - (room - 1))
+    }
+
+    /// The help in two columns, when both fit the screen whole.
+    static func twoColumns(_ lines: [String], _ size: TerminalSize) -> [String]? {
+        let half = (lines.count + 1) / 2
+        let width = (lines.map(Draw.width).max() ?? 0) + 2
+        guard half <= helpRoom(size), width * 2 + 4 <= size.columns - 2 else { return nil }
+        let left = Array(lines[..<half]), right = Array(lines[half...])
+        return left.enumerated().map { i, line in
+            line.padding(toLength: width, withPad: " ", startingAt: 0) + (i < right.count ? right[i] : "")
+        }
+    }
+
+    /// Generated from the key registry, like the hint bar and the README table.
+    /// One column when it fits; else two columns when both fit; else one
+    /// column that scrolls (↑↓ PgUp PgDn), never a column cut off.
+    static func help(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState) {
+        let l = state.language
+        var lines = helpLines(s, state)
+        let room = helpRoom(b.size)
         if lines.count > room {
-            let half = (lines.count + 1) / 2
-            let width = (lines.map(Draw.width).max() ?? 0) + 2
-            let left = Array(lines[..<half]), right = Array(lines[half...])
-            lines = left.enumerated().map { i, line in
-                line.padding(toLength: width, withPad: " ", startingAt: 0) + (i < right.count ? right[i] : "")
+            if let two = twoColumns(lines, b.size) {
+                lines = two
+            } else {
+                let shown = room - 1
+                let top = min(max(0, state.helpScroll), lines.count - shown)
+                // Padded to the widest line, so the window keeps its width as it scrolls.
+                let widest = lines.map(Draw.width).max() ?? 0
+                var footer = "\(Strings.text("help.scroll", l)) · \(top + 1)–\(top + shown) / \(lines.count)"
+                footer += String(repeating: " ", count: max(0, widest - Draw.width(footer)))
+                lines = Array(lines[top..<(top + shown)]) + [footer]
             }
         }
         window(&b, title: Strings.text("help.title", l), lines: lines, glyphs: state.glyphs)

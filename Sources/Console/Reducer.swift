@@ -27,12 +27,18 @@ public enum Reducer {
             if !Self.inReview.contains(binding.action) { return nil }
         }
         let layout = Layout(size: size, focus: state.focus)
+        if state.overlay == .help, [.up, .down, .pageUp, .pageDown].contains(binding.action) {
+            let page = max(1, Overlays.helpRoom(size) - 2)
+            let step = [Action.up: -1, .down: 1, .pageUp: -page, .pageDown: page][binding.action] ?? 0
+            state.helpScroll = min(max(0, state.helpScroll + step), Overlays.helpMaxScroll(situation, state, size))
+            return nil
+        }
         switch binding.action {
         case .quit:
             let unhandled = situation.unhandledAlerts + situation.pendingHits + situation.pendingFlags
             if unhandled > 0 { state.overlay = .prompt(Prompt(purpose: .quit)); return nil }
             return .quit
-        case .help: state.overlay = state.overlay == .help ? nil : .help
+        case .help: state.overlay = state.overlay == .help ? nil : .help; state.helpScroll = 0
         case .back:
             if state.overlay != nil { state.overlay = nil } else if !state.filter.isEmpty { state.filter = "" }
         case .nextPane, .previousPane:
@@ -208,6 +214,7 @@ public enum Reducer {
         case ("horizon", 2):
             if let h = Double(words[1].replacingOccurrences(of: "h", with: "")), UIState.horizons.contains(h) { state.horizonHours = h; return .reloadForecast }
             state.message = "horizon 8 | 24 | 168"
+        case ("help", 1), ("h", 1), ("?", 1): state.overlay = .help; state.helpScroll = 0
         case ("quit", 1), ("q", 1): return .quit
         default: state.message = "\(Strings.text("msg.unknown", state.language)): \(text)"
         }

@@ -43,7 +43,7 @@ public enum Strings {
         "prompt.dispatchhit": ("¿Despachar una unidad por el candidato", "Dispatch a unit for candidate"),
         "prompt.yesno": ("(s/n)", "(y/n)"),
         "prompt.command": ("Comando", "Command"), "prompt.filter": ("Filtro", "Filter"), "prompt.passphrase": ("Frase de acceso", "Passphrase"),
-        "msg.done": ("Hecho", "Done"), "msg.undohint": ("Hecho (u deshace por 10 s)", "Done (u undoes for 10 s)"), "msg.undone": ("Deshecho", "Undone"), "msg.nothingtoundo": ("Nada que deshacer", "Nothing to undo"), "msg.feedstopped": ("Un feed se detuvo", "A feed stopped"), "msg.refused": ("Rechazado", "Refused"), "pane.of": ("de", "of"),
+        "msg.done": ("Hecho", "Done"), "help.scroll": ("↑↓ RePág AvPág desplazan", "↑↓ PgUp PgDn scroll"), "msg.undohint": ("Hecho (u deshace por 10 s)", "Done (u undoes for 10 s)"), "msg.undone": ("Deshecho", "Undone"), "msg.nothingtoundo": ("Nada que deshacer", "Nothing to undo"), "msg.feedstopped": ("Un feed se detuvo", "A feed stopped"), "msg.refused": ("Rechazado", "Refused"), "pane.of": ("de", "of"),
         "msg.filterpane": ("El filtro es de una lista: Tab hasta alertas, candidatos o señales", "Filters work on a list: Tab to alerts, face hits or flags"), "msg.needtwo": ("hacen falta dos confirmaciones de personas distintas",
                                                                                                "two confirmations by different people are needed"),
         "msg.unknown": ("Comando desconocido", "Unknown command"), "msg.signedin": ("Sesión iniciada", "Signed in"),

@@ -86,6 +86,8 @@ public struct UIState: Sendable, Equatable {
     /// A review view (shift so far, audit trail) shown instead of the panes, and how far it is scrolled.
     public var review: SituationSource.ReviewKind?
     public var reviewScroll = 0
+    /// The first help line shown, when the help scrolls (a small screen).
+    public var helpScroll = 0
     /// The guided tour's step, when the tour runs.
     public var tourStep: Int?
 
