@@ -31,6 +31,7 @@ public struct AlertStore: AlertRepository {
                     ids.append(db.lastInsertedRowID)
                 }
             }
+            if let due = batch.escalateDueBy { _ = try Self.recordEscalations(dueBy: due, database: database, in: db) }
             try QuarantineStore.insert(batch.quarantine, at: now.timeIntervalSince1970, in: db)
             try SocialStore.insert(batch.flags, in: db)
             for (name, n) in batch.counters where n != 0 {
@@ -144,6 +145,32 @@ public struct AlertStore: AlertRepository {
             try database.appendAudit(audit, in: db)
             return true
         }
+    }
+
+    public func recordEscalations(dueBy: Date) throws -> Int {
+        try database.write(audit: nil) { db in try Self.recordEscalations(dueBy: dueBy, database: database, in: db) }
+    }
+
+    static func recordEscalations(dueBy: Date, database: VigiaDatabase, in db: Database) throws -> Int {
+        let due = try Row.fetchAll(db, sql: """
+            SELECT id, priority, created_at, escalate_after FROM alert a
+            WHERE state = 'new' AND escalate_after IS NOT NULL AND created_at + escalate_after <= ?
+              AND NOT EXISTS (SELECT 1 FROM alert_transition t WHERE t.alert_id = a.id AND t.from_state = 'new' AND t.to_state = 'new'
+                              AND json_valid(t.details) AND json_extract(t.details, '$.escalated'))
+            ORDER BY created_at + escalate_after, id
+            """, arguments: [dueBy.timeIntervalSince1970])
+        for r in due {
+            let id: Int64 = r["id"], priority: Int = r["priority"], after: Double = r["escalate_after"], created: Double = r["created_at"]
+            let to = max(1, priority - 1)
+            let details: CanonicalJSON = ["from": "new", "to": "new", "escalated": true, "priority_from": .int(Int64(priority)),
+                                          "priority_to": .int(Int64(to)), "after_seconds": .int(Int64(after.rounded()))]
+            try db.execute(sql: """
+                INSERT INTO alert_transition (alert_id, from_state, to_state, operator, at, note, details) VALUES (?, 'new', 'new', ?, ?, ?, ?)
+                """, arguments: [id, Principal.feed.name, created + after,
+                                   "escalated: unacknowledged after \(Int(after.rounded())) s, P\(priority) → P\(to)", details.text])
+            try database.appendAudit(AuditEntry(principal: .feed, action: "alert.escalate", subject: String(id), details: details), in: db)
+        }
+        return due.count
     }
 
     public func counters(period: String?) throws -> [String: Int] {

@@ -46,6 +46,8 @@ extension Engine {
     @discardableResult
     public func perform(_ command: AlertCommand, onAlert id: Int64, by principal: Principal) throws -> StoredAlert {
         try require(.handleAlerts, of: principal)
+        // Escalations that came due are on record before anyone acts, with or without a feed running.
+        try alerts.recordEscalations(dueBy: clock.now())
         guard var stored = try alerts.alert(id: id) else {
             throw EngineError.badInput(file: "alert", line: nil, field: String(id), reason: "no alert \(id)")
         }

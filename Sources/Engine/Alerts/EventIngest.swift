@@ -79,6 +79,8 @@ extension Engine {
             }
         }
         var newHits: [(hit: Hit, authorisation: Int64)] = []
+        /// The newest event time read: the feed's clock, for recording escalations that came due.
+        var feedTime: Date?
         let vigia = CameraEventDecoder(timeZone: timeZone, cameras: Set(registry.map(\.id)))
         let frigate = FrigateAdapter(cameras: registry)
         var reader = LineReader(handle: handle, idleAfter: Self.idleFlush)
@@ -126,6 +128,7 @@ extension Engine {
                 ])
             }
             batch.hits = newHits
+            batch.escalateDueBy = feedTime
             batch.uses = Array(uses.values)
             // Camera health is live: written with every batch, not only when the feed ends.
             batch.settings["camera.health"] = CanonicalJSON.object(engine.health.mapValues { .string($0.rawValue) }).text
@@ -219,6 +222,7 @@ extension Engine {
                 }
                 for event in events {
                     report.events += 1
+                    feedTime = max(feedTime ?? event.time, event.time)
                     if case .faceProbe(let probe) = event.kind {
                         // Safeguard 1: the probe itself is never stored; only a hit above threshold, and counts, remain.
                         report.faceProbes += 1

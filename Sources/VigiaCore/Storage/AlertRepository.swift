@@ -81,6 +81,9 @@ public struct FeedBatch: Sendable {
     public var uses: [AuthorisationUse] = []
     /// Settings the batch changes, e.g. live camera health.
     public var settings: [String: String] = [:]
+    /// The feed's time: alerts still New past their `escalate_after` by then
+    /// have their escalation recorded in the same transaction.
+    public var escalateDueBy: Date?
 
     public init(alerts: [StoredAlert] = [], quarantine: [QuarantineItem] = [], counters: [String: Int] = [:],
                 position: (source: String, line: Int)? = nil, audit: AuditEntry? = nil) {
@@ -129,6 +132,10 @@ public protocol AlertRepository: Sendable {
     /// clears the disposition of a close and the end of a snooze, restores the
     /// assignee before a forward. False if anything moved meanwhile.
     func revert(_ last: LastTransition, by operatorName: String, at: Date, details: CanonicalJSON, audit: AuditEntry) throws -> Bool
+    /// Records, once per alert, the escalation of every alert still New
+    /// past its `escalate_after` by `dueBy`: a New → New transition by the
+    /// system at the moment it escalated, audited. Returns how many.
+    @discardableResult func recordEscalations(dueBy: Date) throws -> Int
     func counters(period: String?) throws -> [String: Int]
     /// Counter sums over the periods in [from, to) (periods are local hours, `yyyy-MM-ddTHH`).
     func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int]
