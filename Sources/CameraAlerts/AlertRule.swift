@@ -35,12 +35,28 @@ public struct AlertRule: Hashable, Sendable {
     public var dedupe: [DedupeField] = [.camera]
     /// Unacknowledged this long, the alert rises one priority level; nil never.
     public var escalateAfterSeconds: Double?
+    /// What must hold before an alert of the rule can be closed; nil takes
+    /// the kind's default (`camera_online` for offline and tamper rules).
+    public var closeWhen: CloseCondition?
     public var procedure: String = ""
     /// Every alert of the rule needs a unit sent (`dispatch = required`), so
     /// the summary holds it to the dispatch target even when nobody dispatched it.
     public var requiresDispatch = false
     /// Where the rule was defined, for messages.
     public var line: Int = 0
+
+    /// A condition on closing, checked by the engine when someone closes.
+    public enum CloseCondition: String, Hashable, Sendable, CaseIterable {
+        /// The alert's camera is sending again (not offline).
+        case cameraOnline = "camera_online"
+        /// No condition.
+        case none
+    }
+
+    /// The condition in force: the rule's own, else the kind's default.
+    public var effectiveCloseWhen: CloseCondition {
+        closeWhen ?? ((kind == .offline || kind == .tamper) ? .cameraOnline : .none)
+    }
 
     public init(id: String, kind: Kind) {
         self.id = id

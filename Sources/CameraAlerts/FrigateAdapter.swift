@@ -9,6 +9,7 @@ import VigiaCore
 /// - `frigate/reviews` (type new / update / end): a detection per object
 ///   label when the review is, or is raised to, severity `alert`: once, on
 ///   the message where it becomes an alert, never again on later updates;
+///   its `end` records the end time on that alert;
 /// - `frigate/stats`: a heartbeat for every camera whose frames arrive
 ///   (`camera_fps` above 0), so camera health comes from Frigate's own
 ///   signal; Frigate sends no Vigía heartbeats;
@@ -169,7 +170,14 @@ public struct FrigateAdapter: Sendable {
         switch type {
         case "new": break
         case "update" where before != "alert": break
-        case "end": return .ignored("frigate_review_end")
+        case "end":
+            // The end of an alert review goes on the alert it raised (matched by camera and review id).
+            guard let id = after["id"] as? String, !id.isEmpty else { return .ignored("frigate_review_end_without_id") }
+            let cameraID = try camera(after)
+            guard let end = try time(after, "end_time", path: "after") ?? time(after, "start_time", path: "after") else {
+                throw DecodeError(code: "missing_field", field: "after.end_time", message: "missing")
+            }
+            return .events([CameraEvent(cameraID: cameraID, time: Date(timeIntervalSince1970: end), trackID: id, kind: .ended)])
         default: return .ignored("frigate_review_update")
         }
         let cameraID = try camera(after)

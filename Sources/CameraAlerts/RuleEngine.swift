@@ -138,6 +138,10 @@ public struct RuleEngine: Sendable {
         if let label { evidence["label"] = label }
         if let zone { evidence["zone"] = zone }
         if let track = event?.trackID { evidence["track"] = track }
+        // Said whenever it differs from "no condition" or from what an older alert of the kind implied.
+        if rule.effectiveCloseWhen == .cameraOnline || rule.kind == .offline || rule.kind == .tamper {
+            evidence["close_when"] = rule.effectiveCloseWhen.rawValue
+        }
         let key = rule.dedupe.map { field -> String in
             switch field {
             case .camera: return camera

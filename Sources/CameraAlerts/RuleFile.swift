@@ -24,13 +24,15 @@ public struct RuleFileError: Error, CustomStringConvertible, Equatable {
 ///     escalate_after = 120
 ///     procedure = Look at the camera; if someone is waiting for victims, send the nearest unit.
 ///     dispatch = optional
+///     close_when = none
 public enum RuleFile {
     static let keys: [String: String] = [
         "kind": "detection, loitering, crowd, offline or tamper", "labels": "object classes, comma-separated",
         "zones": "zone names", "cameras": "camera ids", "hours": "HH:MM-HH:MM local time", "days": "mon-fri, sat,sun, lun-vie… (a window belongs to the day it starts)", "min_score": "0…1",
         "min_dwell": "seconds", "min_count": "people", "missed_heartbeats": "1…100", "priority": "1…5",
         "cooldown": "seconds", "dedupe": "camera, zone, label, track", "escalate_after": "seconds",
-        "procedure": "text for the dispatcher", "dispatch": "required or optional",
+        "procedure": "text for the dispatcher; steps as 1. … 2. … or separated by |", "dispatch": "required or optional",
+        "close_when": "camera_online or none (offline and tamper rules default to camera_online)",
     ]
 
     /// The longest procedure text (about two pages) and the longest other value.
@@ -118,6 +120,11 @@ public enum RuleFile {
                 guard fields.count == list.count, !fields.isEmpty else { fail("dedupe takes camera, zone, label, track"); continue }
                 current!.dedupe = fields
             case "procedure": current!.procedure = value
+            case "close_when":
+                guard let c = AlertRule.CloseCondition(rawValue: value) else {
+                    fail("close_when must be camera_online or none, found \(value)"); continue
+                }
+                current!.closeWhen = c
             case "dispatch":
                 guard value == "required" || value == "optional" else { fail("dispatch must be required or optional, found \(value)"); continue }
                 current!.requiresDispatch = value == "required"

@@ -152,6 +152,11 @@ public final class ConsoleApp {
             switch command {
             case .alert(let id, let c):
                 _ = try engine.perform(c, onAlert: id, by: principal)
+                if case .tickStep(let n) = c {
+                    // A tick leaves the state (and what `u` would undo) as it was.
+                    state.message = "#\(id): \(Strings.text("steps.ticked", l)) \(n)"
+                    return
+                }
                 state.lastActedAlert = id
                 switch c {
                 case .acknowledge, .close, .snooze, .forward: state.message = Strings.text("msg.undohint", l); return

@@ -42,4 +42,7 @@ extension GlyphSet {
     var trailMarker: String { self == .ascii ? "o" : "•" }
     var ellipsis: String { self == .ascii ? "~" : "…" }
     var separator: String { self == .ascii ? " | " : " · " }
+    /// A procedure step not done yet, and done.
+    var stepOpen: String { self == .ascii ? "[ ]" : "□" }
+    var stepDone: String { self == .ascii ? "[x]" : "✓" }
 }

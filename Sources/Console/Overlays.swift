@@ -103,6 +103,20 @@ enum Overlays {
         window(&b, title: Strings.text("help.title", l), lines: lines, glyphs: state.glyphs)
     }
 
+    /// The procedure as numbered steps, each ticked (with who and when) or not; `x` ticks the next.
+    static func procedureLines(_ a: Situation.AlertItem, width: Int, glyphs: GlyphSet) -> [String] {
+        guard !a.steps.isEmpty else { return ["  —"] }
+        var lines: [String] = []
+        for (i, step) in a.steps.enumerated() {
+            let box = step.done == nil ? glyphs.stepOpen : glyphs.stepDone
+            let head = "  \(i + 1). \(box) "
+            let text = step.text + (step.done.map { " (\($0))" } ?? "")
+            let wrapped = wrap(text, width: max(10, width - Draw.width(head)))
+            lines += wrapped.enumerated().map { ($0.offset == 0 ? head : String(repeating: " ", count: Draw.width(head))) + $0.element }
+        }
+        return lines
+    }
+
     static func details(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState) {
         let l = state.language, zone = s.header.timeZone, width = min(90, b.size.columns - 8)
         var lines: [String] = [], title = ""
@@ -113,7 +127,9 @@ enum Overlays {
             let a = items[state.selected(.alerts)]
             title = "#\(a.id) \(a.title)"
             lines = ["P\(a.priority) \(Strings.text("alert." + a.state.rawValue, l))\(state.glyphs.separator)\(a.rule)\(state.glyphs.separator)\(a.camera ?? "—")\(state.glyphs.separator)\(Draw.clock(a.createdAt, zone))", "",
-                     Strings.text("details.procedure", l) + ":"] + wrap(a.procedure, width: width).map { "  " + $0 } + ["", Strings.text("details.evidence", l) + ":"]
+                     Strings.text("details.procedure", l) + ":"] + procedureLines(a, width: width, glyphs: state.glyphs)
+                + (a.endedAt.map { ["", "\(Strings.text("details.ended", l)): \(Draw.clock($0, zone))"] } ?? [])
+                + ["", Strings.text("details.evidence", l) + ":"]
                 + a.evidence.sorted { $0.key < $1.key }.map { "  \($0.key): \(TerminalSafe.line($0.value, limit: 120))" }
                 + ["", Strings.text("details.history", l) + ":"] + (a.history.isEmpty ? ["  —"] : a.history.map { "  " + $0 })
         case .hits:

@@ -72,7 +72,7 @@ public enum Reducer {
         case .command: state.overlay = .prompt(Prompt(purpose: .command))
         case .pause: state.paused.toggle()
         case .shiftView, .auditView: break
-        case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject:
+        case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject, .tickStep:
             return itemAction(&state, binding.action, situation: situation)
         case .undo:
             // The alert acted on last, wherever the selection is now (a closed alert has left the list).
@@ -120,6 +120,9 @@ public enum Reducer {
             case .close: state.overlay = .prompt(Prompt(purpose: .disposition(id: a.id)))
             case .snooze: state.overlay = .prompt(Prompt(purpose: .snoozeMinutes(id: a.id), text: "10"))
             case .forward: state.overlay = .prompt(Prompt(purpose: .forwardTo(id: a.id)))
+            case .tickStep:
+                guard let n = a.nextStep else { state.message = Strings.text("steps.none", state.language); return nil }
+                return .alert(a.id, .tickStep(n))
             default: break
             }
         case .hits:

@@ -31,6 +31,14 @@ public struct AlertStore: AlertRepository {
                     ids.append(db.lastInsertedRowID)
                 }
             }
+            for e in batch.ends {
+                // The alert the review raised: same camera and track, raised within a day before the end.
+                try db.execute(sql: """
+                    UPDATE alert SET ended_at = ?1
+                    WHERE camera_id = ?2 AND ended_at IS NULL AND created_at <= ?1 AND created_at >= ?1 - 86400
+                      AND json_valid(details) AND json_extract(details, '$.evidence.track') = ?3
+                    """, arguments: [e.at.timeIntervalSince1970, e.cameraID, e.trackID])
+            }
             if let due = batch.escalateDueBy { _ = try Self.recordEscalations(dueBy: due, database: database, in: db) }
             try QuarantineStore.insert(batch.quarantine, at: now.timeIntervalSince1970, in: db)
             try SocialStore.insert(batch.flags, in: db)
@@ -147,6 +155,25 @@ public struct AlertStore: AlertRepository {
         }
     }
 
+    public func tick(_ tick: ProcedureTick, audit: AuditEntry) throws -> Bool {
+        try database.write(audit: nil) { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO alert_step (alert_id, step, operator, at) VALUES (?, ?, ?, ?)",
+                           arguments: [tick.alertID, tick.step, tick.operatorName, tick.at.timeIntervalSince1970])
+            guard db.changesCount == 1 else { return false }
+            try database.appendAudit(audit, in: db)
+            return true
+        }
+    }
+
+    public func ticks(alertID: Int64?) throws -> [ProcedureTick] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert_step WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY alert_id, step",
+                             arguments: [alertID]).map { r in
+                ProcedureTick(alertID: r["alert_id"], step: r["step"], operatorName: r["operator"], at: Date(timeIntervalSince1970: r["at"]))
+            }
+        }
+    }
+
     public func recordEscalations(dueBy: Date) throws -> Int {
         try database.write(audit: nil) { db in try Self.recordEscalations(dueBy: dueBy, database: database, in: db) }
     }
@@ -236,7 +263,8 @@ public struct AlertStore: AlertRepository {
                          state: AlertState(rawValue: r["state"]) ?? .new, createdAt: Date(timeIntervalSince1970: r["created_at"]), title: r["title"]),
             dedupeKey: r["dedup_key"], procedure: r["procedure"], evidence: details?["evidence"] as? [String: String] ?? [:],
             escalateAfterSeconds: r["escalate_after"], snoozeUntil: (r["snooze_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
-            assignedTo: r["assigned_to"], disposition: (r["disposition"] as String?).flatMap(Disposition.init(rawValue:)))
+            assignedTo: r["assigned_to"], disposition: (r["disposition"] as String?).flatMap(Disposition.init(rawValue:)),
+            endedAt: (r["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }
 

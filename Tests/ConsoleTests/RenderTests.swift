@@ -31,6 +31,14 @@ struct RenderTests {
         let details = render(SituationFixture.make(), state, TerminalSize(columns: 120, rows: 40)).text
         try Golden.check(details, named: "details-120x40-unicode-en")
         #expect(details.contains("Send the nearest unit.") && details.contains("dwell: 212 s") && details.contains("new → acknowledged (dina)"))
+        #expect(details.contains("1. ✓ Look at the platform camera (dina 18:25)") && details.contains("2. □ Send the nearest unit."))
+        var ascii = UIState(language: .spanish, glyphs: .ascii)
+        ascii.focus = .alerts
+        ascii.overlay = .details
+        ascii.selection[.alerts] = 1
+        let plain = render(SituationFixture.make(), ascii, TerminalSize(columns: 80, rows: 24)).text
+        try Golden.check(plain, named: "details-80x24-ascii-es")
+        #expect(plain.contains("1. [x] Look at the platform camera") && plain.contains("2. [ ] Send the nearest unit."))
     }
 
     @Test("every size from 80×24 up renders without a glyph past the edge; smaller says too small")

@@ -43,8 +43,9 @@ enum SituationFixture {
                                 evidence: ["observed": "3", "expected": "0.0250"], history: []),
             Situation.AlertItem(id: 17, priority: 2, state: .acknowledged, rule: "loitering-andenes", camera: "C-0042",
                                 title: "Loitering on the platform", createdAt: now.addingTimeInterval(-1_260), escalated: false,
-                                position: PlanarPoint(x: 7_500, y: 8_000), procedure: "Send the nearest unit.", evidence: ["dwell": "212 s"],
-                                history: ["18:24:10 new → acknowledged (dina)"]),
+                                position: PlanarPoint(x: 7_500, y: 8_000), procedure: "1. Look at the platform camera 2. Send the nearest unit.", evidence: ["dwell": "212 s"],
+                                history: ["18:24:10 new → acknowledged (dina)"],
+                                steps: [.init(text: "Look at the platform camera", done: "dina 18:25"), .init(text: "Send the nearest unit.", done: nil)]),
         ]
         let hits = [Situation.HitItem(id: 5, candidate: "Nicolás Ficticio Pérez", similarity: 0.71234, orderReference: "Causa 4321/2018",
                                       court: "Juzgado N.º 7", camera: "C-0031", time: now.addingTimeInterval(-300), confirmations: 1,

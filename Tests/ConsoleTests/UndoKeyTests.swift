@@ -21,4 +21,22 @@ struct UndoKeyTests {
         #expect(Reducer.reduce(&auditor, key: .char("u"), situation: SituationFixture.make(role: .auditor), size: size) == nil)
         #expect(auditor.message?.hasPrefix("Refused") == true)
     }
+
+    @Test("x ticks the selected alert's next procedure step; with none left it says so; an auditor is refused")
+    func tickKey() {
+        let s = SituationFixture.make()
+        let size = TerminalSize(columns: 160, rows: 45)
+        var state = UIState(language: .english, glyphs: .unicode)
+        state.focus = .alerts
+        state.selection[.alerts] = 1
+        #expect(Reducer.reduce(&state, key: .char("x"), situation: s, size: size) == .alert(17, .tickStep(2)), "step 1 is done already")
+        var done = s
+        done.alerts[1].steps = done.alerts[1].steps.map { .init(text: $0.text, done: "dina 18:30") }
+        #expect(Reducer.reduce(&state, key: .char("x"), situation: done, size: size) == nil)
+        #expect(state.message == "No steps left to tick")
+        var auditor = UIState(language: .english, glyphs: .unicode)
+        auditor.focus = .alerts
+        #expect(Reducer.reduce(&auditor, key: .char("x"), situation: SituationFixture.make(role: .auditor), size: size) == nil)
+        #expect(auditor.message?.hasPrefix("Refused") == true)
+    }
 }

@@ -143,6 +143,7 @@ struct SampleDataTests {
             case .crowd(_, let count): kinds["crowd", default: 0] += 1; if count > 100 { bigCrowd += 1 }
             case .tamper: kinds["tamper", default: 0] += 1
             case .faceProbe(let p): kinds["face", default: 0] += 1; #expect(p.embedding.count == 512)
+            case .ended: kinds["end", default: 0] += 1
             }
         }
         #expect(Set(kinds.keys) == ["heartbeat", "detection", "loitering", "crowd", "tamper", "face"])

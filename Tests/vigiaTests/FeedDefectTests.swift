@@ -82,7 +82,7 @@ struct FeedDefectTests {
         #expect(try room.count("SELECT coalesce(sum(value), 0) FROM counter WHERE name = 'events.unknown_camera'") == 5)
     }
 
-    @Test("a review raised from detection to alert by an update raises the alert once; later updates and the end do not repeat it")
+    @Test("a review raised from detection to alert by an update raises the alert once; later updates do not repeat it; the end is recorded on it")
     func reviewRaisedByUpdate() throws {
         let room = try Room()
         func review(_ type: String, before: String?, after: String, end: String = "null") -> String {
@@ -95,8 +95,10 @@ struct FeedDefectTests {
         let file = try room.scratch.write("reviews.jsonl", lines.joined(separator: "\n") + "\n")
         let (r, report) = try ingest(room, file)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(report["events"] as? Int == 1, "\(r.stdout)")
+        // Two events: the update that raised it, and the end, which raises nothing and is recorded on the alert.
+        #expect(report["events"] as? Int == 2, "\(r.stdout)")
         #expect(try room.count("SELECT count(*) FROM alert WHERE rule_id = 'motorcycle-on-sidewalk'") == 1)
+        #expect(try room.count("SELECT count(*) FROM alert WHERE rule_id = 'motorcycle-on-sidewalk' AND ended_at = created_at + 40") == 1)
     }
 
     @Test("a Frigate-only feed: cameras that never spoke raise no offline alert, the camera sending events is alive, a camera whose frames stop in frigate/stats goes offline once")

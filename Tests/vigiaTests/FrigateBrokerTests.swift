@@ -90,6 +90,9 @@ struct FrigateBrokerTests {
         let quarantine = try room.raw { try String.fetchAll($0, sql: "SELECT reason FROM quarantine") }
         #expect(quarantine.count == 1 && quarantine[0].contains("JSON"), "\(quarantine)")
         #expect(counted("frigate_face_update") == 1, "Frigate's own face names are counted and dropped")
+        // The review's end is on the alert it raised, and on no other.
+        let ended = try room.raw { try String.fetchAll($0, sql: "SELECT camera_id || ' ' || CAST(ended_at - created_at AS INTEGER) FROM alert WHERE ended_at IS NOT NULL") }
+        #expect(ended == ["CAM-006 40"], "\(ended)")
         #expect(try room.count("SELECT count(*) FROM alert WHERE title LIKE '%someone%' OR details LIKE '%someone%'") == 0)
         #expect(counted("frigate_topic_available") == 1 && counted("frigate_topic_motorcycle") == 1)
         // The report printed on the stop covers what came through the pipe.

@@ -24,18 +24,33 @@ public struct AlertQueueSnapshot: Codable, Sendable {
 public enum AlertCommand: Sendable, Equatable {
     case acknowledge, dispatch, hold, resume
     case close(Disposition, note: String?)
+    /// A close while the rule's close condition does not hold yet: needs
+    /// `overrideConditions` (a supervisor) and a reason, both audited.
+    case closeOverriding(Disposition, note: String?, reason: String)
     case snooze(minutes: Int)
     case forward(to: String, message: String)
+    /// Ticks off step N (1-based) of the alert's procedure; not a life-cycle
+    /// step: the state stays, the tick is stored and audited.
+    case tickStep(Int)
 
-    var action: AlertAction {
+    /// The audit record's action: an override is its own, so auditors find every one.
+    var auditAction: String {
+        if case .closeOverriding = self { return "alert.close.override" }
+        if case .tickStep = self { return "alert.step" }
+        return "alert.\(action?.rawValue ?? "")"
+    }
+
+    /// The life-cycle action, nil for what leaves the state as it is.
+    var action: AlertAction? {
         switch self {
         case .acknowledge: return .acknowledge
         case .dispatch: return .dispatch
         case .hold: return .hold
         case .resume: return .resume
-        case .close: return .close
+        case .close, .closeOverriding: return .close
         case .snooze: return .snooze
         case .forward: return .forward
+        case .tickStep: return nil
         }
     }
 }
@@ -59,9 +74,13 @@ extension Engine {
                 audit: AuditEntry(principal: .feed, action: "alert.resume", subject: String(id), details: ["reason": "snooze ended"]))
             stored = try alerts.alert(id: id) ?? stored
         }
+        guard let action = command.action else {
+            if case .tickStep(let step) = command { try tick(step: step, of: stored, by: principal) }
+            return try alerts.alert(id: id) ?? stored
+        }
         let from = stored.alert.state
         let to: AlertState
-        do { to = try AlertLifecycle.next(from: from, action: command.action) } catch let e as AlertTransitionError {
+        do { to = try AlertLifecycle.next(from: from, action: action) } catch let e as AlertTransitionError {
             throw EngineError.badInput(file: "alert \(id)", line: nil, field: nil, reason: e.description)
         }
         let now = clock.now()
@@ -69,17 +88,28 @@ extension Engine {
         var disposition: Disposition?, snoozeUntil: Date?, assigned: String?, note: String?
         switch command {
         case .close(let d, let n):
-            // The acknowledgement condition: an alert about a camera's state
-            // (offline, tampered) stays open while that state lasts.
-            if d != .duplicate, let camera = stored.alert.cameraID, let condition = Self.condition(of: stored),
-               try cameraHealth()[camera] == condition {
+            // The close condition (`close_when = camera_online`, the default of
+            // offline and tamper rules): the alert stays open while its camera is down.
+            if d != .duplicate, let held = try heldCondition(of: stored) {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "disposition",
-                                           reason: "camera \(TerminalSafe.line(camera, limit: 64)) is still \(condition): the alert can be closed once it is back "
-                                               + "(hold it meanwhile), or closed as duplicate")
+                                           reason: "camera \(TerminalSafe.line(stored.alert.cameraID ?? "?", limit: 64)) is still \(held): the alert can be closed once it is back "
+                                               + "(hold it meanwhile), closed as duplicate, or closed by a supervisor with an override and a reason")
             }
             disposition = d
             note = n
             details["disposition"] = .string(d.rawValue)
+        case .closeOverriding(let d, let n, let reason):
+            try require(.overrideConditions, of: principal)
+            let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !reason.isEmpty, reason.utf8.count <= 1_024 else {
+                throw EngineError.badInput(file: "alert \(id)", line: nil, field: "override", reason: "an override needs a reason (1 to 1024 bytes)")
+            }
+            disposition = d
+            note = n.map { "\($0) (override: \(reason))" } ?? "override: \(reason)"
+            details["disposition"] = .string(d.rawValue)
+            details["override_reason"] = .string(reason)
+            // What did not hold when the supervisor closed it (null: it held after all).
+            details["condition_held"] = try heldCondition(of: stored).map(CanonicalJSON.string) ?? .null
         case .snooze(let minutes):
             guard (1...1440).contains(minutes) else {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "minutes", reason: "snooze for 1 to 1440 minutes")
@@ -103,7 +133,7 @@ extension Engine {
         let moved = try alerts.transition(
             AlertTransition(alertID: id, from: from, to: to, operatorName: principal.name, at: now, note: note),
             disposition: disposition, snoozeUntil: snoozeUntil, assignedTo: assigned, details: .object(details),
-            audit: AuditEntry(principal: principal, action: "alert.\(command.action.rawValue)", subject: String(id), details: .object(details)))
+            audit: AuditEntry(principal: principal, action: command.auditAction, subject: String(id), details: .object(details)))
         guard moved else {
             throw EngineError.badInput(file: "alert \(id)", line: nil, field: nil, reason: "someone else changed this alert first; look again")
         }
@@ -115,12 +145,19 @@ extension Engine {
         (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
     }
 
-    /// The camera state an alert is about, if it is about one: "offline" or
-    /// "tampered" (older alerts are recognised by their evidence).
-    static func condition(of stored: StoredAlert) -> String? {
-        if let c = stored.evidence["condition"] { return c }
-        if stored.evidence["silent_seconds"] != nil { return "offline" }
-        return nil
+    /// The camera state that keeps an alert from closing, if its close
+    /// condition does not hold now: "offline" while a `camera_online`
+    /// alert's camera is down (alerts from before `close_when` are
+    /// recognised by their evidence), nil when it may close.
+    func heldCondition(of stored: StoredAlert) throws -> String? {
+        guard let camera = stored.alert.cameraID else { return nil }
+        let health = try cameraHealth()[camera]
+        if let rule = stored.evidence["close_when"] {
+            guard rule == AlertRule.CloseCondition.cameraOnline.rawValue else { return nil }
+            return health == CameraHealth.offline.rawValue ? health : nil
+        }
+        let legacy = stored.evidence["condition"] ?? (stored.evidence["silent_seconds"] != nil ? "offline" : nil)
+        return legacy != nil && health == legacy ? legacy : nil
     }
 
     /// The open alerts, escalated where unacknowledged too long; expired snoozes return to New first.

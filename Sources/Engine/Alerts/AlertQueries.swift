@@ -16,13 +16,12 @@ extension Engine {
         return try alerts.transitions(alertID: id)
     }
 
-    /// The camera state an open alert is about ("offline") while that state
-    /// still holds, so it cannot be closed yet; nil when it can.
+    /// The camera state that keeps an open alert from closing ("offline")
+    /// while its rule's close condition does not hold; nil when it can close.
     public func conditionHolding(alert id: Int64, as principal: Principal) throws -> String? {
         try require(.readAll, of: principal)
-        guard let stored = try alerts.alert(id: id), let camera = stored.alert.cameraID, let condition = Self.condition(of: stored),
-              try cameraHealth()[camera] == condition else { return nil }
-        return condition
+        guard let stored = try alerts.alert(id: id) else { return nil }
+        return try heldCondition(of: stored)
     }
 
     /// The registered cameras.

@@ -147,7 +147,7 @@ extension Engine {
         }
         /// While the feed waits: commit what is held, so it is stored and on screen now, and sweep lapses.
         func whileWaiting() throws {
-            if !batch.alerts.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty || !pendingProbes.isEmpty {
+            if !batch.alerts.isEmpty || !batch.ends.isEmpty || !batch.quarantine.isEmpty || !batch.counters.isEmpty || !pendingProbes.isEmpty {
                 try flush(final: false)
                 lastFlush = Date()
             }
@@ -223,6 +223,10 @@ extension Engine {
                 for event in events {
                     report.events += 1
                     feedTime = max(feedTime ?? event.time, event.time)
+                    if case .ended = event.kind, let track = event.trackID {
+                        batch.ends.append(EdgeEnd(cameraID: event.cameraID, trackID: track, at: event.time))
+                        continue
+                    }
                     if case .faceProbe(let probe) = event.kind {
                         // Safeguard 1: the probe itself is never stored; only a hit above threshold, and counts, remain.
                         report.faceProbes += 1
@@ -296,6 +300,7 @@ extension Engine {
         case .heartbeat: return "heartbeat"
         case .tamper: return "tamper"
         case .faceProbe: return "face"
+        case .ended: return "end"
         }
     }
 }

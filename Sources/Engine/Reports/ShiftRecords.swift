@@ -25,6 +25,8 @@ public struct ShiftRecords: Sendable {
     public var verification: AuditVerification
     public var threshold: Double?
     public var thresholdSetAt: Date?
+    /// Procedure steps ticked on those alerts.
+    public var ticks: [ProcedureTick] = []
 
     public init(start: Date, end: Date, timeZone: TimeZone, alerts: [StoredAlert] = [], transitions: [AlertTransition] = [],
                 ruleKinds: [String: String] = [:], dispatchRequired: Set<String> = [], hits: [(hit: Hit, firstDecision: Date?)] = [], flags: [FlaggedPost] = [],
@@ -54,8 +56,10 @@ extension Engine {
         let setting = try thresholdSetting()
         let threshold = (setting?["threshold"] as? NSNumber)?.doubleValue
         let setAt = (setting?["calibrated_at"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
-        return ShiftRecords(start: start, end: end, timeZone: timeZone, alerts: alerts, transitions: transitions, ruleKinds: kinds,
+        var records = ShiftRecords(start: start, end: end, timeZone: timeZone, alerts: alerts, transitions: transitions, ruleKinds: kinds,
                             dispatchRequired: required, hits: hits, flags: flags, counters: try counters(from: start, to: end), audit: try audit.records(from: start, to: end),
                             verification: try audit.verify(), threshold: threshold, thresholdSetAt: setAt)
+        records.ticks = try self.alerts.ticks(alertID: nil).filter { ids.contains($0.alertID) }
+        return records
     }
 }

@@ -99,6 +99,31 @@ public struct AlertSection: Codable, Sendable, Equatable {
     public var acknowledgeHistogram: [HistogramBin]
     /// The goal the targets are read against, e.g. 0.9 for "90 % within the target".
     public var goal: Double
+    /// Alerts whose escalation (unacknowledged past `escalate_after`) came due in the shift.
+    public var escalated: Int = 0
+    /// Closes a supervisor made while the rule's close condition did not hold (`alert.close.override`).
+    public var closeOverrides: Int = 0
+    public var procedures: ProcedureProgress = ProcedureProgress()
+}
+
+/// How far the rules' numbered procedures were followed on the shift's alerts.
+public struct ProcedureProgress: Codable, Sendable, Equatable {
+    /// Alerts open in the shift whose rule has steps.
+    public var alerts: Int = 0
+    public var steps: Int = 0
+    /// Steps ticked in the shift.
+    public var ticked: Int = 0
+    /// Alerts with every step ticked by the end.
+    public var complete: Int = 0
+    /// Alerts closed in the shift with steps left unticked: id, rule, ticked and total.
+    public var closedIncomplete: [IncompleteProcedure] = []
+}
+
+public struct IncompleteProcedure: Codable, Sendable, Equatable {
+    public var alert: Int64
+    public var rule: String
+    public var ticked: Int
+    public var steps: Int
 }
 
 

@@ -1,3 +1,4 @@
+import CameraAlerts
 import Foundation
 import VigiaCore
 
@@ -108,10 +109,34 @@ public enum ShiftSummaryBuilder {
             let s = ack.timeIntervalSince(a.alert.createdAt)
             bins[bounds.firstIndex { s < $0 } ?? bounds.count].count += 1
         }
-        return AlertSection(created: created.count, byRule: byRule, byPriority: byPriority, stateAtEnd: states, dispositions: dispositions,
-                            response: response, unhandledAtEnd: stateAtEnd.values.filter { $0 == .new }.count, snoozed: snoozed,
-                            forwarded: forwarded, operators: operators.values.sorted { $0.name < $1.name }, systemTransitions: system, perHour: perHour,
-                            acknowledgeHistogram: bins, goal: targets.goal)
+        var section = AlertSection(created: created.count, byRule: byRule, byPriority: byPriority, stateAtEnd: states, dispositions: dispositions,
+                                   response: response, unhandledAtEnd: stateAtEnd.values.filter { $0 == .new }.count, snoozed: snoozed,
+                                   forwarded: forwarded, operators: operators.values.sorted { $0.name < $1.name }, systemTransitions: system, perHour: perHour,
+                                   acknowledgeHistogram: bins, goal: targets.goal)
+        // An escalation is the system's New → New step, recorded once per alert when it came due.
+        section.escalated = Set(r.transitions.filter { $0.from == .new && $0.to == .new && $0.at >= r.start && $0.at < r.end }.map(\.alertID)).count
+        section.closeOverrides = r.audit.filter { $0.action == "alert.close.override" }.count
+        section.procedures = procedureProgress(r)
+        return section
+    }
+
+    static func procedureProgress(_ r: ShiftRecords) -> ProcedureProgress {
+        var p = ProcedureProgress()
+        let ticks = Dictionary(grouping: r.ticks.filter { $0.at < r.end }, by: \.alertID)
+        let closedAt = Dictionary(r.transitions.filter { $0.to == .closed }.map { ($0.alertID, $0.at) }, uniquingKeysWith: max)
+        for a in r.alerts.sorted(by: { $0.alert.id < $1.alert.id }) {
+            let steps = ProcedureSteps.split(a.procedure).count
+            guard steps > 0 else { continue }
+            let done = Set((ticks[a.alert.id] ?? []).map(\.step)).count
+            p.alerts += 1
+            p.steps += steps
+            p.ticked += (ticks[a.alert.id] ?? []).filter { $0.at >= r.start }.count
+            if done >= steps { p.complete += 1 }
+            if let c = closedAt[a.alert.id], c >= r.start, c < r.end, done < steps {
+                p.closedIncomplete.append(IncompleteProcedure(alert: a.alert.id, rule: a.alert.ruleID, ticked: done, steps: steps))
+            }
+        }
+        return p
     }
 
     enum DispatchNeed { case applies, excused, notNeeded }

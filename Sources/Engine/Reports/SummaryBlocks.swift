@@ -64,7 +64,8 @@ extension ShiftSummary {
         }
         var b: [ReportBlock] = [
             .heading("Alerts", id: "alerts"),
-            .table(["created", "still new at the end", "snoozed", "forwarded"], [["\(a.created)", "\(a.unhandledAtEnd)", "\(a.snoozed)", "\(a.forwarded)"]]),
+            .table(["created", "still new at the end", "escalated", "snoozed", "forwarded", "closed by override"],
+                   [["\(a.created)", "\(a.unhandledAtEnd)", "\(a.escalated)", "\(a.snoozed)", "\(a.forwarded)", "\(a.closeOverrides)"]]),
             .figure(svg: SVGCharts.stackedBars(labels: a.perHour.map(\.hour), series: (1...5).map { "P\($0)" }, values: a.perHour.map(\.byPriority),
                                                colours: SVGCharts.priorityColours), caption: "Alerts created per hour, by priority (axis from zero)."),
             .subheading("Alerts per hour"),
@@ -97,6 +98,16 @@ extension ShiftSummary {
             .table(["operator", "acknowledged", "dispatched", "closed", "other"],
                    a.operators.map { [$0.name, "\($0.acknowledged)", "\($0.dispatched)", "\($0.closed)", "\($0.other)"] }),
         ]
+        let p = a.procedures
+        if p.alerts > 0 {
+            b.append(.subheading("Procedures"))
+            b.append(.table(["alerts with steps", "steps", "ticked in the shift", "every step ticked"],
+                            [["\(p.alerts)", "\(p.steps)", "\(p.ticked)", "\(p.complete)"]]))
+            if !p.closedIncomplete.isEmpty {
+                b.append(.paragraph("Closed in the shift with steps not ticked (first 20 of \(p.closedIncomplete.count)):", muted: true))
+                b.append(.table(["alert", "rule", "ticked"], p.closedIncomplete.prefix(20).map { ["#\($0.alert)", $0.rule, "\($0.ticked)/\($0.steps)"] }))
+            }
+        }
         if a.systemTransitions > 0 {
             b.append(.paragraph("The system (feeds) made \(a.systemTransitions) transitions; it is not an operator and is not counted above.", muted: true))
         }

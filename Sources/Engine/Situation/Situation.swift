@@ -1,3 +1,4 @@
+import CameraAlerts
 import Foundation
 import Hotspots
 import VigiaCore
@@ -64,12 +65,28 @@ public struct Situation: Sendable {
         public var id: Int64, priority: Int, state: AlertState, rule: String, camera: String?, title: String
         public var createdAt: Date, escalated: Bool, position: PlanarPoint?, procedure: String, evidence: [String: String]
         public var history: [String]
+        /// The procedure's numbered steps, each with who ticked it and when ("dina 21:04"), nil while not done.
+        public var steps: [Step]
+        /// When what raised it ended at the edge (Frigate's review `end`).
+        public var endedAt: Date?
         public init(id: Int64, priority: Int, state: AlertState, rule: String, camera: String?, title: String, createdAt: Date,
-                    escalated: Bool, position: PlanarPoint?, procedure: String, evidence: [String: String], history: [String] = []) {
+                    escalated: Bool, position: PlanarPoint?, procedure: String, evidence: [String: String], history: [String] = [],
+                    steps: [Step]? = nil, endedAt: Date? = nil) {
+            self.endedAt = endedAt
             self.id = id; self.priority = priority; self.state = state; self.rule = rule; self.camera = camera; self.title = title
             self.createdAt = createdAt; self.escalated = escalated; self.position = position; self.procedure = procedure
             self.evidence = evidence; self.history = history
+            self.steps = steps ?? ProcedureSteps.split(procedure).map { Step(text: $0, done: nil) }
         }
+
+        public struct Step: Sendable, Equatable {
+            public var text: String
+            public var done: String?
+            public init(text: String, done: String?) { self.text = text; self.done = done }
+        }
+
+        /// The first step not ticked yet (1-based), nil when none is left.
+        public var nextStep: Int? { steps.firstIndex { $0.done == nil }.map { $0 + 1 } }
     }
 
     public struct HitItem: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import CameraAlerts
 import Foundation
 import Hotspots
 import Synchronization
@@ -53,6 +54,7 @@ public final class SituationSource: Sendable {
         }
         let transitions = Dictionary(grouping: try engine.alertHistory(id: nil, as: request.principal), by: \.alertID)
         let formatter = TimestampFormatter(timeZone: engine.timeZone)
+        let ticks = Dictionary(grouping: try engine.procedureTicks(alert: nil, as: request.principal), by: \.alertID)
         let alerts = queue.items.map { item -> Situation.AlertItem in
             let a = item.stored.alert
             var position = a.cameraID.flatMap { byID[$0] }.flatMap { place($0.location) }
@@ -65,7 +67,8 @@ public final class SituationSource: Sendable {
             }
             return Situation.AlertItem(id: a.id, priority: item.effectivePriority, state: a.state, rule: a.ruleID, camera: a.cameraID,
                                        title: a.title, createdAt: a.createdAt, escalated: item.escalated, position: position,
-                                       procedure: item.stored.procedure, evidence: item.stored.evidence, history: history)
+                                       procedure: item.stored.procedure, evidence: item.stored.evidence, history: history,
+                                       steps: Self.steps(item.stored.procedure, ticks[a.id] ?? [], formatter), endedAt: item.stored.endedAt)
         }
         var hits: [Situation.HitItem] = []
         var trails: [[PlanarPoint]] = []
@@ -157,5 +160,11 @@ public final class SituationSource: Sendable {
         }
         riskCache.withLock { $0 = (key, layer, patrol) }
         return (layer, patrol)
+    }
+
+    /// The procedure's steps with their ticks ("dina 21:04").
+    static func steps(_ procedure: String, _ ticks: [ProcedureTick], _ f: TimestampFormatter) -> [Situation.AlertItem.Step] {
+        let done = Dictionary(ticks.map { ($0.step, "\($0.operatorName) \(f.string(from: $0.at).dropFirst(11).prefix(5))") }, uniquingKeysWith: { a, _ in a })
+        return ProcedureSteps.split(procedure).enumerated().map { Situation.AlertItem.Step(text: $0.element, done: done[$0.offset + 1]) }
     }
 }

@@ -14,6 +14,7 @@ enum Migrations {
         m.registerMigration("v6-audit-and-access", migrate: v6)
         m.registerMigration("v7-patrol-dosage", migrate: v7)
         m.registerMigration("v8-feed-claim", migrate: v8)
+        m.registerMigration("v9-procedure-steps-and-ends", migrate: v9)
         return m
     }
 
@@ -59,6 +60,21 @@ enum Migrations {
             t.column("hits", .integer).notNull()
             t.primaryKey(["authorisation_id", "watchlist_version"])
         }
+    }
+
+    /// Procedure steps ticked off on an alert (one row per step, first tick
+    /// stands); when what raised an alert ended at the edge (Frigate review
+    /// `end`), found by camera and time.
+    private static func v9(_ db: Database) throws {
+        try db.create(table: "alert_step") { t in
+            t.column("alert_id", .integer).notNull().references("alert", onDelete: .cascade)
+            t.column("step", .integer).notNull()
+            t.column("operator", .text).notNull()
+            t.column("at", .double).notNull()
+            t.primaryKey(["alert_id", "step"])
+        }
+        try db.alter(table: "alert") { t in t.add(column: "ended_at", .double) }
+        try db.create(index: "alert_camera_time", on: "alert", columns: ["camera_id", "created_at"])
     }
 
     /// Which process is reading each feed source, so two runners on one file

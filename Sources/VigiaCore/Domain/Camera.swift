@@ -45,6 +45,9 @@ public struct CameraEvent: Hashable, Sendable, Codable {
         case heartbeat
         case tamper(reason: String)
         case faceProbe(Probe)
+        /// The edge's review or object `trackID` is over (Frigate's review
+        /// `end`): its end time is recorded on the alert it raised.
+        case ended
     }
 
     public var cameraID: String

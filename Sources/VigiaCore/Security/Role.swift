@@ -15,7 +15,7 @@ public enum Role: String, Hashable, Sendable, Codable, CaseIterable {
         case .admin: return true
         case .supervisor:
             return [.readAll, .handleAlerts, .decideHits, .reviewFlags, .manageWatchlist,
-                    .authoriseSearch, .manageRules, .exportReports, .ingestFeeds, .issuePatrols].contains(permission)
+                    .authoriseSearch, .manageRules, .exportReports, .ingestFeeds, .issuePatrols, .overrideConditions].contains(permission)
         case .dispatcher:
             return [.readAll, .handleAlerts, .decideHits, .reviewFlags].contains(permission)
         case .auditor:
@@ -42,6 +42,9 @@ public enum Permission: String, Hashable, Sendable, Codable, CaseIterable {
     /// Record the patrol boxes handed to units (dosage).
     case issuePatrols = "patrol"
     case verifyAudit = "audit"
+    /// Close an alert while its rule's close condition does not hold yet
+    /// (`close_when`), with a reason that is audited.
+    case overrideConditions = "override"
 }
 
 /// Who is acting: a signed-in operator or the system feed actor.

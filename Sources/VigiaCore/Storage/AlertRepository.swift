@@ -10,9 +10,13 @@ public struct StoredAlert: Hashable, Sendable, Codable {
     public var snoozeUntil: Date?
     public var assignedTo: String?
     public var disposition: Disposition?
+    /// When what raised it ended at the edge (Frigate's review `end`), if it has.
+    public var endedAt: Date?
 
     public init(alert: Alert, dedupeKey: String?, procedure: String, evidence: [String: String],
-                escalateAfterSeconds: Double?, snoozeUntil: Date? = nil, assignedTo: String? = nil, disposition: Disposition? = nil) {
+                escalateAfterSeconds: Double?, snoozeUntil: Date? = nil, assignedTo: String? = nil, disposition: Disposition? = nil,
+                endedAt: Date? = nil) {
+        self.endedAt = endedAt
         self.alert = alert
         self.dedupeKey = dedupeKey
         self.procedure = procedure
@@ -63,6 +67,35 @@ public struct AlertTransition: Hashable, Sendable, Codable {
     }
 }
 
+/// One procedure step of an alert ticked off as done, by whom and when.
+public struct ProcedureTick: Hashable, Sendable, Codable {
+    public var alertID: Int64
+    /// 1-based, as the console numbers the steps.
+    public var step: Int
+    public var operatorName: String
+    public var at: Date
+
+    public init(alertID: Int64, step: Int, operatorName: String, at: Date) {
+        self.alertID = alertID
+        self.step = step
+        self.operatorName = operatorName
+        self.at = at
+    }
+}
+
+/// The edge says the review or object `trackID` of `cameraID` ended at `at`.
+public struct EdgeEnd: Hashable, Sendable {
+    public var cameraID: String
+    public var trackID: String
+    public var at: Date
+
+    public init(cameraID: String, trackID: String, at: Date) {
+        self.cameraID = cameraID
+        self.trackID = trackID
+        self.at = at
+    }
+}
+
 /// What one batch of a feed leaves behind, written in one transaction.
 public struct FeedBatch: Sendable {
     public var alerts: [StoredAlert]
@@ -84,6 +117,8 @@ public struct FeedBatch: Sendable {
     /// The feed's time: alerts still New past their `escalate_after` by then
     /// have their escalation recorded in the same transaction.
     public var escalateDueBy: Date?
+    /// Reviews or objects that ended: each end time goes on the alert they raised.
+    public var ends: [EdgeEnd] = []
 
     public init(alerts: [StoredAlert] = [], quarantine: [QuarantineItem] = [], counters: [String: Int] = [:],
                 position: (source: String, line: Int)? = nil, audit: AuditEntry? = nil) {
@@ -136,6 +171,10 @@ public protocol AlertRepository: Sendable {
     /// past its `escalate_after` by `dueBy`: a New → New transition by the
     /// system at the moment it escalated, audited. Returns how many.
     @discardableResult func recordEscalations(dueBy: Date) throws -> Int
+    /// Stores `tick` with its audit record unless that step is already ticked; false if it was.
+    func tick(_ tick: ProcedureTick, audit: AuditEntry) throws -> Bool
+    /// Ticked steps of one alert (or, with nil, of every alert), in step order.
+    func ticks(alertID: Int64?) throws -> [ProcedureTick]
     func counters(period: String?) throws -> [String: Int]
     /// Counter sums over the periods in [from, to) (periods are local hours, `yyyy-MM-ddTHH`).
     func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int]

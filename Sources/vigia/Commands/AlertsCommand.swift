@@ -6,7 +6,7 @@ import VigiaCore
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "The camera alert queue and its life cycle: acknowledge, dispatch, close, hold, snooze, forward.",
-        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self, Undo.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self, Step.self, Undo.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open alerts by priority (escalated first), then age.")
@@ -44,7 +44,13 @@ struct AlertsCommand: ParsableCommand {
             guard let s = try engine.alert(id: id, as: reader) else { throw ValidationError("no alert \(id)") }
             let f = TimestampFormatter(timeZone: engine.timeZone)
             print("alert \(id): \(s.alert.title)\n  state \(s.alert.state.rawValue), priority \(s.alert.priority), rule \(s.alert.ruleID), raised \(f.string(from: s.alert.createdAt))")
-            print("  procedure: \(s.procedure)")
+            let steps = try engine.procedureSteps(alert: id, as: reader)
+            print("  procedure:" + (steps.isEmpty ? " —" : ""))
+            for step in steps {
+                let done = step.tick.map { "[x] \($0.operatorName) \(f.string(from: $0.at))  " } ?? "[ ] "
+                print("    \(step.number). \(done)\(step.text)")
+            }
+            if let ended = s.endedAt { print("  ended at the edge: \(f.string(from: ended))") }
             print("  evidence: " + s.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
             for t in try engine.alertHistory(id: id, as: reader) {
                 print("  \(f.string(from: t.at))  \(t.from.rawValue) → \(t.to.rawValue)  by \(t.operatorName)\(t.note.map { ": \($0)" } ?? "")")
@@ -80,13 +86,16 @@ struct AlertsCommand: ParsableCommand {
         @Argument(help: "Alert id.") var id: Int64
         @Option(help: "attended, false_alarm, duplicate or no_action") var disposition: String
         @Option(help: "An optional note.") var note: String?
+        @Option(help: ArgumentHelp("Close although the rule's close condition does not hold yet (a supervisor), for this reason; audited as alert.close.override.",
+                                   valueName: "reason")) var override: String?
         func run() throws {
             guard let d = Disposition(rawValue: disposition) else {
                 throw ValidationError("--disposition takes \(Disposition.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let engine = try database.openEngine()
-            _ = try engine.perform(.close(d, note: note), onAlert: id, by: try signIn.signIn(engine, purpose: "closing an alert"))
-            print("alert \(id) closed: \(d.rawValue)")
+            let command: AlertCommand = override.map { .closeOverriding(d, note: note, reason: $0) } ?? .close(d, note: note)
+            _ = try engine.perform(command, onAlert: id, by: try signIn.signIn(engine, purpose: "closing an alert"))
+            print("alert \(id) closed: \(d.rawValue)" + (override == nil ? "" : " (override, audited)"))
         }
     }
 
@@ -114,6 +123,23 @@ struct AlertsCommand: ParsableCommand {
             let engine = try database.openEngine()
             _ = try engine.perform(.forward(to: to, message: message), onAlert: id, by: try signIn.signIn(engine, purpose: "forwarding an alert"))
             print("alert \(id) forwarded to \(to)")
+        }
+    }
+
+    struct Step: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Tick off step N of an alert's procedure as done.",
+            discussion: "The tick is stored with who and when, audited (alert.step), shown by `vigia alerts show` and counted in the shift summary. A step is ticked once; a closed alert's steps are final.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "Alert id.") var id: Int64
+        @Argument(help: "Step number, from 1.") var step: Int
+        func run() throws {
+            let engine = try database.openEngine()
+            let who = try signIn.signIn(engine, purpose: "ticking a procedure step")
+            _ = try engine.perform(.tickStep(step), onAlert: id, by: who)
+            let steps = try engine.procedureSteps(alert: id, as: who)
+            print("alert \(id): step \(step) done (\(steps.filter { $0.tick != nil }.count) of \(steps.count))")
         }
     }
 

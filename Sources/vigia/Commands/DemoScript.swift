@@ -6,14 +6,14 @@ import VigiaCore
 /// through the same engine commands the console sends.
 enum DemoScript {
     struct Report: Encodable {
-        var alertsAcknowledged = 0, alertsDispatched = 0, alertsClosed = 0, alertsHeld = 0
+        var alertsAcknowledged = 0, alertsDispatched = 0, alertsClosed = 0, alertsHeld = 0, stepsTicked = 0
         var hitsConfirmedTwice = 0, hitsDispatched = 0, hitsRejected = 0, dispatchRefusedBeforeTwo = 0
         var flagsCredible = 0, flagsNotCredible = 0
         var patrolBoxesIssued = 0
 
         var text: String {
             """
-            Scripted operators: \(alertsAcknowledged) alerts acknowledged, \(alertsDispatched) dispatched, \(alertsClosed) closed, \(alertsHeld) held (camera still down); \
+            Scripted operators: \(alertsAcknowledged) alerts acknowledged, \(alertsDispatched) dispatched, \(alertsClosed) closed, \(alertsHeld) held (camera still down), \(stepsTicked) procedure steps ticked; \
             \(hitsConfirmedTwice) candidates confirmed by two people and \(hitsDispatched) dispatched (\(dispatchRefusedBeforeTwo) dispatch refused after one confirmation), \
             \(hitsRejected) rejected; \(flagsCredible) flags credible, \(flagsNotCredible) not credible (deleted); \
             \(patrolBoxesIssued) patrol boxes issued for the shift
@@ -57,12 +57,18 @@ enum DemoScript {
             let urgent = item.effectivePriority <= 2
             var t = item.stored.alert.createdAt.addingTimeInterval(urgent ? delay(id, 12, 90) : delay(id, 40, 420))
             at(t) { _ = try engine.perform(.acknowledge, onAlert: id, by: first); r.alertsAcknowledged += 1 }
+            // The procedure's steps as a person ticks them: every step of an urgent alert, the first of the others.
+            let steps = try engine.procedureSteps(alert: id, as: first).count
+            func tick(_ n: Int, _ when: Date) { at(when) { _ = try engine.perform(.tickStep(n), onAlert: id, by: first); r.stepsTicked += 1 } }
             if urgent {
+                if steps > 0 { tick(1, t.addingTimeInterval(5)) }
                 t += delay(id, 45, 200)
                 at(t) { _ = try engine.perform(.dispatch, onAlert: id, by: first); r.alertsDispatched += 1 }
+                for n in stride(from: 2, through: steps, by: 1) { tick(n, t.addingTimeInterval(Double(n) * 20)) }
                 t += delay(id, 600, 1500)
                 at(t) { try closeOrHold(id, .attended, "unidad en el lugar") }
             } else {
+                if steps > 0 { tick(1, t.addingTimeInterval(10)) }
                 t += delay(id, 60, 300)
                 at(t) { try closeOrHold(id, .falseAlarm, "revisado en cámara") }
             }
