@@ -49,6 +49,11 @@ public struct RuleEngine: Sendable {
         self.timeZone = timeZone
     }
 
+    /// What an offline alert's silence was measured on, said in its evidence.
+    var signal: String {
+        watchAfterFirstHeartbeat ? "frigate/stats camera_fps, events and reviews" : "Vigía heartbeats"
+    }
+
     /// Where each known camera stands now.
     public var health: [String: CameraHealth] {
         Dictionary(uniqueKeysWithValues: cameras.keys.map { id in
@@ -71,6 +76,14 @@ public struct RuleEngine: Sendable {
             tampered.insert(event.cameraID)
         default:
             break
+        }
+        // Frigate sends no heartbeats of its own: once a camera is watched
+        // (its frames were reported in frigate/stats), any event or review
+        // from it is also a sign of life. A camera that only sends events is
+        // never watched, so sparse events cannot make it look down.
+        if watchAfterFirstHeartbeat, lastHeartbeat[event.cameraID] != nil {
+            lastHeartbeat[event.cameraID] = max(lastHeartbeat[event.cameraID]!, t)
+            offline.remove(event.cameraID)
         }
         let minute = minuteOfDay(t), day = weekday(t)
         for rule in rules where matches(rule, event, minuteOfDay: minute, weekday: day) {
@@ -97,7 +110,8 @@ public struct RuleEngine: Sendable {
                 if t - last > limit {
                     offline.insert(id)
                     let detected = last + limit
-                    if let d = fire(rule, camera: id, at: detected, event: nil, extra: ["silent_seconds": String(Int(t - last)), "condition": "offline"]) {
+                    if let d = fire(rule, camera: id, at: detected, event: nil, extra: ["silent_seconds": String(Int(t - last)), "condition": "offline",
+                                                                                        "signal": signal]) {
                         drafts.append(d)
                     }
                 }
