@@ -48,8 +48,9 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
+        // The command line is a front end: every analysis and the store are behind Engine.
         .executableTarget(name: "vigia", dependencies: [
-            "Engine", "Console", "Hotspots", "CameraAlerts", "FaceMatch", "SocialFlags", "VigiaCore",
+            "Engine", "Console", "VigiaCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

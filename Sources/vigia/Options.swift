@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import Store
 import VigiaCore
 
 /// `--db PATH`, shared by every command.
@@ -14,7 +13,7 @@ struct DatabaseOptions: ParsableArguments {
     var tz: String = TimeParser.defaultTimeZoneIdentifier
 
     /// `--db`, else `VIGIA_DB` or the config file's `db`, else the user data folder.
-    var path: String { db ?? UserConfig.current.db ?? DefaultLocation.databasePath() }
+    var path: String { db ?? UserConfig.current.db ?? Engine.defaultDatabasePath() }
 
     /// Opens the database; only commands that create one (the first
     /// `operator add`, `ingest`) pass `create`, so a mistyped path is an

@@ -1,7 +1,7 @@
 import ArgumentParser
+import Engine
 import Console
 import Foundation
-import Store
 import VigiaCore
 
 /// Runs the command; storage failures (disk full, read-only, damaged) get a
@@ -20,8 +20,8 @@ enum Entry {
             try command.run()
         } catch {
             let path = CommandLine.arguments.firstIndex(of: "--db").flatMap { i in CommandLine.arguments.dropFirst(i + 1).first }
-                ?? UserConfig.current.db ?? DefaultLocation.databasePath()
-            if let message = StorageProblem.describe(error, path: path) {
+                ?? UserConfig.current.db ?? Engine.defaultDatabasePath()
+            if let message = Engine.describeStorageProblem(error, path: path) {
                 FileHandle.standardError.write(Data("Error: \(TerminalSafe.text(message))\n".utf8))
                 Foundation.exit(74)  // EX_IOERR
             }
@@ -66,7 +66,7 @@ enum VersionInfo {
         """
         vigia \(version)
         revision \(revision ?? "unknown")
-        SQLite \(VigiaDatabase.sqliteVersion)
+        SQLite \(Engine.sqliteVersion)
         \(CursesScreen.libraryVersion)
         """
     }

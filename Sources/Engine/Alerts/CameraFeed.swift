@@ -20,12 +20,24 @@ extension Engine {
     /// Checks and stores the alert rules (supervisor or admin); audited with the text's SHA-256.
     public func loadRules(text: String, source: String, by principal: Principal) throws -> [AlertRule] {
         try require(.manageRules, of: principal)
-        let rules = try RuleFile.parse(text, file: source)
+        let rules = try Self.parseRules(text, file: source)
         let digest = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
         try settings.set("alert.rules", CanonicalJSON.object(["source": .string(source), "text": .string(text)]).text,
                          audit: AuditEntry(principal: principal, action: "rules.load", subject: source,
                                            details: ["rules": .int(Int64(rules.count)), "sha256": .string(digest)]))
         return rules
+    }
+
+    /// Checks a rules file without storing it: the rules' ids, or every
+    /// problem with its line, the file refused whole.
+    public static func checkRules(text: String, file: String) throws -> [String] {
+        try parseRules(text, file: file).map(\.id)
+    }
+
+    static func parseRules(_ text: String, file: String) throws -> [AlertRule] {
+        do { return try RuleFile.parse(text, file: file) } catch let e as RuleFileErrors {
+            throw EngineError.refusedWhole(what: file, problems: e.errors.map(\.description))
+        }
     }
 
     /// The stored rules, or nil when none were loaded.

@@ -53,6 +53,17 @@ extension Engine {
     }
 
 
+    /// Checks a social feed configuration without storing it: how many
+    /// settings it has, or the refusal with its line and key (safeguard 6).
+    public static func checkSocialConfig(text: String, source: String) throws -> Int {
+        do { return try ProtectedSpeechGuard.check(text).count } catch let r as ProtectedSpeechGuard.Refusal {
+            throw EngineError.badInput(file: source, line: r.line, field: r.key, reason: r.reason)
+        }
+    }
+
+    /// The keys a social configuration may set.
+    public static var socialConfigKeys: [String] { ProtectedSpeechGuard.allowedKeys.sorted() }
+
     /// Reads posts (JSON lines, a file or a pipe), classifies each and keeps
     /// only the flagged ones (safeguard 6): every other post is counted and
     /// forgotten. Located flags feed the surge detector; a surge becomes an

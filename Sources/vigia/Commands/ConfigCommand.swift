@@ -1,7 +1,7 @@
 import ArgumentParser
+import Engine
 import Console
 import Foundation
-import Store
 
 /// `vigia config show`: the per-user defaults in effect and where each came from.
 struct ConfigCommand: ParsableCommand {
@@ -42,7 +42,7 @@ struct ConfigCommand: ParsableCommand {
                 return .init(key: key.rawValue, value: fallback, source: fallbackSource)
             }
             let items = [
-                item(.db, flag: database.db, fallback: DefaultLocation.databasePath(environment: env),
+                item(.db, flag: database.db, fallback: Engine.defaultDatabasePath(environment: env),
                      fallbackSource: "default (\(dataHome)/vigia/vigia.sqlite)"),
                 item(.operator, flag: signIn.operatorName, fallback: nil, fallbackSource: "default (none: give --operator)"),
                 item(.theme, flag: look.theme, fallback: "dark", fallbackSource: "default"),

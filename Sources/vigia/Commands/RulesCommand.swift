@@ -1,5 +1,4 @@
 import ArgumentParser
-import CameraAlerts
 import Engine
 import Foundation
 import VigiaCore
@@ -13,9 +12,8 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate a rules file; every problem with its line.")
         @Argument(help: "The rules file.", completion: .file()) var file: String
         func run() throws {
-            let text = try RulesCommand.read(file)
-            let rules = try RulesCommand.parse(text, file: file)
-            print("\(file): \(rules.count) rules valid: " + rules.map(\.id).joined(separator: ", "))
+            let ids = try Engine.checkRules(text: try RulesCommand.read(file), file: file)
+            print("\(file): \(ids.count) rules valid: " + ids.joined(separator: ", "))
         }
     }
 
@@ -28,12 +26,8 @@ struct RulesCommand: ParsableCommand {
             let engine = try database.openEngine()
             let principal = try signIn.signIn(engine, purpose: "loading rules")
             let text = try RulesCommand.read(file)
-            do {
-                let rules = try engine.loadRules(text: text, source: URL(fileURLWithPath: file).lastPathComponent, by: principal)
-                print("loaded \(rules.count) rules from \(file)")
-            } catch let e as RuleFileErrors {
-                throw ValidationError(e.description)
-            }
+            let rules = try engine.loadRules(text: text, source: URL(fileURLWithPath: file).lastPathComponent, by: principal)
+            print("loaded \(rules.count) rules from \(file)")
         }
     }
 
@@ -54,7 +48,4 @@ struct RulesCommand: ParsableCommand {
         return text
     }
 
-    static func parse(_ text: String, file: String) throws -> [AlertRule] {
-        do { return try RuleFile.parse(text, file: file) } catch let e as RuleFileErrors { throw ValidationError(e.description) }
-    }
 }

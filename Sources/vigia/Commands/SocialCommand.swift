@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import SocialFlags
 import VigiaCore
 
 struct SocialCommand: ParsableCommand {
@@ -54,7 +53,7 @@ struct SocialCommand: ParsableCommand {
     struct Config: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check (and with --load, store) the social feed configuration.",
-            discussion: "Allowed keys: \(ProtectedSpeechGuard.allowedKeys.sorted().joined(separator: ", ")). Following handles, filtering by hashtag or keyword and geofencing places are refused (safeguard 6).")
+            discussion: "Allowed keys: \(Engine.socialConfigKeys.joined(separator: ", ")). Following handles, filtering by hashtag or keyword and geofencing places are refused (safeguard 6).")
         @Argument(help: "The configuration file (key = value lines).", completion: .file()) var file: String
         @ArgumentParser.Flag(help: "Store it (supervisor or admin; audited).") var load = false
         @OptionGroup var database: DatabaseOptions
@@ -69,8 +68,8 @@ struct SocialCommand: ParsableCommand {
                                             by: try signIn.signIn(engine, purpose: "loading the social configuration"))
                 print("\(file): stored")
             } else {
-                do { let keys = try ProtectedSpeechGuard.check(text); print("\(file): \(keys.count) settings, all allowed") }
-                catch let r as ProtectedSpeechGuard.Refusal { throw ValidationError("\(file):\(r.line): \(r.key): \(r.reason)") }
+                let count = try Engine.checkSocialConfig(text: text, source: file)
+                print("\(file): \(count) settings, all allowed")
             }
         }
     }
@@ -83,32 +82,14 @@ struct SocialCommand: ParsableCommand {
         @Option(help: "auto, es or en (the rules cover both; this only checks the post's own lang field).", completion: .list(["auto", "es", "en"])) var lang: String = "auto"
 
         func run() throws {
-            guard ["auto", "es", "en"].contains(lang) else { throw ValidationError("--lang must be auto, es or en") }
             let handle: FileHandle
             if let input {
                 guard let h = FileHandle(forReadingAtPath: input) else { throw ValidationError("\(input): cannot read the file") }
                 handle = h
             } else { handle = .standardInput }
-            let decoder = PostDecoder(timeZone: try TimeZone.named(TimeParser.defaultTimeZoneIdentifier))
-            let classifier = ThreatClassifier()
-            var reader = LineReader(handle: handle)
-            var out = FileHandle.standardOutput, buffer = ""
-            var bad = 0
-            while let (line, oversize) = reader.next() {
-                if line.isEmpty { continue }
-                let source = input ?? "stdin"
-                guard !oversize, let post = try? decoder.decode(line: line) else {
-                    bad += 1
-                    Output.warning("\(source):\(reader.lineNumber): not a valid post line; skipped")
-                    continue
-                }
-                if lang != "auto", let l = post.language, l != lang { continue }
-                let a = classifier.assess(post.text, inReplyTo: post.inReplyTo)
-                buffer += SocialJSON.line(id: post.id, a) + "\n"
-                if buffer.utf8.count > 1 << 16 { out.write(buffer.data(using: .utf8)!); buffer = "" }
-            }
-            out.write(buffer.data(using: .utf8)!)
-            _ = out
+            let out = FileHandle.standardOutput
+            let bad = try PostClassifyRun.run(handle, source: input ?? "stdin", lang: lang,
+                                              output: { out.write(Data($0.utf8)) }, warning: { Output.warning($0) })
             if bad > 0 { throw ExitCode(2) }
         }
     }
@@ -142,108 +123,15 @@ struct SocialCommand: ParsableCommand {
         }
 
         func run() throws {
-            if let textColumn, let posts { try table(posts, textColumn: textColumn); return }
+            if let textColumn, let posts {
+                let run = try SocialEvaluationRun.table(posts, textColumn: textColumn, labelColumn: labelColumn, contextColumns: contextColumns,
+                                                        groupColumn: groupColumn, useContext: !noContext)
+                print(format == .json ? try Output.json(run.evaluation) : run.text(examples: examples))
+                return
+            }
             guard let labels else { return }
-            let postsPath = posts ?? URL(fileURLWithPath: labels).deletingLastPathComponent().appendingPathComponent("posts.jsonl").path
-            let gold = try SocialLabels.read(labels)
-            guard let data = FileManager.default.contents(atPath: postsPath) else { throw ValidationError("\(postsPath): cannot read the file") }
-            let decoder = PostDecoder(timeZone: try TimeZone.named(TimeParser.defaultTimeZoneIdentifier))
-            let classifier = ThreatClassifier()
-            var evaluation = ThreatEvaluation()
-            var lineNumber = 0
-            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-                lineNumber += 1
-                if line.isEmpty { continue }
-                let post: Post
-                do { post = try decoder.decode(line: line) } catch { throw ValidationError("\(postsPath):\(lineNumber): \(error)") }
-                guard let g = gold[post.id], split == "all" || g.split == split else { continue }
-                evaluation.add(predicted: classifier.assess(post.text, inReplyTo: post.inReplyTo).category, gold: g.category, protected: g.protected)
-            }
-            if format == .json { print(try Output.json(evaluation)); return }
-            print("\(evaluation.posts) posts (split: \(split))")
-            func row(_ name: String, _ s: ThreatEvaluation.Scores) -> String {
-                String(format: "  %-14@ precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)", name, s.precision, s.recall, s.f1,
-                       s.truePositives, s.falsePositives, s.falseNegatives)
-            }
-            print(row("any threat", evaluation.flagged))
-            for (name, s) in evaluation.categories.sorted(by: { $0.key < $1.key }) { print(row(name, s)) }
-            print("  protected speech flagged: " + Proportion(count: evaluation.protectedFlagged, total: evaluation.protectedPosts).summary)
+            let evaluation = try SocialEvaluationRun.labelled(labels: labels, posts: posts, split: split)
+            print(format == .json ? try Output.json(evaluation) : SocialEvaluationRun.text(evaluation, split: split))
         }
-
-        func table(_ path: String, textColumn: String) throws {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read the file") }
-            let columns = LabelledPostTable.Columns(text: textColumn, label: labelColumn, context: contextColumns, group: groupColumn)
-            let table: LabelledPostTable
-            do { table = try LabelledPostTable.read(bytes: [UInt8](data), columns: columns) } catch let e as LabelledPostTable.ReadError {
-                throw ValidationError("\(path): \(e)")
-            }
-            let e = TableEvaluation.run(table, useContext: !noContext, groupName: groupColumn, labelName: labelColumn)
-            if format == .json { print(try Output.json(e)); return }
-            print("\(e.rows) posts in \(URL(fileURLWithPath: path).lastPathComponent)" + (e.usedContext ? " (with context)" : ""))
-            if labelColumn != nil {
-                print("  recall (\(labelColumn ?? "")=1 flagged):       " + e.positives.summary)
-                print("  false flags (\(labelColumn ?? "")=0 flagged):  " + e.negatives.summary)
-            } else {
-                print("  flagged (every row must stay unflagged): " + e.negatives.summary)
-            }
-            for (key, p) in e.groups.sorted(by: { $0.key < $1.key }) { print("  \(key) flagged: " + p.summary) }
-            if !e.categories.isEmpty {
-                print("  categories: " + e.categories.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            }
-            if !e.clearing.isEmpty {
-                print("  cleared: " + e.clearing.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-            }
-            guard examples > 0 else { return }
-            let byLine = Dictionary(table.rows.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
-            let classifier = ThreatClassifier()
-            for (title, lines) in [("missed", e.missedLines), ("falsely flagged", e.falseFlagLines)] where !lines.isEmpty {
-                print("  \(title):")
-                for line in lines.prefix(examples) {
-                    guard let r = byLine[line] else { continue }
-                    let a = classifier.assess(r.text, inReplyTo: noContext ? nil : r.context)
-                    let why = a.flagged ? " [\(a.rule ?? ""): \(a.phrases.joined(separator: " · "))]" : a.cleared.isEmpty ? "" : " [cleared: \(a.cleared.joined(separator: ", "))]"
-                    print("    line \(line): \(TerminalSafe.line(r.text, limit: 160))\(why)")
-                }
-            }
-        }
-    }
-}
-
-enum SocialJSON {
-    static func line(id: String, _ a: ThreatAssessment) -> String {
-        var fields: [String: CanonicalJSON] = ["id": .string(id), "flagged": .bool(a.flagged), "score": .double((a.score * 1000).rounded() / 1000),
-                                               "phrases": .array(a.phrases.map { .string($0) })]
-        fields["category"] = a.category.map { .string($0.rawValue) } ?? .null
-        if !a.cleared.isEmpty { fields["cleared"] = .array(a.cleared.map { .string($0) }) }
-        if let rule = a.rule { fields["rule"] = .string(rule) }
-        if a.protestShaped { fields["protest_shaped"] = .bool(true) }
-        return CanonicalJSON.object(fields).text
-    }
-}
-
-/// The gold labels file: id,label,category,protected[,family,split].
-enum SocialLabels {
-    struct Gold { var category: ThreatCategory?; var protected: Bool; var split: String }
-
-    static func read(_ path: String) throws -> [String: Gold] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot read the file") }
-        var out: [String: Gold] = [:]
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard let header = lines.first?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }),
-              let id = header.firstIndex(of: "id"), let cat = header.firstIndex(of: "category"), let prot = header.firstIndex(of: "protected") else {
-            throw ValidationError("\(path):1: the header needs id, category and protected columns")
-        }
-        let split = header.firstIndex(of: "split")
-        for (n, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            guard f.count >= header.count else { throw ValidationError("\(path):\(n + 1): \(f.count) fields, the header has \(header.count)") }
-            let category: ThreatCategory?
-            if f[cat] == "none" || f[cat].isEmpty { category = nil }
-            else if let c = ThreatCategory(rawValue: f[cat]) { category = c }
-            else { throw ValidationError("\(path):\(n + 1): field category: unknown category \"\(f[cat])\"") }
-            guard ["yes", "no"].contains(f[prot]) else { throw ValidationError("\(path):\(n + 1): field protected: must be yes or no") }
-            out[f[id]] = Gold(category: category, protected: f[prot] == "yes", split: split.map { f[$0] } ?? "all")
-        }
-        return out
     }
 }

@@ -16,10 +16,10 @@ import VigiaCore
 /// `VIGIA_FACES_BENCH_EXPORT=DIR` writes the templates and probes as raw
 /// little-endian float32 (for `bench/faiss-compare`) instead of timing;
 /// `VIGIA_FACES_BENCH_SCALE=0` skips the 1M case.
-enum FacesBench {
+public enum FacesBench {
     static let k = 10, batch = 64, rescore = 16
 
-    static func run(templates: Int, dimension: Int, repeats: Int) -> BenchReport {
+    public static func run(templates: Int, dimension: Int, repeats: Int) -> BenchReport {
         let environment = ProcessInfo.processInfo.environment
         if templates > WatchlistIndex.compactAbove { return FacesScaleBench.run(templates: templates, dimension: dimension, repeats: repeats) }
         let data = FacesBenchData(dimension: dimension, templates: templates)

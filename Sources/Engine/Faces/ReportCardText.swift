@@ -1,18 +1,16 @@
-import ArgumentParser
-import Engine
 import FaceMatch
 import Foundation
 import VigiaCore
 
 /// `faces calibrate --report`: the galleries to build, where their fillers
 /// come from, and the card as text or Markdown.
-enum FacesReportCard {
+public enum FacesReportCard {
     /// "10000,100000,list" → [10000, 100000, nil].
     static func sizes(_ spec: String) throws -> [Int?] {
         try spec.split(separator: ",").map { part -> Int? in
             let s = part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
             if s == "list" { return nil }
-            guard let n = Int(s), n > 0 else { throw ValidationError("--galleries: '\(part)' is not a size; give e.g. 10000,100000,list") }
+            guard let n = Int(s), n > 0 else { throw EngineError.badInput(file: "--galleries", line: nil, field: nil, reason: "'\(part)' is not a size; give e.g. 10000,100000,list") }
             return n
         }
     }
@@ -34,7 +32,7 @@ enum FacesReportCard {
                 return model.capture(of: centre, sigma: SyntheticFaceModel.sigma(&random), random: &random)
             }
         }
-        guard let data = FileManager.default.contents(atPath: spec) else { throw ValidationError("\(spec): cannot read the fillers file") }
+        guard let data = FileManager.default.contents(atPath: spec) else { throw EngineError.badInput(file: spec, line: nil, field: nil, reason: "cannot read the fillers file") }
         var out: [[Float]] = []
         for (i, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where out.count < count {
             do {
@@ -42,7 +40,7 @@ enum FacesReportCard {
                 out.append(f.has("embedding_f16") ? try f.embedding("embedding_f16", precision: .float16, dimension: dimension)
                            : try f.embedding("embedding", precision: .float32, dimension: dimension))
             } catch {
-                throw ValidationError("\(spec):\(i + 1): \(error)")
+                throw EngineError.badInput(file: spec, line: i + 1, field: nil, reason: "\(error)")
             }
         }
         return out
@@ -67,7 +65,7 @@ enum FacesReportCard {
         "gallery of \(g.entries) entries (\(g.templates) templates, \(g.fillers) fillers)"
     }
 
-    static func text(_ card: ReportCard, skipped: [Int], listEntries: Int) -> String {
+    public static func text(_ card: ReportCard, skipped: [Int], listEntries: Int) -> String {
         var lines = ["report card, NIST FRTE 1:N style: identification mode (FNIR at FPIR \(card.fpirTargets.map { "\($0)" }.joined(separator: ", "))) "
                      + "and investigation mode (rank-1 miss, \(card.candidates) candidates, no threshold); \(card.interval) intervals"]
         for g in card.galleries {
@@ -83,7 +81,7 @@ enum FacesReportCard {
         return lines.joined(separator: "\n")
     }
 
-    static func markdown(_ card: ReportCard, skipped: [Int], listEntries: Int) -> String {
+    public static func markdown(_ card: ReportCard, skipped: [Int], listEntries: Int) -> String {
         var lines = ["## Report card (NIST FRTE 1:N style)", "",
                      "Identification mode: FNIR at the threshold giving FPIR \(card.fpirTargets.map { "\($0)" }.joined(separator: " and ")). "
                      + "Investigation mode: rank-1 miss rate with \(card.candidates) candidates and no threshold. "

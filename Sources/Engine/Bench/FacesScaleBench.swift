@@ -1,5 +1,4 @@
 import Dispatch
-import Engine
 import FaceMatch
 import Foundation
 import VigiaCore
@@ -8,7 +7,7 @@ import VigiaCore
 /// one child process, then loaded the way the engine loads them
 /// (`storedWatchlistIndex()`, compact storage) and searched by another, so
 /// that the second one's VmHWM is the load and the searches alone.
-enum FacesScaleBench {
+public enum FacesScaleBench {
     static let probes = 256
 
     /// Runs both stages as `vigia bench` children and returns their results.
@@ -32,7 +31,7 @@ enum FacesScaleBench {
         return results
     }
 
-    static func child(stage: String, database: String, templates: Int, dimension: Int, repeats: Int) -> [BenchResult]? {
+    public static func child(stage: String, database: String, templates: Int, dimension: Int, repeats: Int) -> [BenchResult]? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         if !FileManager.default.fileExists(atPath: "/proc/self/exe") { process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]) }
@@ -63,7 +62,7 @@ enum FacesScaleBench {
     }
 
     /// One stage, in this process (`VIGIA_FACES_BENCH_STAGE` says which; without it, both).
-    static func run(templates: Int, dimension: Int, repeats: Int) -> BenchReport {
+    public static func run(templates: Int, dimension: Int, repeats: Int) -> BenchReport {
         let environment = ProcessInfo.processInfo.environment
         guard let database = environment["VIGIA_FACES_BENCH_DB"], let stage = environment["VIGIA_FACES_BENCH_STAGE"] else {
             return BenchReport(suite: "faces", results: inChildProcess(templates: templates, dimension: dimension, repeats: repeats))

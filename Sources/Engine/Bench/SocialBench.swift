@@ -1,4 +1,3 @@
-import Engine
 import Foundation
 import SocialFlags
 import VigiaCore
@@ -6,8 +5,8 @@ import VigiaCore
 /// The shift's 3,000 posts, decoded from JSON lines and classified, ten
 /// passes per repeat, one thread; then the same through the feed into the
 /// database (only flagged posts stored).
-enum SocialBench {
-    static func run(sampleData: URL, repeats: Int) throws -> BenchReport {
+public enum SocialBench {
+    public static func run(sampleData: URL, repeats: Int) throws -> BenchReport {
         let file = sampleData.appendingPathComponent("posts.jsonl")
         let data = try Data(contentsOf: file)
         let lines = data.split(separator: UInt8(ascii: "\n"))
