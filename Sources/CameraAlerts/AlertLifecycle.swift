@@ -29,6 +29,8 @@ public enum AlertLifecycle {
         case (.new, .hold), (.acknowledged, .hold), (.dispatched, .hold): return .onHold
         case (.new, .snooze), (.acknowledged, .snooze): return .snoozed
         case (.snoozed, .resume): return .new
+        // Taken off hold, the alert is worked again where it was taken on.
+        case (.onHold, .resume): return .acknowledged
         case (.new, .forward), (.acknowledged, .forward), (.onHold, .forward): return .forwarded
         default: throw AlertTransitionError(from: state, action: action)
         }

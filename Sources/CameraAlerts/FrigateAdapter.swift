@@ -177,7 +177,7 @@ public struct FrigateAdapter: Sendable {
             guard let end = try time(after, "end_time", path: "after") ?? time(after, "start_time", path: "after") else {
                 throw DecodeError(code: "missing_field", field: "after.end_time", message: "missing")
             }
-            return .events([CameraEvent(cameraID: cameraID, time: Date(timeIntervalSince1970: end), trackID: id, kind: .ended)])
+            return .events([CameraEvent(cameraID: cameraID, time: Date(timeIntervalSince1970: end), trackID: Self.reviewTrack(id), kind: .ended)])
         default: return .ignored("frigate_review_update")
         }
         let cameraID = try camera(after)
@@ -188,11 +188,16 @@ public struct FrigateAdapter: Sendable {
         let labels = (data["objects"] as? [String]) ?? []
         let zone = ((data["zones"] as? [String]) ?? []).first
         let events = labels.map { label in
-            CameraEvent(cameraID: cameraID, time: Date(timeIntervalSince1970: start), trackID: after["id"] as? String,
+            CameraEvent(cameraID: cameraID, time: Date(timeIntervalSince1970: start), trackID: (after["id"] as? String).map(Self.reviewTrack),
                         kind: .detection(label: label, zone: zone, score: 1))
         }
         return events.isEmpty ? .ignored("frigate_review_without_objects") : .events(events)
     }
+
+    /// A review's track: its id marked as a review's, so a review's end finds
+    /// only the alert that review raised, never one whose object or feed track
+    /// happens to carry the same text.
+    static func reviewTrack(_ id: String) -> String { "review:" + id }
 
     /// `frigate/stats`: a heartbeat at `service.last_updated` for each registered camera whose frames arrive.
     func stats(_ o: [String: Any]) throws -> Outcome {

@@ -29,6 +29,9 @@ public struct RuleEngine: Sendable {
     var lastOfflineCheck = -Double.infinity
     var lastHeartbeat: [String: Double] = [:]
     var offline: Set<String> = []
+    /// When each offline camera went silent past its limit: a heartbeat
+    /// dated before that is no sign it came back.
+    var offlineSince: [String: Double] = [:]
     var tampered: Set<String> = []
     var lastFired: [String: Double] = [:]
     /// Triggers swallowed by a cool-down, for the shift summary.
@@ -61,6 +64,21 @@ public struct RuleEngine: Sendable {
         })
     }
 
+    /// Carries on from what the store holds: each camera offline since a
+    /// time stays offline until a heartbeat newer than that time.
+    public mutating func resume(offlineSince stored: [String: Double]) {
+        for (id, since) in stored where cameras[id] != nil {
+            offline.insert(id)
+            offlineSince[id] = since
+        }
+    }
+
+    /// The cameras offline now, with when they went silent past their limit.
+    public var offlineTimes: [String: Double] { offlineSince.filter { offline.contains($0.key) } }
+
+    /// Whether `t` is news for camera `id`: not before the moment it was found offline.
+    func isAfterOutage(_ id: String, _ t: Double) -> Bool { offlineSince[id].map { t > $0 } ?? true }
+
     /// A tamper alert was closed: the camera is trusted again.
     public mutating func clearTamper(camera: String) { tampered.remove(camera) }
 
@@ -69,8 +87,11 @@ public struct RuleEngine: Sendable {
         var drafts = advance(to: t)
         switch event.kind {
         case .heartbeat:
+            // A heartbeat from before the outage was found says nothing about now.
+            guard isAfterOutage(event.cameraID, t) else { return drafts }
             lastHeartbeat[event.cameraID] = t
             offline.remove(event.cameraID)
+            offlineSince[event.cameraID] = nil
             return drafts
         case .tamper:
             tampered.insert(event.cameraID)
@@ -81,9 +102,10 @@ public struct RuleEngine: Sendable {
         // (its frames were reported in frigate/stats), any event or review
         // from it is also a sign of life. A camera that only sends events is
         // never watched, so sparse events cannot make it look down.
-        if watchAfterFirstHeartbeat, lastHeartbeat[event.cameraID] != nil {
+        if watchAfterFirstHeartbeat, lastHeartbeat[event.cameraID] != nil, isAfterOutage(event.cameraID, t) {
             lastHeartbeat[event.cameraID] = max(lastHeartbeat[event.cameraID]!, t)
             offline.remove(event.cameraID)
+            offlineSince[event.cameraID] = nil
         }
         let minute = minuteOfDay(t), day = weekday(t)
         for rule in rules where matches(rule, event, minuteOfDay: minute, weekday: day) {
@@ -110,6 +132,7 @@ public struct RuleEngine: Sendable {
                 if t - last > limit {
                     offline.insert(id)
                     let detected = last + limit
+                    offlineSince[id] = detected
                     if let d = fire(rule, camera: id, at: detected, event: nil, extra: ["silent_seconds": String(Int(t - last)), "condition": "offline",
                                                                                         "signal": signal]) {
                         drafts.append(d)
@@ -146,7 +169,7 @@ public struct RuleEngine: Sendable {
         case .detection(let l, let z, let s)?: (label, zone) = (l, z); evidence["score"] = String(format: "%.2f", s)
         case .loitering(let l, let z, let d)?: (label, zone) = (l, z); evidence["dwell_seconds"] = String(Int(d))
         case .crowd(let z, let c)?: zone = z; evidence["count"] = String(c)
-        case .tamper(let r)?: evidence["reason"] = r
+        case .tamper(let r)?: evidence["reason"] = r; evidence["condition"] = "tampered"
         default: break
         }
         if let label { evidence["label"] = label }

@@ -32,7 +32,7 @@ public struct AlertStore: AlertRepository {
                 }
             }
             for e in batch.ends {
-                // The alert the review raised: same camera and track, raised within a day before the end.
+                // The alert the review raised: same camera and review track (`review:ID`), raised within a day before the end.
                 try db.execute(sql: """
                     UPDATE alert SET ended_at = ?1
                     WHERE camera_id = ?2 AND ended_at IS NULL AND created_at <= ?1 AND created_at >= ?1 - 86400
@@ -157,8 +157,11 @@ public struct AlertStore: AlertRepository {
 
     public func tick(_ tick: ProcedureTick, audit: AuditEntry) throws -> Bool {
         try database.write(audit: nil) { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO alert_step (alert_id, step, operator, at) VALUES (?, ?, ?, ?)",
-                           arguments: [tick.alertID, tick.step, tick.operatorName, tick.at.timeIntervalSince1970])
+            // In the same transaction as the check: a tick never lands on an alert closed meanwhile.
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO alert_step (alert_id, step, operator, at)
+                SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM alert WHERE id = ?1 AND state != 'closed')
+                """, arguments: [tick.alertID, tick.step, tick.operatorName, tick.at.timeIntervalSince1970])
             guard db.changesCount == 1 else { return false }
             try database.appendAudit(audit, in: db)
             return true

@@ -14,6 +14,8 @@ struct AlertLifecycleTests {
     @Test("snooze returns to new; closed is final")
     func sideStates() throws {
         #expect(try AlertLifecycle.next(from: .snoozed, action: .resume) == .new)
+        // The console's h toggles hold and resume: a held alert resumes as taken on (it used to be refused).
+        #expect(try AlertLifecycle.next(from: .onHold, action: .resume) == .acknowledged)
         #expect(AlertLifecycle.actions(from: .closed).isEmpty)
     }
 

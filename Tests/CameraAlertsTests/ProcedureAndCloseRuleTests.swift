@@ -71,7 +71,7 @@ struct ProcedureAndCloseRuleTests {
         let adapter = FrigateAdapter(cameras: [camera])
         func decode(_ s: String) throws -> FrigateAdapter.Outcome { try adapter.decode(line: Array(s.utf8)) }
         let end = #"frigate/reviews {"type":"end","before":{"severity":"alert"},"after":{"id":"1718987129.308396-fqk5ka","camera":"front_door","start_time":1718987129.3,"end_time":1718987189.5,"severity":"alert","data":{"objects":["person"],"zones":[]}}}"#
-        #expect(try decode(end) == .events([CameraEvent(cameraID: "C1", time: Date(timeIntervalSince1970: 1718987189.5), trackID: "1718987129.308396-fqk5ka", kind: .ended)]))
+        #expect(try decode(end) == .events([CameraEvent(cameraID: "C1", time: Date(timeIntervalSince1970: 1718987189.5), trackID: "review:1718987129.308396-fqk5ka", kind: .ended)]))
         #expect(try decode(end.replacingOccurrences(of: #""severity":"alert","data""#, with: #""severity":"detection","data""#)) == .ignored("frigate_review_detection"))
         #expect(try decode(end.replacingOccurrences(of: #""id":"1718987129.308396-fqk5ka","#, with: "")) == .ignored("frigate_review_end_without_id"))
         #expect(throws: FrigateAdapter.DecodeError.self, "an impossible end time") {

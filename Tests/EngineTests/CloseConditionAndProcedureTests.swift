@@ -59,8 +59,13 @@ struct CloseConditionAndProcedureTests {
         #expect(throws: EngineError.self, "a dispatcher has no override") {
             try f.engine.perform(.closeOverriding(.attended, note: nil, reason: "maintenance on site"), onAlert: id, by: dina)
         }
-        #expect(throws: EngineError.self, "an override needs a reason") {
-            try f.engine.perform(.closeOverriding(.attended, note: nil, reason: "  "), onAlert: id, by: sergio)
+        for blank in ["  ", "\u{01}", "\u{200B}", "\n\t", String(repeating: "x", count: 1_025)] {
+            #expect(throws: EngineError.self, "an override needs a reason in words: \(blank.debugDescription)") {
+                try f.engine.perform(.closeOverriding(.attended, note: nil, reason: blank), onAlert: id, by: sergio)
+            }
+        }
+        #expect(throws: EngineError.self, "a note is capped") {
+            try f.engine.perform(.closeOverriding(.attended, note: String(repeating: "n", count: 130_000), reason: "ok"), onAlert: id, by: sergio)
         }
         #expect(try f.engine.alert(id: id, as: dina)?.alert.state == .acknowledged, "nothing moved on a refusal")
         let closed = try f.engine.perform(.closeOverriding(.attended, note: nil, reason: "camera being replaced; ticket 4411"), onAlert: id, by: sergio)
@@ -129,9 +134,50 @@ struct CloseConditionAndProcedureTests {
         ], format: .frigate)
         #expect(report.alerts == 1 && report.quarantined == 0)
         let alert = try #require(try f.engine.alertQueue(as: dina).items.first?.stored)
-        #expect(alert.evidence["track"] == "r1")
+        #expect(alert.evidence["track"] == "review:r1")
         #expect(alert.endedAt == Date(timeIntervalSince1970: t + 45), "the first end stands; a repeat changes nothing")
         #expect(try f.engine.alertQueue(as: dina).items.count == 1, "an end raises no alert")
+    }
+
+    @Test("attack: a new or empty feed, or a heartbeat dated before the outage, does not bring an offline camera back, so the close stays refused")
+    func healthSurvivesANewFeed() throws {
+        let (f, dina) = try fixture()
+        let id = try offlineAlert(f, dina)
+        #expect(try f.engine.conditionHolding(alert: id, as: dina) == "offline")
+        _ = try pipeline.ingest(f, [])
+        #expect(try f.engine.conditionHolding(alert: id, as: dina) == "offline", "an empty feed starting is no sign of life")
+        _ = try pipeline.ingest(f, [pipeline.line(-86_400 * 365, "C2", #""type":"heartbeat""#)])
+        #expect(try f.engine.conditionHolding(alert: id, as: dina) == "offline", "a heartbeat from a year before the outage")
+        #expect(throws: EngineError.self) { try f.engine.perform(.close(.attended, note: nil), onAlert: id, by: dina) }
+        _ = try pipeline.ingest(f, [pipeline.line(600, "C2", #""type":"heartbeat""#)])
+        #expect(try f.engine.conditionHolding(alert: id, as: dina) == nil, "a heartbeat after the outage")
+    }
+
+    @Test("attack: a tamper alert keeps its camera tampered while open, across feeds; closing it clears the state; an offline camera blocks the close")
+    func tamperState() throws {
+        let rules = Self.rules + "\n[rule tamper]\nkind = tamper\npriority = 1\n"
+        let (f, dina) = try fixture(rules: rules)
+        _ = try pipeline.ingest(f, [pipeline.line(0, "C1", #""type":"heartbeat""#), pipeline.line(0, "C2", #""type":"heartbeat""#),
+                                    pipeline.line(30, "C1", #""type":"tamper","reason":"view_blocked""#), pipeline.line(60, "C1", #""type":"heartbeat""#),
+                                    pipeline.line(60, "C2", #""type":"heartbeat""#)])
+        let tamper = try #require(try f.engine.alertQueue(as: dina).items.first { $0.stored.alert.ruleID == "tamper" }?.stored)
+        #expect(tamper.evidence["condition"] == "tampered" && tamper.evidence["close_when"] == "camera_online")
+        #expect(try f.engine.alertQueue(as: dina).cameraHealth["C1"] == "tampered")
+        _ = try pipeline.ingest(f, [])
+        #expect(try f.engine.alertQueue(as: dina).cameraHealth["C1"] == "tampered", "a new feed does not clear tampering")
+        try f.engine.perform(.close(.attended, note: "view restored"), onAlert: tamper.alert.id, by: dina)
+        #expect(try f.engine.alertQueue(as: dina).cameraHealth["C1"] == "online", "closing the tamper alert clears it")
+    }
+
+    @Test("attack: a review's end never lands on an alert from another source whose track has the same text")
+    func reviewEndOnlyOnItsAlert() throws {
+        let (f, dina) = try fixture()
+        _ = try pipeline.ingest(f, [pipeline.line(10, "C1", #""type":"loitering","label":"person","zone":"entrance","dwell_seconds":420,"track":"tX1""#)])
+        let id = try #require(try f.engine.alertQueue(as: dina).items.first?.stored.alert.id)
+        #expect(try f.engine.alert(id: id, as: dina)?.evidence["track"] == "tX1")
+        let end = #"frigate/reviews {"type":"end","after":{"id":"tX1","camera":"plaza","severity":"alert","start_time":1542301210,"end_time":1542301300}}"#
+        _ = try pipeline.ingest(f, [end], format: .frigate)
+        #expect(try f.engine.alert(id: id, as: dina)?.endedAt == nil)
     }
 
     @Test("the shift summary counts escalations, overrides and procedure ticks, and lists alerts closed with steps left")
@@ -150,6 +196,11 @@ struct CloseConditionAndProcedureTests {
         let s = try f.engine.shiftSummary(start: start, end: start.addingTimeInterval(8 * 3600), exported: false, as: sergio)
         #expect(s.alerts.escalated == 1, "the loitering alert waited past 120 s unacknowledged")
         #expect(s.alerts.closeOverrides == 1)
+        // An override undone and made again is one alert closed by override, not two.
+        try f.engine.undoLastAction(onAlert: offline, by: sergio)
+        try f.engine.perform(.closeOverriding(.attended, note: nil, reason: "replaced, really"), onAlert: offline, by: sergio)
+        let again = try f.engine.shiftSummary(start: start, end: start.addingTimeInterval(8 * 3600), exported: false, as: sergio)
+        #expect(again.alerts.closeOverrides == 1)
         let p = s.alerts.procedures
         #expect(p.alerts == 2 && p.steps == 5 && p.complete == 1)
         #expect(p.closedIncomplete == [IncompleteProcedure(alert: loiterID, rule: "loiter", ticked: 2, steps: 3)])

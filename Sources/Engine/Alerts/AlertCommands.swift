@@ -87,6 +87,8 @@ extension Engine {
         var details: [String: CanonicalJSON] = ["from": .string(from.rawValue), "to": .string(to.rawValue)]
         var disposition: Disposition?, snoozeUntil: Date?, assigned: String?, note: String?
         switch command {
+        case .close(_, let n?) where n.utf8.count > Self.maximumNoteBytes, .closeOverriding(_, let n?, _) where n.utf8.count > Self.maximumNoteBytes:
+            throw EngineError.badInput(file: "alert \(id)", line: nil, field: "note", reason: "a note is at most \(Self.maximumNoteBytes) bytes")
         case .close(let d, let n):
             // The close condition (`close_when = camera_online`, the default of
             // offline and tamper rules): the alert stays open while its camera is down.
@@ -101,8 +103,9 @@ extension Engine {
         case .closeOverriding(let d, let n, let reason):
             try require(.overrideConditions, of: principal)
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty, reason.utf8.count <= 1_024 else {
-                throw EngineError.badInput(file: "alert \(id)", line: nil, field: "override", reason: "an override needs a reason (1 to 1024 bytes)")
+            // A reason a reader can see: some letter or digit, not only spaces, controls or invisible characters.
+            guard reason.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }), reason.utf8.count <= 1_024 else {
+                throw EngineError.badInput(file: "alert \(id)", line: nil, field: "override", reason: "an override needs a reason in words (1 to 1024 bytes)")
             }
             disposition = d
             note = n.map { "\($0) (override: \(reason))" } ?? "override: \(reason)"
@@ -120,8 +123,8 @@ extension Engine {
             guard let op = try operators.credential(named: target)?.op, op.active, op.role.allows(.handleAlerts) else {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "to", reason: "\(target) is not an operator who handles alerts")
             }
-            guard !message.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw EngineError.badInput(file: "alert \(id)", line: nil, field: "message", reason: "forwarding needs a message")
+            guard !message.trimmingCharacters(in: .whitespaces).isEmpty, message.utf8.count <= Self.maximumNoteBytes else {
+                throw EngineError.badInput(file: "alert \(id)", line: nil, field: "message", reason: "forwarding needs a message of at most \(Self.maximumNoteBytes) bytes")
             }
             assigned = target
             note = "to \(target): \(message)"
@@ -140,9 +143,39 @@ extension Engine {
         return try alerts.alert(id: id) ?? stored
     }
 
-    /// Each camera's health as the last committed feed batch left it.
+    /// The longest note on a close or message on a forward.
+    public static let maximumNoteBytes = 2_048
+
+    /// Each camera's health: online or offline as the last committed feed
+    /// batch left it, and tampered while one of its tamper alerts is open
+    /// (closing it, once the view is checked, clears the state).
     func cameraHealth() throws -> [String: String] {
-        (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+        var health = (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+        // Databases from before this rule stored "tampered" for ever; only an open alert says so now.
+        for (id, h) in health where h == CameraHealth.tampered.rawValue { health[id] = CameraHealth.online.rawValue }
+        let open = try alerts.openAlerts()
+        var tamperRules: Set<String>?
+        for a in open {
+            guard let camera = a.alert.cameraID, health[camera] != CameraHealth.offline.rawValue else { continue }
+            var tamper = a.evidence["condition"] == CameraHealth.tampered.rawValue
+            if !tamper, a.evidence["reason"] != nil, a.evidence["condition"] == nil {
+                if tamperRules == nil { tamperRules = Set(((try? currentRules()) ?? []).filter { $0.kind == .tamper }.map(\.id)) }
+                tamper = tamperRules!.contains(a.alert.ruleID)
+            }
+            if tamper { health[camera] = CameraHealth.tampered.rawValue }
+        }
+        return health
+    }
+
+    /// When each offline camera was found offline, as the last feed batch recorded it.
+    func storedOfflineSince() throws -> [String: Double] {
+        guard let text = try settings.value("camera.offline_since"),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: NSNumber] else {
+            // Older databases: offline cameras without a time; any heartbeat brings them back.
+            let health = try cameraHealth()
+            return Dictionary(uniqueKeysWithValues: health.filter { $0.value == CameraHealth.offline.rawValue }.map { ($0.key, -Double.infinity) })
+        }
+        return object.mapValues(\.doubleValue)
     }
 
     /// The camera state that keeps an alert from closing, if its close

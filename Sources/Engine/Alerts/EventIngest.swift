@@ -59,6 +59,9 @@ extension Engine {
         let started = Date()
         // Frigate reports the health of the cameras it runs (frigate/stats); silence about another camera proves nothing.
         var engine = RuleEngine(rules: rules, cameras: registry, timeZone: timeZone, watchAfterFirstHeartbeat: format == .frigate)
+        // A feed carries on from the health on record: a camera found offline stays offline until a heartbeat newer
+        // than the outage, so a new (or empty) feed cannot mark it online by starting.
+        engine.resume(offlineSince: try storedOfflineSince())
         var report = EventIngestReport(source: source, lines: 0, events: 0, alerts: 0, suppressedByCooldown: 0, quarantined: 0,
                                        ignored: [:], faceProbes: 0, hits: 0, warnings: [], seconds: 0, examples: [])
         try applyAuthorisationLapses()
@@ -131,7 +134,9 @@ extension Engine {
             batch.escalateDueBy = feedTime
             batch.uses = Array(uses.values)
             // Camera health is live: written with every batch, not only when the feed ends.
-            batch.settings["camera.health"] = CanonicalJSON.object(engine.health.mapValues { .string($0.rawValue) }).text
+            // Tampering is read from the open tamper alerts (`cameraHealth`), so closing one clears it; the feed writes online or offline.
+            batch.settings["camera.health"] = CanonicalJSON.object(engine.health.mapValues { .string(($0 == .offline ? CameraHealth.offline : .online).rawValue) }).text
+            batch.settings["camera.offline_since"] = CanonicalJSON.object(engine.offlineTimes.mapValues { .double($0) }).text
             try alerts.commit(batch, counterPeriod: counterPeriod())
             newHits = []
             uses = [:]

@@ -23,6 +23,9 @@ extension Engine {
         let stored = try alerts.tick(ProcedureTick(alertID: id, step: step, operatorName: principal.name, at: now),
                                      audit: AuditEntry(principal: principal, action: "alert.step", subject: String(id), details: details))
         guard stored else {
+            if try alerts.alert(id: id)?.alert.state == .closed {
+                throw EngineError.badInput(file: "alert \(id)", line: nil, field: "step", reason: "the alert was closed meanwhile; its record is final")
+            }
             let by = try alerts.ticks(alertID: id).first { $0.step == step }
             let when = by.map { " by \($0.operatorName) at \(TimestampFormatter(timeZone: timeZone).string(from: $0.at))" } ?? ""
             throw EngineError.badInput(file: "alert \(id)", line: nil, field: "step", reason: "step \(step) was already ticked\(when)")

@@ -101,7 +101,7 @@ public struct AlertSection: Codable, Sendable, Equatable {
     public var goal: Double
     /// Alerts whose escalation (unacknowledged past `escalate_after`) came due in the shift.
     public var escalated: Int = 0
-    /// Closes a supervisor made while the rule's close condition did not hold (`alert.close.override`).
+    /// Alerts closed at the end of the shift by a supervisor's override of the close condition (`alert.close.override`, not undone).
     public var closeOverrides: Int = 0
     public var procedures: ProcedureProgress = ProcedureProgress()
 }

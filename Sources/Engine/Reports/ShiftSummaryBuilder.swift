@@ -115,7 +115,9 @@ public enum ShiftSummaryBuilder {
                                    acknowledgeHistogram: bins, goal: targets.goal)
         // An escalation is the system's New → New step, recorded once per alert when it came due.
         section.escalated = Set(r.transitions.filter { $0.from == .new && $0.to == .new && $0.at >= r.start && $0.at < r.end }.map(\.alertID)).count
-        section.closeOverrides = r.audit.filter { $0.action == "alert.close.override" }.count
+        // Alerts closed at the end by a standing override: an override undone (and made again) counts once, or not at all.
+        let overridden = Set(r.audit.filter { $0.action == "alert.close.override" }.compactMap { Int64($0.subject) })
+        section.closeOverrides = overridden.filter { stateAtEnd[$0] == .closed }.count
         section.procedures = procedureProgress(r)
         return section
     }

@@ -171,7 +171,7 @@ public protocol AlertRepository: Sendable {
     /// past its `escalate_after` by `dueBy`: a New → New transition by the
     /// system at the moment it escalated, audited. Returns how many.
     @discardableResult func recordEscalations(dueBy: Date) throws -> Int
-    /// Stores `tick` with its audit record unless that step is already ticked; false if it was.
+    /// Stores `tick` with its audit record unless that step is already ticked or the alert is closed; false if not stored.
     func tick(_ tick: ProcedureTick, audit: AuditEntry) throws -> Bool
     /// Ticked steps of one alert (or, with nil, of every alert), in step order.
     func ticks(alertID: Int64?) throws -> [ProcedureTick]
