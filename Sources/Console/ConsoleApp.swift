@@ -122,6 +122,7 @@ public final class ConsoleApp {
                     let fresh = next.alerts.filter { !seenAlerts.contains($0.id) }
                     if options.bell, fresh.contains(where: { $0.priority == 1 }) { FileHandle.standardOutput.write(Data([7])) }
                     seenAlerts.formUnion(fresh.map(\.id))
+                    Reducer.arrivals(&state, fresh: fresh, now: Date())
                     situation = next
                     Reducer.follow(&state, situation: situation)
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import VigiaCore
 
@@ -40,13 +41,22 @@ public enum Reducer {
             return .quit
         case .help: state.overlay = state.overlay == .help ? nil : .help; state.helpScroll = 0
         case .back:
-            if state.overlay != nil { state.overlay = nil } else if !state.filter.isEmpty { state.filter = "" }
+            if state.overlay != nil { state.overlay = nil } else if state.banner != nil { state.banner = nil } else if !state.filter.isEmpty { state.filter = "" }
         case .nextPane, .previousPane:
             let all = Pane.allCases
             let i = all.firstIndex(of: state.focus)!
             state.focus = all[(i + (binding.action == .nextPane ? 1 : all.count - 1)) % all.count]
         case .showMap: state.focus = .map
-        case .showAlerts: state.focus = .alerts
+        case .showAlerts:
+            state.focus = .alerts
+            // Looking at the alerts answers the announcement: the new P1 is selected.
+            if let b = state.banner {
+                state.banner = nil
+                if let row = PaneItems.alerts(situation, state).firstIndex(where: { $0.id == b.alertID }) {
+                    state.selection[.alerts] = row
+                    state.selectedIDs[.alerts] = b.alertID
+                }
+            }
         case .showHits: state.focus = .hits
         case .showFlags: state.focus = .flags
         case .up, .down, .left, .right, .pageUp, .pageDown:
@@ -80,6 +90,15 @@ public enum Reducer {
             return .undoAlert(id)
         }
         return nil
+    }
+
+    /// New alerts reached the screen: the newest priority-1 one, if any, is
+    /// announced; a banner older than 30 s goes.
+    public static func arrivals(_ state: inout UIState, fresh: [Situation.AlertItem], now: Date) {
+        if let b = state.banner, now.timeIntervalSince(b.shownAt) >= Banner.seconds { state.banner = nil }
+        if let p1 = fresh.filter({ $0.priority == 1 }).max(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) {
+            state.banner = Banner(alertID: p1.id, title: p1.title, shownAt: now)
+        }
     }
 
     /// What still works while a review view covers the panes.

@@ -19,6 +19,13 @@ public func render(_ situation: Situation, _ state: UIState, _ size: TerminalSiz
         drawPanes(&b, layout, situation, state)
     }
     if let message = state.message { b.put(message, row: layout.messageRow, column: 1, role: .warning) }
+    else if let banner = state.banner {
+        // The title gives way first, so the keys that answer it always show.
+        let head = "\(state.glyphs.alertMarker) P1 #\(banner.alertID) ", tail = state.glyphs.separator + Strings.text("banner.hint", state.language)
+        let room = size.columns - 2 - Draw.width(head) - Draw.width(tail)
+        let text = head + Draw.clip(TerminalSafe.line(banner.title, limit: 200), max(1, room), state.glyphs) + tail
+        b.put(Draw.clip(text, size.columns - 2, state.glyphs), row: layout.messageRow, column: 1, role: "error")
+    }
     else if !state.filter.isEmpty { b.put("/\(state.filter)", row: layout.messageRow, column: 1, role: "hint") }
     HintBar.draw(&b, row: layout.hintRow, situation, state)
     Overlays.draw(&b, situation, state, layout)

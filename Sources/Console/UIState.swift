@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import VigiaCore
 
@@ -65,6 +66,9 @@ public struct UIState: Sendable, Equatable {
     public var model = "recency"
     public var overlay: Overlay?
     public var message: String?
+    /// A new priority-1 alert, announced on the message row without taking
+    /// the keyboard: it stays until Esc, `2` (the alerts), or 30 s pass.
+    public var banner: Banner?
     /// Each list pane's own filter (`/`): it narrows that pane only, and its
     /// title shows it with the true count.
     public var filters: [Pane: String] = [:]
@@ -99,4 +103,19 @@ public struct UIState: Sendable, Equatable {
     public func selected(_ pane: Pane) -> Int { selection[pane] ?? 0 }
     public static let horizons: [Double] = [8, 24, 168]
     public static let models = ["recency", "prior", "kde", "prospective", "etas"]
+}
+
+/// The announcement of a new priority-1 alert.
+public struct Banner: Sendable, Equatable {
+    public var alertID: Int64
+    public var title: String
+    /// When it was raised on this console (wall clock), for its 30 s.
+    public var shownAt: Date
+    public static let seconds: TimeInterval = 30
+
+    public init(alertID: Int64, title: String, shownAt: Date) {
+        self.alertID = alertID
+        self.title = title
+        self.shownAt = shownAt
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Console
 import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// The shift and audit views that cover the panes.
 @Suite("Review views")

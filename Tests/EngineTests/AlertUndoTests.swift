@@ -2,7 +2,7 @@ import CameraAlerts
 import Foundation
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// `u` for a reflex: an operator's own acknowledge, close, snooze or forward
 /// can be reversed for 10 s, as its own audited transition (issue 23).

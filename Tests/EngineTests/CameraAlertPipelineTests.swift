@@ -2,7 +2,7 @@ import CameraAlerts
 import Foundation
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 @Suite("Camera alert pipeline", .serialized)
 struct CameraAlertPipelineTests {

@@ -2,7 +2,7 @@ import CameraAlerts
 import Foundation
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Alarm handling as Genetec and Milestone operators expect (issue 21): a
 /// per-rule close condition with an audited supervisor override, procedures

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Safeguards 1, 3 and 4 through the real feed.
 @Suite("Face search safeguards", .serialized)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// `vigia cameras import`: a Frigate's own config.yml and the integrator's
 /// places CSV instead of a hand-written cameras JSON (issue 21).

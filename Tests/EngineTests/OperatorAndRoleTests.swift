@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 @Suite("Operators, sign-in and roles")
 struct OperatorAndRoleTests {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Safeguard 11 on a hand-built database with known answers.
 @Suite("Retention", .serialized)

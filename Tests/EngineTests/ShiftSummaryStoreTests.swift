@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// What the summary reads from the database: the alerts open during the
 /// shift, the shift's hourly counters; who may export it, and that it is audited.

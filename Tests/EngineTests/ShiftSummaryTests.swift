@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// The shift summary on a hand-built shift whose answers were worked out by hand.
 @Suite("Shift summary")

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Safeguard 6 through the real feed: only flagged posts are stored, cleared flags are deleted.
 @Suite("Social feed", .serialized)

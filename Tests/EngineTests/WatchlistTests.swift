@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Engine
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Safeguard 2: a lawful watchlist only, and lapsed entries purged at once.
 @Suite("Watchlist scope", .serialized)

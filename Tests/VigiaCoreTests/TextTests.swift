@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import Testing
-@testable import VigiaCore
+@_spi(SignIn) @testable import VigiaCore
 
 @Suite("CSV reader")
 struct CSVReaderTests {

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import Testing
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Safeguards 9 and 10 tried as a hostile insider with a shell on the
 /// console host would: raw edits of the database file, a second process,

@@ -25,4 +25,18 @@ struct LayeringTests {
         let stray = found.filter { !Self.allowed.contains($0.key) }
         #expect(stray.isEmpty, "imports past the engine: \(stray)")
     }
+
+    @Test("neither the command line nor the console can make a principal: only sign-in does (Principal's initialiser is SPI they never import)")
+    func noPrincipalOutsideSignIn() throws {
+        for target in ["Sources/vigia", "Sources/Console"] {
+            let folder = VigiaProcess.repository.appendingPathComponent(target)
+            let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+                .filter { $0.pathExtension == "swift" })
+            for file in files {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                #expect(!text.contains("@_spi"), "\(target)/\(file.lastPathComponent) imports an SPI")
+                #expect(!text.contains("Principal(name:"), "\(target)/\(file.lastPathComponent) builds a principal")
+            }
+        }
+    }
 }

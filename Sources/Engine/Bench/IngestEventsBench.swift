@@ -1,6 +1,6 @@
 import Foundation
 import Hotspots
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Camera events from JSON lines through the rules into the database:
 /// the demo shift's 60,942 lines (1,600 of them face probes), read as a

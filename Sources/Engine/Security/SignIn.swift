@@ -1,6 +1,6 @@
 import Foundation
 import Store
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 extension Engine {
     /// When sign-in locks; see `SignInPolicy`.

@@ -47,12 +47,16 @@ public enum Permission: String, Hashable, Sendable, Codable, CaseIterable {
     case overrideConditions = "override"
 }
 
-/// Who is acting: a signed-in operator or the system feed actor.
-public struct Principal: Hashable, Sendable, Codable {
-    public var name: String
-    public var role: Role
+/// Who is acting: a signed-in operator or the system feed actor. Only
+/// sign-in makes one for a person (`Engine.signIn`): the initialiser is
+/// SPI (`@_spi(SignIn) import VigiaCore`), which the command line and the
+/// console never import (`LayeringTests`), and a principal cannot be
+/// changed or decoded into being.
+public struct Principal: Hashable, Sendable {
+    public let name: String
+    public let role: Role
 
-    public init(name: String, role: Role) {
+    @_spi(SignIn) public init(name: String, role: Role) {
         self.name = name
         self.role = role
     }

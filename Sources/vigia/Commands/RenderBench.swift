@@ -1,3 +1,4 @@
+import ArgumentParser
 import Console
 import Engine
 import Foundation
@@ -17,15 +18,21 @@ enum RenderBench {
     static func run(sampleData: URL, repeats: Int) throws -> BenchReport {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigia-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let supervisor = Principal(name: "bench", role: .supervisor)
-
+        // Principals come only from sign-in: the empty database gets a bootstrap admin of its own.
         let bare = try Engine(databasePath: folder.appendingPathComponent("empty.sqlite").path)
+        let secret = UUID().uuidString
+        try bare.addOperator(name: "bench", role: .admin, passphrase: secret, by: nil)
+        let benchAdmin = try bare.signIn(name: "bench", passphrase: secret)
         _ = try bare.ingestBoundaries(at: sampleData.appendingPathComponent("ba-barrios.geojson"), layer: "barrios",
                                       nameKey: "barrio", parentKey: "comuna")
-        let empty = try SituationSource(engine: bare).situation(SituationSource.Request(principal: supervisor))
+        let empty = try SituationSource(engine: bare).situation(SituationSource.Request(principal: benchAdmin))
 
         let path = folder.appendingPathComponent("shift.sqlite").path
         let demo = try DemoDatabase.prepare(path: path, data: sampleData)
+        guard let boss = demo.people.first(where: { $0.role == .supervisor }) else {
+            throw ValidationError("the sample data has no supervisor in operators.json")
+        }
+        let supervisor = try demo.engine.signIn(name: boss.name, passphrase: boss.passphrase)
         if demo.feedsReady, let events = FileHandle(forReadingAtPath: sampleData.appendingPathComponent("camera-events.jsonl").path) {
             _ = try demo.engine.ingestEvents(from: events, source: "camera-events.jsonl")
         }
