@@ -153,6 +153,7 @@ public final class ConsoleApp {
             switch command {
             case .alert(let id, let c):
                 _ = try engine.perform(c, onAlert: id, by: principal)
+                if case .note = c { state.message = "#\(id): \(Strings.text("msg.noted", l))"; return }
                 if case .tickStep(let n) = c {
                     // A tick leaves the state (and what `u` would undo) as it was.
                     state.message = "#\(id): \(Strings.text("steps.ticked", l)) \(n)"

@@ -129,6 +129,7 @@ enum Overlays {
             lines = ["P\(a.priority) \(Strings.text("alert." + a.state.rawValue, l))\(state.glyphs.separator)\(a.rule)\(state.glyphs.separator)\(a.camera ?? "—")\(state.glyphs.separator)\(Draw.clock(a.createdAt, zone))", "",
                      Strings.text("details.procedure", l) + ":"] + procedureLines(a, width: width, glyphs: state.glyphs)
                 + (a.endedAt.map { ["", "\(Strings.text("details.ended", l)): \(Draw.clock($0, zone))"] } ?? [])
+                + (a.notes.isEmpty ? [] : ["", Strings.text("details.notes", l) + ":"] + a.notes.flatMap { wrap($0, width: width - 2).map { "  " + $0 } })
                 + ["", Strings.text("details.evidence", l) + ":"]
                 + a.evidence.sorted { $0.key < $1.key }.map { "  \($0.key): \(TerminalSafe.line($0.value, limit: 120))" }
                 + ["", Strings.text("details.history", l) + ":"] + (a.history.isEmpty ? ["  —"] : a.history.map { "  " + $0 })
@@ -167,6 +168,7 @@ enum Overlays {
         case .snoozeMinutes: label = Strings.text("prompt.minutes", l)
         case .forwardTo: label = Strings.text("prompt.forward", l)
         case .forwardMessage(let id, let to): label = "#\(id) → \(TerminalSafe.line(to, limit: 40)) · \(Strings.text("prompt.message", l))"
+        case .note(let id): label = "#\(id) \(Strings.text("prompt.note", l))"
         case .disposition: label = Strings.text("prompt.disposition", l); shown = ""
         case .quit: label = Strings.text("prompt.quit", l); shown = ""
         case .dispatchAlert(let id, let title):

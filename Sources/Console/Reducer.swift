@@ -82,7 +82,7 @@ public enum Reducer {
         case .command: state.overlay = .prompt(Prompt(purpose: .command))
         case .pause: state.paused.toggle()
         case .shiftView, .auditView: break
-        case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject, .tickStep:
+        case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject, .tickStep, .note:
             return itemAction(&state, binding.action, situation: situation)
         case .undo:
             // The alert acted on last, wherever the selection is now (a closed alert has left the list).
@@ -139,6 +139,7 @@ public enum Reducer {
             case .close: state.overlay = .prompt(Prompt(purpose: .disposition(id: a.id)))
             case .snooze: state.overlay = .prompt(Prompt(purpose: .snoozeMinutes(id: a.id), text: "10"))
             case .forward: state.overlay = .prompt(Prompt(purpose: .forwardTo(id: a.id)))
+            case .note: state.overlay = .prompt(Prompt(purpose: .note(id: a.id)))
             case .tickStep:
                 guard let n = a.nextStep else { state.message = Strings.text("steps.none", state.language); return nil }
                 return .alert(a.id, .tickStep(n))
@@ -207,6 +208,9 @@ public enum Reducer {
                 guard !text.isEmpty else { return nil }
                 state.overlay = .prompt(Prompt(purpose: .forwardMessage(id: id, to: text)))
                 return nil
+            case .note(let id):
+                guard !text.isEmpty else { return nil }
+                return .alert(id, .note(text))
             case .forwardMessage(let id, let to):
                 guard !text.isEmpty else { state.message = Strings.text("prompt.needmessage", state.language); return nil }
                 return .alert(id, .forward(to: to, message: text))

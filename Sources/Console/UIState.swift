@@ -27,6 +27,8 @@ public struct Prompt: Sendable, Equatable {
         case forwardTo(id: Int64)
         /// After the recipient: the message they get (stored in the history with their name).
         case forwardMessage(id: Int64, to: String)
+        /// A note on an alert, kept with who and when.
+        case note(id: Int64)
         case disposition(id: Int64)
         /// A dangerous key asks first, naming the item: y (or s) does it, n or Esc does not, anything else is swallowed.
         case dispatchAlert(id: Int64, title: String)

@@ -177,6 +177,21 @@ public struct AlertStore: AlertRepository {
         }
     }
 
+    public func addNote(_ note: AlertNote, audit: AuditEntry) throws {
+        try database.write(audit: audit) { db in
+            try db.execute(sql: "INSERT INTO alert_note (alert_id, operator, at, text) VALUES (?, ?, ?, ?)",
+                           arguments: [note.alertID, note.operatorName, note.at.timeIntervalSince1970, note.text])
+        }
+    }
+
+    public func notes(alertID: Int64?) throws -> [AlertNote] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert_note WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY id", arguments: [alertID]).map { r in
+                AlertNote(alertID: r["alert_id"], operatorName: r["operator"], at: Date(timeIntervalSince1970: r["at"]), text: r["text"])
+            }
+        }
+    }
+
     public func recordEscalations(dueBy: Date) throws -> Int {
         try database.write(audit: nil) { db in try Self.recordEscalations(dueBy: dueBy, database: database, in: db) }
     }

@@ -45,8 +45,11 @@ public struct RetentionStore: RetentionRepository {
                     try db.execute(sql: "DELETE FROM gone")
                     try db.execute(sql: "INSERT INTO gone \(select)", arguments: [cut])
                     try db.execute(sql: "DELETE FROM \(child) WHERE \(column) IN (SELECT id FROM gone)")
-                    // An alert's procedure ticks go with it.
-                    if table == "alert" { try db.execute(sql: "DELETE FROM alert_step WHERE alert_id IN (SELECT id FROM gone)") }
+                    // An alert's procedure ticks and notes go with it.
+                    if table == "alert" {
+                        try db.execute(sql: "DELETE FROM alert_step WHERE alert_id IN (SELECT id FROM gone)")
+                        try db.execute(sql: "DELETE FROM alert_note WHERE alert_id IN (SELECT id FROM gone)")
+                    }
                     try db.execute(sql: "DELETE FROM \(table) WHERE id IN (SELECT id FROM gone)")
                 }
                 try db.execute(sql: "DELETE FROM gone")

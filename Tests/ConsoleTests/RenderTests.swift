@@ -32,6 +32,7 @@ struct RenderTests {
         try Golden.check(details, named: "details-120x40-unicode-en")
         #expect(details.contains("Send the nearest unit.") && details.contains("dwell: 212 s") && details.contains("new → acknowledged (dina)"))
         #expect(details.contains("1. ✓ Look at the platform camera (dina 18:25)") && details.contains("2. □ Send the nearest unit."))
+        #expect(details.contains("Notes:") && details.contains("18:26 dina: a man in a red jacket, near the ticket gates"))
         var ascii = UIState(language: .spanish, glyphs: .ascii)
         ascii.focus = .alerts
         ascii.overlay = .details

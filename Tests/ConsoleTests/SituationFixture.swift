@@ -45,7 +45,8 @@ enum SituationFixture {
                                 title: "Loitering on the platform", createdAt: now.addingTimeInterval(-1_260), escalated: false,
                                 position: PlanarPoint(x: 7_500, y: 8_000), procedure: "1. Look at the platform camera 2. Send the nearest unit.", evidence: ["dwell": "212 s"],
                                 history: ["18:24:10 new → acknowledged (dina)"],
-                                steps: [.init(text: "Look at the platform camera", done: "dina 18:25"), .init(text: "Send the nearest unit.", done: nil)]),
+                                steps: [.init(text: "Look at the platform camera", done: "dina 18:25"), .init(text: "Send the nearest unit.", done: nil)],
+                                notes: ["18:26 dina: a man in a red jacket, near the ticket gates"]),
         ]
         let hits = [Situation.HitItem(id: 5, candidate: "Nicolás Ficticio Pérez", similarity: 0.71234, orderReference: "Causa 4321/2018",
                                       court: "Juzgado N.º 7", camera: "C-0031", time: now.addingTimeInterval(-300), confirmations: 1,

@@ -39,4 +39,19 @@ struct UndoKeyTests {
         #expect(Reducer.reduce(&auditor, key: .char("x"), situation: SituationFixture.make(role: .auditor), size: size) == nil)
         #expect(auditor.message?.hasPrefix("Refused") == true)
     }
+
+    @Test("N asks for a note on the selected alert; Enter saves it; an empty Enter saves nothing; keys typed go into the note")
+    func noteKey() {
+        let s = SituationFixture.make()
+        let size = TerminalSize(columns: 160, rows: 45)
+        var state = UIState(language: .english, glyphs: .unicode)
+        state.focus = .alerts
+        state.selection[.alerts] = 1
+        #expect(Reducer.reduce(&state, key: .char("N"), situation: s, size: size) == nil)
+        #expect(state.overlay == .prompt(Prompt(purpose: .note(id: 17))))
+        for c in "a red jacket" { #expect(Reducer.reduce(&state, key: .char(c), situation: s, size: size) == nil, "typed, not a command: \(c)") }
+        #expect(Reducer.reduce(&state, key: .enter, situation: s, size: size) == .alert(17, .note("a red jacket")))
+        _ = Reducer.reduce(&state, key: .char("N"), situation: s, size: size)
+        #expect(Reducer.reduce(&state, key: .enter, situation: s, size: size) == nil && state.overlay == nil)
+    }
 }

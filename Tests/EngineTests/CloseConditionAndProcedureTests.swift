@@ -180,6 +180,27 @@ struct CloseConditionAndProcedureTests {
         #expect(try f.engine.alert(id: id, as: dina)?.endedAt == nil)
     }
 
+    @Test("notes: stored with who and when, audited with the text's hash, on closed alerts too; blank, oversized and auditor notes refused")
+    func notes() throws {
+        let (f, dina) = try fixture()
+        _ = try pipeline.ingest(f, [pipeline.line(10, "C1", loiter)])
+        let id = try #require(try f.engine.alertQueue(as: dina).items.first?.stored.alert.id)
+        try f.engine.perform(.note("  the man left towards Plaza Once  "), onAlert: id, by: dina)
+        try f.engine.perform(.close(.attended, note: nil), onAlert: id, by: dina)
+        try f.engine.perform(.note("unit 12 confirmed nothing taken"), onAlert: id, by: sergio)
+        let notes = try f.engine.alertNotes(alert: id, as: dina)
+        #expect(notes.map(\.text) == ["the man left towards Plaza Once", "unit 12 confirmed nothing taken"])
+        #expect(notes.map(\.operatorName) == ["dina", "sergio"])
+        #expect(try f.engine.alert(id: id, as: dina)?.alert.state == .closed, "a note moves no state")
+        let audited = try f.engine.audit.records(from: nil, to: nil).filter { $0.action == "alert.note" }
+        #expect(audited.count == 2 && audited[0].details.contains(#""sha256":"#) && !audited[0].details.contains("Plaza Once"))
+        for bad in ["", "   ", "\u{01}", String(repeating: "x", count: 2_049)] {
+            #expect(throws: EngineError.self, "\(bad.prefix(5).debugDescription)") { try f.engine.perform(.note(bad), onAlert: id, by: dina) }
+        }
+        #expect(throws: EngineError.self) { try f.engine.perform(.note("looked"), onAlert: id, by: Principal(name: "ana", role: .auditor)) }
+        #expect(try f.engine.alertNotes(alert: id, as: dina).count == 2)
+    }
+
     @Test("the shift summary counts escalations, overrides and procedure ticks, and lists alerts closed with steps left")
     func summary() throws {
         let (f, dina) = try fixture()

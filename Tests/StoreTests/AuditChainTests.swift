@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 /// Safeguard 9: `audit verify` names the first edited, removed or reordered record.
 @Suite("Audit chain")

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
-import VigiaCore
+@_spi(SignIn) import VigiaCore
 
 @Suite("Passphrases")
 struct PassphraseTests {

@@ -32,11 +32,15 @@ public enum AlertCommand: Sendable, Equatable {
     /// Ticks off step N (1-based) of the alert's procedure; not a life-cycle
     /// step: the state stays, the tick is stored and audited.
     case tickStep(Int)
+    /// Adds a note (at most `maximumNoteBytes`, in words), on any alert,
+    /// closed ones too; audited as `alert.note`; the state stays.
+    case note(String)
 
     /// The audit record's action: an override is its own, so auditors find every one.
     var auditAction: String {
         if case .closeOverriding = self { return "alert.close.override" }
         if case .tickStep = self { return "alert.step" }
+        if case .note = self { return "alert.note" }
         return "alert.\(action?.rawValue ?? "")"
     }
 
@@ -50,7 +54,7 @@ public enum AlertCommand: Sendable, Equatable {
         case .close, .closeOverriding: return .close
         case .snooze: return .snooze
         case .forward: return .forward
-        case .tickStep: return nil
+        case .tickStep, .note: return nil
         }
     }
 }
@@ -76,6 +80,7 @@ extension Engine {
         }
         guard let action = command.action else {
             if case .tickStep(let step) = command { try tick(step: step, of: stored, by: principal) }
+            if case .note(let text) = command { try addNote(text, to: stored, by: principal) }
             return try alerts.alert(id: id) ?? stored
         }
         let from = stored.alert.state

@@ -69,10 +69,13 @@ public struct Situation: Sendable {
         public var steps: [Step]
         /// When what raised it ended at the edge (Frigate's review `end`).
         public var endedAt: Date?
+        /// Its notes, oldest first, each "21:04 dina: text".
+        public var notes: [String]
         public init(id: Int64, priority: Int, state: AlertState, rule: String, camera: String?, title: String, createdAt: Date,
                     escalated: Bool, position: PlanarPoint?, procedure: String, evidence: [String: String], history: [String] = [],
-                    steps: [Step]? = nil, endedAt: Date? = nil) {
+                    steps: [Step]? = nil, endedAt: Date? = nil, notes: [String] = []) {
             self.endedAt = endedAt
+            self.notes = notes
             self.id = id; self.priority = priority; self.state = state; self.rule = rule; self.camera = camera; self.title = title
             self.createdAt = createdAt; self.escalated = escalated; self.position = position; self.procedure = procedure
             self.evidence = evidence; self.history = history

@@ -55,6 +55,7 @@ public final class SituationSource: Sendable {
         let transitions = Dictionary(grouping: try engine.alertHistory(id: nil, as: request.principal), by: \.alertID)
         let formatter = TimestampFormatter(timeZone: engine.timeZone)
         let ticks = Dictionary(grouping: try engine.procedureTicks(alert: nil, as: request.principal), by: \.alertID)
+        let notes = Dictionary(grouping: try engine.alertNotes(alert: nil, as: request.principal), by: \.alertID)
         let alerts = queue.items.map { item -> Situation.AlertItem in
             let a = item.stored.alert
             var position = a.cameraID.flatMap { byID[$0] }.flatMap { place($0.location) }
@@ -68,7 +69,8 @@ public final class SituationSource: Sendable {
             return Situation.AlertItem(id: a.id, priority: item.effectivePriority, state: a.state, rule: a.ruleID, camera: a.cameraID,
                                        title: a.title, createdAt: a.createdAt, escalated: item.escalated, position: position,
                                        procedure: item.stored.procedure, evidence: item.stored.evidence, history: history,
-                                       steps: Self.steps(item.stored.procedure, ticks[a.id] ?? [], formatter), endedAt: item.stored.endedAt)
+                                       steps: Self.steps(item.stored.procedure, ticks[a.id] ?? [], formatter), endedAt: item.stored.endedAt,
+                                       notes: (notes[a.id] ?? []).map { "\(formatter.string(from: $0.at).dropFirst(11).prefix(5)) \($0.operatorName): \(TerminalSafe.line($0.text, limit: 2_048))" })
         }
         var hits: [Situation.HitItem] = []
         var trails: [[PlanarPoint]] = []

@@ -14,7 +14,7 @@ enum Migrations {
         m.registerMigration("v6-audit-and-access", migrate: v6)
         m.registerMigration("v7-patrol-dosage", migrate: v7)
         m.registerMigration("v8-feed-claim", migrate: v8)
-        m.registerMigration("v9-procedure-steps-and-ends", migrate: v9)
+        m.registerMigration("v9-alert-work", migrate: v9)
         return m
     }
 
@@ -62,9 +62,9 @@ enum Migrations {
         }
     }
 
-    /// Procedure steps ticked off on an alert (one row per step, first tick
-    /// stands); when what raised an alert ended at the edge (Frigate review
-    /// `end`), found by camera and time.
+    /// The work on an alert beyond its state: procedure steps ticked off (one
+    /// row per step, first tick stands), notes, and when what raised it ended
+    /// at the edge (Frigate review `end`), found by camera and time.
     private static func v9(_ db: Database) throws {
         try db.create(table: "alert_step") { t in
             t.column("alert_id", .integer).notNull().references("alert", onDelete: .cascade)
@@ -74,6 +74,14 @@ enum Migrations {
             t.primaryKey(["alert_id", "step"])
         }
         try db.alter(table: "alert") { t in t.add(column: "ended_at", .double) }
+        // Notes an operator adds to an alert: kept with who and when, audited.
+        try db.create(table: "alert_note") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("alert_id", .integer).notNull().indexed().references("alert", onDelete: .cascade)
+            t.column("operator", .text).notNull()
+            t.column("at", .double).notNull()
+            t.column("text", .text).notNull()
+        }
         try db.create(index: "alert_camera_time", on: "alert", columns: ["camera_id", "created_at"])
     }
 

@@ -83,6 +83,21 @@ public struct ProcedureTick: Hashable, Sendable, Codable {
     }
 }
 
+/// A note an operator added to an alert.
+public struct AlertNote: Hashable, Sendable, Codable {
+    public var alertID: Int64
+    public var operatorName: String
+    public var at: Date
+    public var text: String
+
+    public init(alertID: Int64, operatorName: String, at: Date, text: String) {
+        self.alertID = alertID
+        self.operatorName = operatorName
+        self.at = at
+        self.text = text
+    }
+}
+
 /// The edge says the review or object `trackID` of `cameraID` ended at `at`.
 public struct EdgeEnd: Hashable, Sendable {
     public var cameraID: String
@@ -175,6 +190,10 @@ public protocol AlertRepository: Sendable {
     func tick(_ tick: ProcedureTick, audit: AuditEntry) throws -> Bool
     /// Ticked steps of one alert (or, with nil, of every alert), in step order.
     func ticks(alertID: Int64?) throws -> [ProcedureTick]
+    /// Stores a note with its audit record, in one transaction.
+    func addNote(_ note: AlertNote, audit: AuditEntry) throws
+    /// Notes of one alert (or, with nil, of every alert), oldest first.
+    func notes(alertID: Int64?) throws -> [AlertNote]
     func counters(period: String?) throws -> [String: Int]
     /// Counter sums over the periods in [from, to) (periods are local hours, `yyyy-MM-ddTHH`).
     func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int]

@@ -6,7 +6,7 @@ import VigiaCore
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "The camera alert queue and its life cycle: acknowledge, dispatch, close, hold, snooze, forward.",
-        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self, Step.self, Undo.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self, Step.self, Note.self, Undo.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open alerts by priority (escalated first), then age.")
@@ -51,6 +51,9 @@ struct AlertsCommand: ParsableCommand {
                 print("    \(step.number). \(done)\(step.text)")
             }
             if let ended = s.endedAt { print("  ended at the edge: \(f.string(from: ended))") }
+            for n in try engine.alertNotes(alert: id, as: reader) {
+                print("  note \(f.string(from: n.at)) by \(n.operatorName): \(TerminalSafe.line(n.text, limit: 2_048))")
+            }
             print("  evidence: " + s.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
             for t in try engine.alertHistory(id: id, as: reader) {
                 print("  \(f.string(from: t.at))  \(t.from.rawValue) → \(t.to.rawValue)  by \(t.operatorName)\(t.note.map { ": \($0)" } ?? "")")
@@ -140,6 +143,21 @@ struct AlertsCommand: ParsableCommand {
             _ = try engine.perform(.tickStep(step), onAlert: id, by: who)
             let steps = try engine.procedureSteps(alert: id, as: who)
             print("alert \(id): step \(step) done (\(steps.filter { $0.tick != nil }.count) of \(steps.count))")
+        }
+    }
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a note to an alert (any state, closed ones too).",
+            discussion: "Stored with who and when, audited (alert.note, with the text's SHA-256), shown by `vigia alerts show` and in the console's details. At most 2 KiB.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Argument(help: "Alert id.") var id: Int64
+        @Option(help: "The note.") var text: String
+        func run() throws {
+            let engine = try database.openEngine()
+            _ = try engine.perform(.note(text), onAlert: id, by: try signIn.signIn(engine, purpose: "adding a note"))
+            print("alert \(id): note added")
         }
     }
 

@@ -1,0 +1,27 @@
+import Crypto
+import Foundation
+import VigiaCore
+
+/// Notes on alerts (issue 23): what an operator learnt, kept with who and
+/// when, audited, shown in the details, `vigia alerts show` and the history.
+extension Engine {
+    func addNote(_ text: String, to stored: StoredAlert, by principal: Principal) throws {
+        let id = stored.alert.id
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+              text.utf8.count <= Self.maximumNoteBytes else {
+            throw EngineError.badInput(file: "alert \(id)", line: nil, field: "note", reason: "a note needs words, at most \(Self.maximumNoteBytes) bytes")
+        }
+        try alerts.addNote(AlertNote(alertID: id, operatorName: principal.name, at: clock.now(), text: text),
+                           audit: AuditEntry(principal: principal, action: "alert.note", subject: String(id),
+                                             // The text's hash, so an edit of the stored note shows against the chain.
+                                             details: ["bytes": .int(Int64(text.utf8.count)),
+                                                       "sha256": .string(SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined())]))
+    }
+
+    /// The notes of one alert (nil: of every alert), oldest first.
+    public func alertNotes(alert id: Int64?, as principal: Principal) throws -> [AlertNote] {
+        try require(.readAll, of: principal)
+        return try alerts.notes(alertID: id)
+    }
+}
