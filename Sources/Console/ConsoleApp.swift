@@ -143,7 +143,7 @@ public final class ConsoleApp {
         let l = state.language
         if options.readOnly {
             switch command {
-            case .alert, .undoAlert, .decideHit, .dispatchHit, .reviewFlag, .signIn:
+            case .alert, .undoAlert, .bulkClose, .decideHit, .dispatchHit, .reviewFlag, .signIn:
                 state.message = Strings.text("msg.readonly", l)
                 return
             case .setTheme, .reloadForecast, .refresh, .quit: break
@@ -164,6 +164,12 @@ public final class ConsoleApp {
                 case .acknowledge, .close, .snooze, .forward: state.message = Strings.text("msg.undohint", l); return
                 default: state.lastActedAlert = nil
                 }
+            case .bulkClose(let ids, let disposition, let reason):
+                let r = try engine.closeAll(ids, disposition: disposition, reason: reason, by: principal)
+                state.message = "\(Strings.text("msg.bulkclosed", l)) \(r.closed.count)/\(ids.count)"
+                    + (r.refused.first.map { " · \(r.refused.count) \(Strings.text("msg.refused", l)): #\($0.alert) \($0.reason)" } ?? "")
+                state.lastActedAlert = nil
+                return
             case .undoAlert(let id):
                 let s = try engine.undoLastAction(onAlert: id, by: principal)
                 state.lastActedAlert = nil

@@ -38,7 +38,7 @@ public enum Pane: String, Sendable, CaseIterable {
 public enum Action: String, Sendable, CaseIterable {
     case quit, help, nextPane, previousPane, showMap, showAlerts, showHits, showFlags
     case up, down, left, right, pageUp, pageDown, details, back
-    case acknowledge, dispatch, close, hold, snooze, forward, confirm, reject, undo, tickStep, note
+    case acknowledge, dispatch, close, hold, snooze, forward, confirm, reject, undo, tickStep, note, bulkClose
     case zoomIn, zoomOut, zoomReset, centre, horizon, model, filter, command, pause
     case shiftView, auditView
 }
@@ -99,8 +99,9 @@ public enum KeyRegistry {
         KeyBinding(keys: [.char("h")], action: .hold, context: .alerts, spanish: "en espera / retomar", english: "hold / resume", permission: .handleAlerts, visible: true, dangerous: false),
         KeyBinding(keys: [.char("s")], action: .snooze, context: .alerts, spanish: "posponer", english: "snooze", permission: .handleAlerts, visible: true, dangerous: false),
         KeyBinding(keys: [.char("f")], action: .forward, context: .alerts, spanish: "derivar", english: "forward", permission: .handleAlerts, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("x")], action: .tickStep, context: .alerts, spanish: "marcar hecho el siguiente paso del procedimiento", english: "tick the next procedure step as done", permission: .handleAlerts, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("N")], action: .note, context: .alerts, spanish: "agregar una nota a la alerta", english: "add a note to the alert", permission: .handleAlerts, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("x")], action: .tickStep, context: .alerts, spanish: "marcar el paso siguiente", english: "tick the next procedure step", permission: .handleAlerts, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("C")], action: .bulkClose, context: .alerts, spanish: "cerrar las listadas (pregunta)", english: "close all listed (asks)", permission: .handleAlerts, visible: false, dangerous: true),
+        KeyBinding(keys: [.char("N")], action: .note, context: .alerts, spanish: "agregar una nota", english: "add a note", permission: .handleAlerts, visible: false, dangerous: false),
         KeyBinding(keys: [.char("u")], action: .undo, context: nil, spanish: "deshacer la última toma, cierre, espera o derivación (10 s)", english: "undo your last acknowledge, close, snooze or forward (10 s)", permission: .handleAlerts, visible: false, dangerous: false),
         KeyBinding(keys: [.char("y"), .function(5)], action: .confirm, context: .hits, spanish: "confirmar candidato (con motivo)", english: "confirm candidate (with reason)", permission: .decideHits, visible: true, dangerous: true),
         KeyBinding(keys: [.char("n"), .function(6)], action: .reject, context: .hits, spanish: "rechazar candidato (con motivo)", english: "reject candidate (with reason)", permission: .decideHits, visible: true, dangerous: true),

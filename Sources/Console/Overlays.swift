@@ -169,6 +169,9 @@ enum Overlays {
         case .forwardTo: label = Strings.text("prompt.forward", l)
         case .forwardMessage(let id, let to): label = "#\(id) → \(TerminalSafe.line(to, limit: 40)) · \(Strings.text("prompt.message", l))"
         case .note(let id): label = "#\(id) \(Strings.text("prompt.note", l))"
+        case .bulkDisposition(let ids, let unfiltered):
+            label = "\(Strings.text("prompt.bulk", l)) \(ids.count) \(Strings.text(unfiltered ? "prompt.bulkall" : "prompt.bulkalerts", l))"; shown = ""
+        case .bulkReason(let ids, let d): label = "\(ids.count) → \(d.rawValue) · \(Strings.text("prompt.bulkreason", l))"
         case .disposition: label = Strings.text("prompt.disposition", l); shown = ""
         case .quit: label = Strings.text("prompt.quit", l); shown = ""
         case .dispatchAlert(let id, let title):

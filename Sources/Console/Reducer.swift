@@ -82,7 +82,7 @@ public enum Reducer {
         case .command: state.overlay = .prompt(Prompt(purpose: .command))
         case .pause: state.paused.toggle()
         case .shiftView, .auditView: break
-        case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject, .tickStep, .note:
+        case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject, .tickStep, .note, .bulkClose:
             return itemAction(&state, binding.action, situation: situation)
         case .undo:
             // The alert acted on last, wherever the selection is now (a closed alert has left the list).
@@ -130,6 +130,12 @@ public enum Reducer {
         switch state.focus {
         case .alerts:
             let items = PaneItems.alerts(situation, state)
+            if action == .bulkClose {
+                // It asks first, naming how many (and saying so when no filter narrows the list), then for one reason.
+                guard !items.isEmpty else { return nil }
+                state.overlay = .prompt(Prompt(purpose: .bulkDisposition(ids: items.map(\.id), unfiltered: state.filter.isEmpty)))
+                return nil
+            }
             guard items.indices.contains(state.selected(.alerts)) else { return nil }
             let a = items[state.selected(.alerts)]
             switch action {
@@ -169,9 +175,14 @@ public enum Reducer {
 
     /// Typing into a prompt; Enter submits, Esc cancels.
     static func edit(_ prompt: inout Prompt, _ state: inout UIState, key: Key) -> EngineCommand? {
+        let options: [Character: Disposition] = ["1": .attended, "2": .falseAlarm, "3": .duplicate, "4": .noActionNeeded]
         if case .disposition(let id) = prompt.purpose {
-            let options: [Character: Disposition] = ["1": .attended, "2": .falseAlarm, "3": .duplicate, "4": .noActionNeeded]
             if case .char(let c) = key, let d = options[c] { state.overlay = nil; return .alert(id, .close(d, note: nil)) }
+            if key == .escape { state.overlay = nil }
+            return nil
+        }
+        if case .bulkDisposition(let ids, _) = prompt.purpose {
+            if case .char(let c) = key, let d = options[c] { state.overlay = .prompt(Prompt(purpose: .bulkReason(ids: ids, disposition: d))) }
             if key == .escape { state.overlay = nil }
             return nil
         }
@@ -211,6 +222,9 @@ public enum Reducer {
             case .note(let id):
                 guard !text.isEmpty else { return nil }
                 return .alert(id, .note(text))
+            case .bulkReason(let ids, let d):
+                guard !text.isEmpty else { state.message = Strings.text("prompt.bulkreason", state.language); return nil }
+                return .bulkClose(ids, d, reason: text)
             case .forwardMessage(let id, let to):
                 guard !text.isEmpty else { state.message = Strings.text("prompt.needmessage", state.language); return nil }
                 return .alert(id, .forward(to: to, message: text))
@@ -220,7 +234,7 @@ public enum Reducer {
                 if state.review == nil { state.selection[state.focus] = 0; state.selectedIDs[state.focus] = nil }
             case .passphrase(let name): return .signIn(name: name, passphrase: prompt.text)
             case .command: return command(text, &state)
-            case .quit, .disposition, .dispatchAlert, .dispatchHit: break
+            case .quit, .disposition, .bulkDisposition, .dispatchAlert, .dispatchHit: break
             }
             return nil
         default: break

@@ -7,6 +7,8 @@ public enum EngineCommand: Sendable, Equatable {
     case alert(Int64, AlertCommand)
     /// Undo the operator's own last action on this alert.
     case undoAlert(Int64)
+    /// Close every alert listed with one disposition and one reason.
+    case bulkClose([Int64], Disposition, reason: String)
     case decideHit(Int64, confirm: Bool, reason: String)
     case dispatchHit(Int64)
     case reviewFlag(Int64, credible: Bool, reason: String)
@@ -29,6 +31,9 @@ public struct Prompt: Sendable, Equatable {
         case forwardMessage(id: Int64, to: String)
         /// A note on an alert, kept with who and when.
         case note(id: Int64)
+        /// `C` on a filtered alert list: the disposition for all of them, then the reason.
+        case bulkDisposition(ids: [Int64], unfiltered: Bool)
+        case bulkReason(ids: [Int64], disposition: Disposition)
         case disposition(id: Int64)
         /// A dangerous key asks first, naming the item: y (or s) does it, n or Esc does not, anything else is swallowed.
         case dispatchAlert(id: Int64, title: String)

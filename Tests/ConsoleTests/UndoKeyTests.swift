@@ -54,4 +54,28 @@ struct UndoKeyTests {
         _ = Reducer.reduce(&state, key: .char("N"), situation: s, size: size)
         #expect(Reducer.reduce(&state, key: .enter, situation: s, size: size) == nil && state.overlay == nil)
     }
+
+    @Test("C closes the listed alerts: it asks for one disposition, naming how many (and that no filter is on), then one reason; Esc cancels")
+    func bulkCloseKey() {
+        let s = SituationFixture.make()
+        let size = TerminalSize(columns: 160, rows: 45)
+        var state = UIState(language: .english, glyphs: .unicode)
+        state.focus = .alerts
+        #expect(Reducer.reduce(&state, key: .char("C"), situation: s, size: size) == nil)
+        #expect(state.overlay == .prompt(Prompt(purpose: .bulkDisposition(ids: [41, 17], unfiltered: true))))
+        #expect(render(s, state, size).text.contains("Close the 2 alerts in the queue, NO filter?"), "without a filter it says so")
+        _ = Reducer.reduce(&state, key: .escape, situation: s, size: size)
+        state.filters[.alerts] = "loitering"
+        _ = Reducer.reduce(&state, key: .char("C"), situation: s, size: size)
+        #expect(state.overlay == .prompt(Prompt(purpose: .bulkDisposition(ids: [17], unfiltered: false))))
+        #expect(render(s, state, size).text.contains("Close the 1 alerts shown?"))
+        #expect(Reducer.reduce(&state, key: .char("a"), situation: s, size: size) == nil, "swallowed")
+        _ = Reducer.reduce(&state, key: .char("2"), situation: s, size: size)
+        #expect(state.overlay == .prompt(Prompt(purpose: .bulkReason(ids: [17], disposition: .falseAlarm))))
+        for c in "staff" { _ = Reducer.reduce(&state, key: .char(c), situation: s, size: size) }
+        #expect(Reducer.reduce(&state, key: .enter, situation: s, size: size) == .bulkClose([17], .falseAlarm, reason: "staff"))
+        _ = Reducer.reduce(&state, key: .char("C"), situation: s, size: size)
+        _ = Reducer.reduce(&state, key: .escape, situation: s, size: size)
+        #expect(state.overlay == nil)
+    }
 }

@@ -201,6 +201,28 @@ struct CloseConditionAndProcedureTests {
         #expect(try f.engine.alertNotes(alert: id, as: dina).count == 2)
     }
 
+    @Test("bulk close: one disposition and reason for a set, each closed as one by one (the close condition too), each audited, plus one record of the whole")
+    func bulkClose() throws {
+        let (f, dina) = try fixture()
+        _ = try pipeline.ingest(f, [pipeline.line(10, "C1", loiter), pipeline.line(11, "C2", loiter)])
+        let offline = try offlineAlert(f, dina)
+        let loiters = try f.engine.alertQueue(as: dina).items.filter { $0.stored.alert.ruleID == "loiter" }.map(\.stored.alert.id)
+        #expect(loiters.count == 2)
+        for bad in ["", " ", "\u{01}"] {
+            #expect(throws: EngineError.self) { try f.engine.closeAll(loiters, disposition: .falseAlarm, reason: bad, by: dina) }
+        }
+        #expect(throws: EngineError.self) { try f.engine.closeAll(loiters, disposition: .falseAlarm, reason: "x", by: Principal(name: "ana", role: .auditor)) }
+        #expect(throws: EngineError.self) { try f.engine.closeAll([], disposition: .falseAlarm, reason: "x", by: dina) }
+        let r = try f.engine.closeAll(loiters + [offline, loiters[0]], disposition: .falseAlarm, reason: "pigeons on the sensor", by: dina)
+        #expect(r.closed == loiters)
+        #expect(r.refused.map(\.alert) == [offline] && r.refused[0].reason.contains("still offline"))
+        for id in loiters { #expect(try f.engine.alert(id: id, as: dina)?.disposition == .falseAlarm) }
+        let records = try f.engine.audit.records(from: nil, to: nil)
+        #expect(records.filter { $0.action == "alert.close" }.count == 2)
+        let bulk = try #require(records.last { $0.action == "alert.close.bulk" })
+        #expect(bulk.operatorName == "dina" && bulk.details.contains("pigeons on the sensor") && bulk.details.contains(#""refused":[\#(offline)]"#))
+    }
+
     @Test("the shift summary counts escalations, overrides and procedure ticks, and lists alerts closed with steps left")
     func summary() throws {
         let (f, dina) = try fixture()

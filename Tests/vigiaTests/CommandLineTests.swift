@@ -209,6 +209,16 @@ struct CommandLineTests {
         #expect(show.stdout.contains("new → acknowledged  by root") && show.stdout.contains("acknowledged → closed  by root"))
         let again = try VigiaProcess.run(["alerts", "act", "dispatch", id, "--operator", "root", "--db", s.db], environment: env)
         #expect(again.status != 0 && again.stderr.contains("cannot dispatch an alert that is closed"))
+        // Bulk close from a script: a filter is required; each matching open alert closes with the one reason.
+        let unfiltered = try VigiaProcess.run(["alerts", "close-all", "--disposition", "false_alarm", "--reason", "x", "--operator", "root", "--db", s.db], environment: env)
+        #expect(unfiltered.status != 0 && unfiltered.stderr.contains("choose the alerts with --rule"))
+        let bulk = try VigiaProcess.run(["alerts", "close-all", "--rule", "motorcycle-on-sidewalk", "--disposition", "false_alarm", "--reason", "delivery riders",
+                                         "--operator", "root", "--db", s.db, "--format", "json"], environment: env)
+        #expect(bulk.status == 0, "\(bulk.stderr)")
+        let result = try JSONSerialization.jsonObject(with: Data(bulk.stdout.utf8)) as? [String: Any]
+        #expect(((result?["closed"] as? [Any])?.count ?? 0) > 0, "\(bulk.stdout)")
+        let after = try VigiaProcess.run(["alerts", "list", "--db", s.db, "--format", "json"])
+        #expect(!after.stdout.contains("motorcycle-on-sidewalk"), "none of that rule left open")
     }
 
     @Test("--follow reads a growing file and stops cleanly on Ctrl-C, with everything committed")

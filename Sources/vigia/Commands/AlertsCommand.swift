@@ -6,7 +6,7 @@ import VigiaCore
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts", abstract: "The camera alert queue and its life cycle: acknowledge, dispatch, close, hold, snooze, forward.",
-        subcommands: [List.self, Show.self, Act.self, Close.self, Snooze.self, Forward.self, Step.self, Note.self, Undo.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Show.self, Act.self, Close.self, CloseAll.self, Snooze.self, Forward.self, Step.self, Note.self, Undo.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open alerts by priority (escalated first), then age.")
@@ -99,6 +99,47 @@ struct AlertsCommand: ParsableCommand {
             let command: AlertCommand = override.map { .closeOverriding(d, note: note, reason: $0) } ?? .close(d, note: note)
             _ = try engine.perform(command, onAlert: id, by: try signIn.signIn(engine, purpose: "closing an alert"))
             print("alert \(id) closed: \(d.rawValue)" + (override == nil ? "" : " (override, audited)"))
+        }
+    }
+
+    struct CloseAll: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "close-all",
+            abstract: "Close every open alert that matches, with one disposition and one reason.",
+            discussion: "At least one of --rule, --priority, --camera or --ids chooses the set, so nothing closes the whole queue by accident. Each alert is closed as one by one would be (its close condition too) and audited; one more record, alert.close.bulk, lists what closed and what was refused.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var signIn: SignInOptions
+        @Option(help: "attended, false_alarm, duplicate or no_action") var disposition: String
+        @Option(help: "One reason for all of them.") var reason: String
+        @Option(help: "Only alerts of this rule id.") var rule: String?
+        @Option(help: "Only alerts of this priority (1–5, as raised).") var priority: Int?
+        @Option(help: "Only alerts of this camera id.") var camera: String?
+        @Option(help: "Only these alert ids, comma-separated.") var ids: String?
+        @Option(help: "text or json") var format: OutputFormat = .text
+        func run() throws {
+            guard let d = Disposition(rawValue: disposition) else {
+                throw ValidationError("--disposition takes \(Disposition.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard rule != nil || priority != nil || camera != nil || ids != nil else {
+                throw ValidationError("choose the alerts with --rule, --priority, --camera or --ids")
+            }
+            let wanted = try ids.map { list in
+                try Set(list.split(separator: ",").map { part -> Int64 in
+                    guard let n = Int64(part.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--ids: '\(part)' is not an alert id") }
+                    return n
+                })
+            }
+            let engine = try database.openEngine()
+            let who = try signIn.signIn(engine, purpose: "closing alerts")
+            let chosen = try engine.alertQueue(as: who).items.map(\.stored).filter { s in
+                (rule.map { s.alert.ruleID == $0 } ?? true) && (priority.map { s.alert.priority == $0 } ?? true)
+                    && (camera.map { s.alert.cameraID == $0 } ?? true) && (wanted.map { $0.contains(s.alert.id) } ?? true)
+            }.map(\.alert.id)
+            guard !chosen.isEmpty else { print("no open alert matches"); return }
+            let r = try engine.closeAll(chosen, disposition: d, reason: reason, by: who)
+            if format == .json { print(try Output.json(r)); return }
+            print("closed \(r.closed.count) of \(chosen.count) alerts: \(d.rawValue)")
+            for x in r.refused { print("  #\(x.alert) refused: \(x.reason)") }
         }
     }
 
