@@ -109,7 +109,7 @@ extension Engine {
             try require(.overrideConditions, of: principal)
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             // A reason a reader can see: some letter or digit, not only spaces, controls or invisible characters.
-            guard reason.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }), reason.utf8.count <= 1_024 else {
+            guard Self.hasWords(reason), reason.utf8.count <= 1_024 else {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "override", reason: "an override needs a reason in words (1 to 1024 bytes)")
             }
             disposition = d

@@ -8,7 +8,7 @@ extension Engine {
     func addNote(_ text: String, to stored: StoredAlert, by principal: Principal) throws {
         let id = stored.alert.id
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+        guard Self.hasWords(text),
               text.utf8.count <= Self.maximumNoteBytes else {
             throw EngineError.badInput(file: "alert \(id)", line: nil, field: "note", reason: "a note needs words, at most \(Self.maximumNoteBytes) bytes")
         }
@@ -17,6 +17,12 @@ extension Engine {
                                              // The text's hash, so an edit of the stored note shows against the chain.
                                              details: ["bytes": .int(Int64(text.utf8.count)),
                                                        "sha256": .string(SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined())]))
+    }
+
+    /// Whether `text` says something a reader can see: a letter or a digit,
+    /// not only spaces, control or invisible characters (reasons and notes).
+    static func hasWords(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
     /// The notes of one alert (nil: of every alert), oldest first.

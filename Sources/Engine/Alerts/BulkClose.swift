@@ -28,7 +28,7 @@ extension Engine {
             throw EngineError.badInput(file: "bulk close", line: nil, field: "alerts", reason: "give 1 to \(Self.maximumBulkClose) alerts, found \(ids.count)")
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard reason.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+        guard Self.hasWords(reason),
               reason.utf8.count <= Self.maximumNoteBytes else {
             throw EngineError.badInput(file: "bulk close", line: nil, field: "reason", reason: "a bulk close needs one reason in words, at most \(Self.maximumNoteBytes) bytes")
         }
