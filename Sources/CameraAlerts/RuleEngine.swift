@@ -79,6 +79,13 @@ public struct RuleEngine: Sendable {
     /// Whether `t` is news for camera `id`: not before the moment it was found offline.
     func isAfterOutage(_ id: String, _ t: Double) -> Bool { offlineSince[id].map { t > $0 } ?? true }
 
+    /// A sign of life from `id`: its silence is measured from `lastHeard`, and any outage is over.
+    mutating func markAlive(_ id: String, lastHeard: Double) {
+        lastHeartbeat[id] = lastHeard
+        offline.remove(id)
+        offlineSince[id] = nil
+    }
+
     /// A tamper alert was closed: the camera is trusted again.
     public mutating func clearTamper(camera: String) { tampered.remove(camera) }
 
@@ -88,10 +95,7 @@ public struct RuleEngine: Sendable {
         switch event.kind {
         case .heartbeat:
             // A heartbeat from before the outage was found says nothing about now.
-            guard isAfterOutage(event.cameraID, t) else { return drafts }
-            lastHeartbeat[event.cameraID] = t
-            offline.remove(event.cameraID)
-            offlineSince[event.cameraID] = nil
+            if isAfterOutage(event.cameraID, t) { markAlive(event.cameraID, lastHeard: t) }
             return drafts
         case .tamper:
             tampered.insert(event.cameraID)
@@ -103,9 +107,7 @@ public struct RuleEngine: Sendable {
         // from it is also a sign of life. A camera that only sends events is
         // never watched, so sparse events cannot make it look down.
         if watchAfterFirstHeartbeat, lastHeartbeat[event.cameraID] != nil, isAfterOutage(event.cameraID, t) {
-            lastHeartbeat[event.cameraID] = max(lastHeartbeat[event.cameraID]!, t)
-            offline.remove(event.cameraID)
-            offlineSince[event.cameraID] = nil
+            markAlive(event.cameraID, lastHeard: max(lastHeartbeat[event.cameraID]!, t))
         }
         let minute = minuteOfDay(t), day = weekday(t)
         for rule in rules where matches(rule, event, minuteOfDay: minute, weekday: day) {

@@ -168,10 +168,12 @@ public struct AlertStore: AlertRepository {
         }
     }
 
-    public func ticks(alertID: Int64?) throws -> [ProcedureTick] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert_step WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY alert_id, step",
-                             arguments: [alertID]).map { r in
+    public func ticks(alertIDs: [Int64]) throws -> [ProcedureTick] {
+        guard !alertIDs.isEmpty else { return [] }
+        return try database.read { db in
+            // The ids go in as one JSON array argument, read back by json_each: nothing is spliced into the SQL.
+            try Row.fetchAll(db, sql: "SELECT * FROM alert_step WHERE alert_id IN (SELECT value FROM json_each(?)) ORDER BY alert_id, step",
+                             arguments: [Self.idList(alertIDs)]).map { r in
                 ProcedureTick(alertID: r["alert_id"], step: r["step"], operatorName: r["operator"], at: Date(timeIntervalSince1970: r["at"]))
             }
         }
@@ -184,13 +186,18 @@ public struct AlertStore: AlertRepository {
         }
     }
 
-    public func notes(alertID: Int64?) throws -> [AlertNote] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM alert_note WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY id", arguments: [alertID]).map { r in
+    public func notes(alertIDs: [Int64]) throws -> [AlertNote] {
+        guard !alertIDs.isEmpty else { return [] }
+        return try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM alert_note WHERE alert_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                             arguments: [Self.idList(alertIDs)]).map { r in
                 AlertNote(alertID: r["alert_id"], operatorName: r["operator"], at: Date(timeIntervalSince1970: r["at"]), text: r["text"])
             }
         }
     }
+
+    /// Alert ids as one JSON array, for `json_each`.
+    static func idList(_ ids: [Int64]) -> String { CanonicalJSON.array(ids.map { .int($0) }).text }
 
     public func recordEscalations(dueBy: Date) throws -> Int {
         try database.write(audit: nil) { db in try Self.recordEscalations(dueBy: dueBy, database: database, in: db) }

@@ -188,7 +188,7 @@ struct CloseConditionAndProcedureTests {
         try f.engine.perform(.note("  the man left towards Plaza Once  "), onAlert: id, by: dina)
         try f.engine.perform(.close(.attended, note: nil), onAlert: id, by: dina)
         try f.engine.perform(.note("unit 12 confirmed nothing taken"), onAlert: id, by: sergio)
-        let notes = try f.engine.alertNotes(alert: id, as: dina)
+        let notes = try f.engine.alertNotes(alerts: [id], as: dina)
         #expect(notes.map(\.text) == ["the man left towards Plaza Once", "unit 12 confirmed nothing taken"])
         #expect(notes.map(\.operatorName) == ["dina", "sergio"])
         #expect(try f.engine.alert(id: id, as: dina)?.alert.state == .closed, "a note moves no state")
@@ -198,7 +198,7 @@ struct CloseConditionAndProcedureTests {
             #expect(throws: EngineError.self, "\(bad.prefix(5).debugDescription)") { try f.engine.perform(.note(bad), onAlert: id, by: dina) }
         }
         #expect(throws: EngineError.self) { try f.engine.perform(.note("looked"), onAlert: id, by: Principal(name: "ana", role: .auditor)) }
-        #expect(try f.engine.alertNotes(alert: id, as: dina).count == 2)
+        #expect(try f.engine.alertNotes(alerts: [id], as: dina).count == 2)
     }
 
     @Test("bulk close: one disposition and reason for a set, each closed as one by one (the close condition too), each audited, plus one record of the whole")

@@ -154,11 +154,8 @@ extension Engine {
     /// Each camera's health: online or offline as the last committed feed
     /// batch left it, and tampered while one of its tamper alerts is open
     /// (closing it, once the view is checked, clears the state).
-    func cameraHealth() throws -> [String: String] {
-        var health = (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
-        // Databases from before this rule stored "tampered" for ever; only an open alert says so now.
-        for (id, h) in health where h == CameraHealth.tampered.rawValue { health[id] = CameraHealth.online.rawValue }
-        let open = try alerts.openAlerts()
+    func cameraHealth(open: [StoredAlert]) throws -> [String: String] {
+        var health = try feedHealth()
         var tamperRules: Set<String>?
         for a in open {
             guard let camera = a.alert.cameraID, health[camera] != CameraHealth.offline.rawValue else { continue }
@@ -172,12 +169,20 @@ extension Engine {
         return health
     }
 
+    /// Online or offline, as the last committed feed batch left each camera.
+    func feedHealth() throws -> [String: String] {
+        var health = (try settings.value("camera.health")).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+        // Databases from before tampering was read from open alerts stored "tampered" for ever.
+        for (id, h) in health where h == CameraHealth.tampered.rawValue { health[id] = CameraHealth.online.rawValue }
+        return health
+    }
+
     /// When each offline camera was found offline, as the last feed batch recorded it.
     func storedOfflineSince() throws -> [String: Double] {
         guard let text = try settings.value("camera.offline_since"),
               let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: NSNumber] else {
             // Older databases: offline cameras without a time; any heartbeat brings them back.
-            let health = try cameraHealth()
+            let health = try feedHealth()
             return Dictionary(uniqueKeysWithValues: health.filter { $0.value == CameraHealth.offline.rawValue }.map { ($0.key, -Double.infinity) })
         }
         return object.mapValues(\.doubleValue)
@@ -189,7 +194,8 @@ extension Engine {
     /// recognised by their evidence), nil when it may close.
     func heldCondition(of stored: StoredAlert) throws -> String? {
         guard let camera = stored.alert.cameraID else { return nil }
-        let health = try cameraHealth()[camera]
+        // Only "offline" holds an alert, and that is the feed's word alone.
+        let health = try feedHealth()[camera]
         if let rule = stored.evidence["close_when"] {
             guard rule == AlertRule.CloseCondition.cameraOnline.rawValue else { return nil }
             return health == CameraHealth.offline.rawValue ? health : nil
@@ -226,7 +232,7 @@ extension Engine {
             counts["new", default: 0] += ended
             if counts["snoozed"] == 0 { counts["snoozed"] = nil }
         }
-        let health = try cameraHealth()
+        let health = try cameraHealth(open: open)
         return AlertQueueSnapshot(at: now, items: items, countsByState: counts, cameraHealth: health)
     }
 }

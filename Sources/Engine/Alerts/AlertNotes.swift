@@ -25,9 +25,9 @@ extension Engine {
         text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
-    /// The notes of one alert (nil: of every alert), oldest first.
-    public func alertNotes(alert id: Int64?, as principal: Principal) throws -> [AlertNote] {
+    /// The notes of these alerts, oldest first.
+    public func alertNotes(alerts ids: [Int64], as principal: Principal) throws -> [AlertNote] {
         try require(.readAll, of: principal)
-        return try alerts.notes(alertID: id)
+        return try alerts.notes(alertIDs: ids)
     }
 }

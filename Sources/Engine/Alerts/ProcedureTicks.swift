@@ -26,7 +26,7 @@ extension Engine {
             if try alerts.alert(id: id)?.alert.state == .closed {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "step", reason: "the alert was closed meanwhile; its record is final")
             }
-            let by = try alerts.ticks(alertID: id).first { $0.step == step }
+            let by = try alerts.ticks(alertIDs: [id]).first { $0.step == step }
             let when = by.map { " by \($0.operatorName) at \(TimestampFormatter(timeZone: timeZone).string(from: $0.at))" } ?? ""
             throw EngineError.badInput(file: "alert \(id)", line: nil, field: "step", reason: "step \(step) was already ticked\(when)")
         }
@@ -36,14 +36,19 @@ extension Engine {
     public func procedureSteps(alert id: Int64, as principal: Principal) throws -> [ProcedureStepView] {
         try require(.readAll, of: principal)
         guard let stored = try alerts.alert(id: id) else { return [] }
-        let ticks = Dictionary(try alerts.ticks(alertID: id).map { ($0.step, $0) }, uniquingKeysWith: { a, _ in a })
-        return ProcedureSteps.split(stored.procedure).enumerated().map { ProcedureStepView(number: $0.offset + 1, text: $0.element, tick: ticks[$0.offset + 1]) }
+        return Self.stepViews(procedure: stored.procedure, ticks: try alerts.ticks(alertIDs: [id]))
     }
 
-    /// The ticked steps of one alert (nil: of every alert).
-    public func procedureTicks(alert id: Int64?, as principal: Principal) throws -> [ProcedureTick] {
+    /// The ticked steps of these alerts.
+    public func procedureTicks(alerts ids: [Int64], as principal: Principal) throws -> [ProcedureTick] {
         try require(.readAll, of: principal)
-        return try alerts.ticks(alertID: id)
+        return try alerts.ticks(alertIDs: ids)
+    }
+
+    /// A procedure's numbered steps joined with one alert's ticks (the first tick of a step stands).
+    static func stepViews(procedure: String, ticks: [ProcedureTick]) -> [ProcedureStepView] {
+        let byStep = Dictionary(ticks.map { ($0.step, $0) }, uniquingKeysWith: { a, _ in a })
+        return ProcedureSteps.split(procedure).enumerated().map { ProcedureStepView(number: $0.offset + 1, text: $0.element, tick: byStep[$0.offset + 1]) }
     }
 }
 

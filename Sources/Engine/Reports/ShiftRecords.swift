@@ -59,7 +59,7 @@ extension Engine {
         var records = ShiftRecords(start: start, end: end, timeZone: timeZone, alerts: alerts, transitions: transitions, ruleKinds: kinds,
                             dispatchRequired: required, hits: hits, flags: flags, counters: try counters(from: start, to: end), audit: try audit.records(from: start, to: end),
                             verification: try audit.verify(), threshold: threshold, thresholdSetAt: setAt)
-        records.ticks = try self.alerts.ticks(alertID: nil).filter { ids.contains($0.alertID) }
+        records.ticks = try self.alerts.ticks(alertIDs: alerts.map(\.alert.id))
         return records
     }
 }

@@ -1,4 +1,3 @@
-import CameraAlerts
 import Foundation
 import Hotspots
 import Synchronization
@@ -54,8 +53,10 @@ public final class SituationSource: Sendable {
         }
         let transitions = Dictionary(grouping: try engine.alertHistory(id: nil, as: request.principal), by: \.alertID)
         let formatter = TimestampFormatter(timeZone: engine.timeZone)
-        let ticks = Dictionary(grouping: try engine.procedureTicks(alert: nil, as: request.principal), by: \.alertID)
-        let notes = Dictionary(grouping: try engine.alertNotes(alert: nil, as: request.principal), by: \.alertID)
+        // Ticks and notes of the alerts on screen only, not of every alert ever stored.
+        let shown = queue.items.map(\.stored.alert.id)
+        let ticks = Dictionary(grouping: try engine.procedureTicks(alerts: shown, as: request.principal), by: \.alertID)
+        let notes = Dictionary(grouping: try engine.alertNotes(alerts: shown, as: request.principal), by: \.alertID)
         let alerts = queue.items.map { item -> Situation.AlertItem in
             let a = item.stored.alert
             var position = a.cameraID.flatMap { byID[$0] }.flatMap { place($0.location) }
@@ -166,7 +167,8 @@ public final class SituationSource: Sendable {
 
     /// The procedure's steps with their ticks ("dina 21:04").
     static func steps(_ procedure: String, _ ticks: [ProcedureTick], _ f: TimestampFormatter) -> [Situation.AlertItem.Step] {
-        let done = Dictionary(ticks.map { ($0.step, "\($0.operatorName) \(f.string(from: $0.at).dropFirst(11).prefix(5))") }, uniquingKeysWith: { a, _ in a })
-        return ProcedureSteps.split(procedure).enumerated().map { Situation.AlertItem.Step(text: $0.element, done: done[$0.offset + 1]) }
+        Engine.stepViews(procedure: procedure, ticks: ticks).map { v in
+            Situation.AlertItem.Step(text: v.text, done: v.tick.map { "\($0.operatorName) \(f.string(from: $0.at).dropFirst(11).prefix(5))" })
+        }
     }
 }

@@ -188,12 +188,12 @@ public protocol AlertRepository: Sendable {
     @discardableResult func recordEscalations(dueBy: Date) throws -> Int
     /// Stores `tick` with its audit record unless that step is already ticked or the alert is closed; false if not stored.
     func tick(_ tick: ProcedureTick, audit: AuditEntry) throws -> Bool
-    /// Ticked steps of one alert (or, with nil, of every alert), in step order.
-    func ticks(alertID: Int64?) throws -> [ProcedureTick]
+    /// Ticked steps of these alerts, by alert then step.
+    func ticks(alertIDs: [Int64]) throws -> [ProcedureTick]
     /// Stores a note with its audit record, in one transaction.
     func addNote(_ note: AlertNote, audit: AuditEntry) throws
-    /// Notes of one alert (or, with nil, of every alert), oldest first.
-    func notes(alertID: Int64?) throws -> [AlertNote]
+    /// Notes of these alerts, oldest first.
+    func notes(alertIDs: [Int64]) throws -> [AlertNote]
     func counters(period: String?) throws -> [String: Int]
     /// Counter sums over the periods in [from, to) (periods are local hours, `yyyy-MM-ddTHH`).
     func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int]

@@ -51,7 +51,7 @@ struct AlertsCommand: ParsableCommand {
                 print("    \(step.number). \(done)\(step.text)")
             }
             if let ended = s.endedAt { print("  ended at the edge: \(f.string(from: ended))") }
-            for n in try engine.alertNotes(alert: id, as: reader) {
+            for n in try engine.alertNotes(alerts: [id], as: reader) {
                 print("  note \(f.string(from: n.at)) by \(n.operatorName): \(TerminalSafe.line(n.text, limit: 2_048))")
             }
             print("  evidence: " + s.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
