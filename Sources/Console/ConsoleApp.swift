@@ -138,63 +138,49 @@ public final class ConsoleApp {
         feeder?.stop()
     }
 
-    /// Runs an engine command for the signed-in operator and says how it went.
+    /// Runs a command for the signed-in operator and says how it went.
     func perform(_ command: EngineCommand, _ state: inout UIState, _ screen: CursesScreen) {
         let l = state.language
-        if options.readOnly {
-            switch command {
-            case .alert, .undoAlert, .bulkClose, .decideHit, .dispatchHit, .reviewFlag, .signIn:
-                state.message = Strings.text("msg.readonly", l)
-                return
-            case .setTheme, .reloadForecast, .refresh, .quit: break
-            }
-        }
         do {
             switch command {
-            case .alert(let id, let c):
-                _ = try engine.perform(c, onAlert: id, by: principal)
-                if case .note = c { state.message = "#\(id): \(Strings.text("msg.noted", l))"; return }
-                if case .tickStep(let n) = c {
-                    // A tick leaves the state (and what `u` would undo) as it was.
-                    state.message = "#\(id): \(Strings.text("steps.ticked", l)) \(n)"
-                    return
-                }
-                state.lastActedAlert = id
+            case .engine(let c):
+                if options.readOnly { state.message = Strings.text("msg.readonly", l); return }
+                let outcome = try engine.perform(c, by: principal)
+                state.message = Self.report(c, outcome, l)
+                // What `u` would undo: the last undoable alert action. A tick or a note leaves it as it was;
+                // face and flag decisions are not alert actions and leave it too.
                 switch c {
-                case .acknowledge, .close, .snooze, .forward: state.message = Strings.text("msg.undohint", l); return
-                default: state.lastActedAlert = nil
+                case .alert(_, .tickStep), .alert(_, .note), .decideHit, .dispatchHit, .reviewFlag: break
+                case .alert(let id, _) where c.undoable: state.lastActedAlert = id
+                case .alert, .undo, .closeAll: state.lastActedAlert = nil
                 }
-            case .bulkClose(let ids, let disposition, let reason):
-                let r = try engine.closeAll(ids, disposition: disposition, reason: reason, by: principal)
-                state.message = "\(Strings.text("msg.bulkclosed", l)) \(r.closed.count)/\(ids.count)"
-                    + (r.refused.first.map { " · \(r.refused.count) \(Strings.text("msg.refused", l)): #\($0.alert) \($0.reason)" } ?? "")
-                state.lastActedAlert = nil
-                return
-            case .undoAlert(let id):
-                let s = try engine.undoLastAction(onAlert: id, by: principal)
-                state.lastActedAlert = nil
-                state.message = "\(Strings.text("msg.undone", l)): #\(id) \(Strings.text("alert." + s.alert.state.rawValue, l))"
-                return
-            case .decideHit(let id, let confirm, let reason):
-                let next = try engine.decideHit(id: id, confirm: confirm, reason: reason, by: principal)
-                state.message = "#\(id): \(Strings.text("hit." + next.rawValue, l))"
-                return
-            case .dispatchHit(let id): try engine.dispatchHit(id: id, by: principal)
-            case .reviewFlag(let id, let credible, let reason): _ = try engine.reviewFlag(id: id, credible: credible, reason: reason, by: principal)
             case .signIn(let name, let passphrase):
+                if options.readOnly { state.message = Strings.text("msg.readonly", l); return }
                 principal = try engine.signIn(name: name, passphrase: passphrase)
                 state.message = "\(Strings.text("msg.signedin", l)): \(principal.name) (\(Strings.text("role." + principal.role.rawValue, l)))"
-                return
             case .setTheme(let name):
                 let theme = try Theme.load(named: name, folders: options.themeFolders)
                 screen.setTheme(theme)
                 state.message = theme.problems.first ?? "theme \(name)"
-                return
             case .reloadForecast, .refresh, .quit: return
             }
-            state.message = Strings.text("msg.done", l)
         } catch {
             state.message = "\(Strings.text("msg.refused", l)): \(error)"
+        }
+    }
+
+    /// The message line after a command that went through.
+    static func report(_ command: Command, _ outcome: CommandOutcome, _ l: Language) -> String {
+        switch (command, outcome) {
+        case (.alert(let id, .note), _): return "#\(id): \(Strings.text("msg.noted", l))"
+        // A tick leaves the state (and what `u` would undo) as it was.
+        case (.alert(let id, .tickStep(let n)), _): return "#\(id): \(Strings.text("steps.ticked", l)) \(n)"
+        case (.closeAll(let ids, _, _), .closed(let r)):
+            return "\(Strings.text("msg.bulkclosed", l)) \(r.closed.count)/\(ids.count)"
+                + (r.refused.first.map { " · \(r.refused.count) \(Strings.text("msg.refused", l)): #\($0.alert) \($0.reason)" } ?? "")
+        case (.undo(let id), .alert(let s)): return "\(Strings.text("msg.undone", l)): #\(id) \(Strings.text("alert." + s.alert.state.rawValue, l))"
+        case (.decideHit(let id, _, _), .hit(let next)): return "#\(id): \(Strings.text("hit." + next.rawValue, l))"
+        default: return command.undoable ? Strings.text("msg.undohint", l) : Strings.text("msg.done", l)
         }
     }
 }

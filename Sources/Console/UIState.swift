@@ -2,22 +2,28 @@ import Foundation
 import Engine
 import VigiaCore
 
-/// What the console asks the engine to do; the app runs it and reports back.
+/// What a key asks the main loop for: an engine `Command` (the same
+/// vocabulary the CLI builds), or one of the console's own (sign-in, theme,
+/// rebuilds, quit). The app runs it and reports back.
 public enum EngineCommand: Sendable, Equatable {
-    case alert(Int64, AlertCommand)
-    /// Undo the operator's own last action on this alert.
-    case undoAlert(Int64)
-    /// Close every alert listed with one disposition and one reason.
-    case bulkClose([Int64], Disposition, reason: String)
-    case decideHit(Int64, confirm: Bool, reason: String)
-    case dispatchHit(Int64)
-    case reviewFlag(Int64, credible: Bool, reason: String)
+    case engine(Command)
     case signIn(name: String, passphrase: String)
     case setTheme(String)
     case reloadForecast
     /// Rebuild the situation now (a review view opened or closed).
     case refresh
     case quit
+
+    public static func alert(_ id: Int64, _ command: AlertCommand) -> EngineCommand { .engine(.alert(id, command)) }
+    /// Undo the operator's own last action on this alert.
+    public static func undoAlert(_ id: Int64) -> EngineCommand { .engine(.undo(alert: id)) }
+    /// Close every alert listed with one disposition and one reason.
+    public static func bulkClose(_ ids: [Int64], _ d: Disposition, reason: String) -> EngineCommand { .engine(.closeAll(ids, d, reason: reason)) }
+    public static func decideHit(_ id: Int64, confirm: Bool, reason: String) -> EngineCommand { .engine(.decideHit(id, confirm: confirm, reason: reason)) }
+    public static func dispatchHit(_ id: Int64) -> EngineCommand { .engine(.dispatchHit(id)) }
+    public static func reviewFlag(_ id: Int64, credible: Bool, reason: String) -> EngineCommand {
+        .engine(.reviewFlag(id, credible: credible, reason: reason))
+    }
 }
 
 /// A line of text the console is asking for.

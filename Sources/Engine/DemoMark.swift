@@ -11,6 +11,6 @@ extension Engine {
 
     /// Marks a new database as the demo's (audited).
     public func markAsDemoDatabase() throws {
-        try settings.set("demo.database", "true", audit: AuditEntry(principal: .feed, action: "demo.create", subject: location))
+        try settings.set("demo.database", "true", audit: AuditEntry(principal: .feed, action: .demoCreate, subject: location))
     }
 }

@@ -220,7 +220,7 @@ public struct AlertStore: AlertRepository {
                 INSERT INTO alert_transition (alert_id, from_state, to_state, operator, at, note, details) VALUES (?, 'new', 'new', ?, ?, ?, ?)
                 """, arguments: [id, Principal.feed.name, created + after,
                                    "escalated: unacknowledged after \(Int(after.rounded())) s, P\(priority) → P\(to)", details.text])
-            try database.appendAudit(AuditEntry(principal: .feed, action: "alert.escalate", subject: String(id), details: details), in: db)
+            try database.appendAudit(AuditEntry(principal: .feed, action: .alertEscalate, subject: String(id), details: details), in: db)
         }
         return due.count
     }

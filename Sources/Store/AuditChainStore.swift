@@ -145,7 +145,7 @@ public struct AuditChainStore: AuditLog {
                 "breaks": .array(open.map { .object(["seq": .int($0.sequence), "problem": .string($0.problem.rawValue)]) }),
             ]
             details["head_before"] = head.map(CanonicalJSON.string) ?? .null
-            let record = try Self.append(AuditEntry(principal: principal, action: "audit.repair", subject: "chain", details: .object(details)),
+            let record = try Self.append(AuditEntry(principal: principal, action: .auditRepair, subject: "chain", details: .object(details)),
                                          at: database.clock.now(), in: db, repairing: true)
             return AuditRepair(record: record.sequence, by: principal.name, reason: reason, breaks: open, headBefore: head)
         }
@@ -230,7 +230,7 @@ public struct AuditChainStore: AuditLog {
 
     /// The repair an `audit.repair` record describes.
     static func repair(_ record: AuditRecord) -> AuditRepair? {
-        guard record.action == "audit.repair",
+        guard record.kind == .auditRepair,
               let details = try? JSONSerialization.jsonObject(with: Data(record.details.utf8)) as? [String: Any] else { return nil }
         let breaks = (details["breaks"] as? [[String: Any]] ?? []).compactMap { b -> AuditBreak? in
             guard let seq = (b["seq"] as? NSNumber)?.int64Value, let problem = (b["problem"] as? String).flatMap(AuditProblem.init) else { return nil }

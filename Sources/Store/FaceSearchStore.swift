@@ -75,7 +75,7 @@ public struct FaceSearchStore: FaceSearchRepository {
             let id = db.lastInsertedRowID
             // The record names the hit and its authorisation, not the entry, camera or time: the audit log is never
             // purged, and retention must be able to remove where and when a person was seen.
-            _ = try database.appendAudit(AuditEntry(principal: principal, action: "hit.new", subject: String(id), details: [
+            _ = try database.appendAudit(AuditEntry(principal: principal, action: .hitNew, subject: String(id), details: [
                 "authorisation": .int(a), "rank": .int(Int64(h.rank)), "similarity": .string(String(format: "%.4f", h.similarity)),
             ]), in: db)
         }

@@ -21,7 +21,7 @@ struct ReviewViewTests {
                           AlertTransition(alertID: 2, from: .new, to: .acknowledged, operatorName: "diego", at: at(1500), note: nil)],
             ruleKinds: ["cam-off": "offline"],
             counters: ["faces.probes_received": 120, "faces.no_match": 117, "posts.classified": 900, "flags.threat_place": 2],
-            audit: [AuditRecord.sealing(AuditEntry(principal: Principal(name: "sergio", role: .supervisor), action: "watchlist.add", subject: "W-9"),
+            audit: [AuditRecord.sealing(AuditEntry(principal: Principal(name: "sergio", role: .supervisor), action: .watchlistAdd, subject: "W-9"),
                                         sequence: 7, time: at(60), previousHash: AuditRecord.genesisHash)])
         return ShiftSummaryBuilder.build(records, forecast: nil, generatedAt: at(4 * 3600))
     }

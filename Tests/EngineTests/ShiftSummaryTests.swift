@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Engine
-@_spi(SignIn) import VigiaCore
+@_spi(SignIn) @_spi(RawAudit) import VigiaCore
 
 /// The shift summary on a hand-built shift whose answers were worked out by hand.
 @Suite("Shift summary")
@@ -23,7 +23,7 @@ struct ShiftSummaryTests {
     }
 
     func record(_ seq: Int64, _ action: String, by name: String = "sergio", at seconds: Double, details: CanonicalJSON = [:]) -> AuditRecord {
-        AuditRecord.sealing(AuditEntry(principal: Principal(name: name, role: .supervisor), action: action, subject: "x", details: details),
+        AuditRecord.sealing(AuditEntry(principal: Principal(name: name, role: .supervisor), rawAction: action, subject: "x", details: details),
                             sequence: seq, time: at(seconds), previousHash: AuditRecord.genesisHash)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
-@_spi(SignIn) import VigiaCore
+@_spi(SignIn) @_spi(RawAudit) import VigiaCore
 
 /// Safeguard 9: `audit verify` names the first edited, removed or reordered record.
 @Suite("Audit chain")
@@ -12,7 +12,7 @@ struct AuditChainTests {
         let temp = try TemporaryDatabase()
         for i in 1...count {
             try temp.database.audit.append(AuditEntry(principal: Principal(name: "ana", role: .supervisor),
-                                                      action: "watchlist.add", subject: "W\(i)", details: ["n": .int(Int64(i))]))
+                                                      action: .watchlistAdd, subject: "W\(i)", details: ["n": .int(Int64(i))]))
         }
         return (temp, try DatabaseQueue(path: temp.path))
     }
@@ -84,7 +84,7 @@ struct AuditChainTests {
     func survivesReopen() throws {
         let (temp, _) = try chain(2)
         let reopened = try VigiaDatabase(path: temp.path)
-        let third = try reopened.audit.append(AuditEntry(principal: .feed, action: "x", subject: "y"))
+        let third = try reopened.audit.append(AuditEntry(principal: .feed, rawAction: "x", subject: "y"))
         #expect(third.sequence == 3)
         guard case .intact(3, _) = try reopened.audit.verify() else { Issue.record("not intact"); return }
     }
@@ -98,9 +98,9 @@ struct AuditAppendTests {
     @Test("after records are cut off the end, every append is refused and the cut stays visible")
     func refusedAfterCut() throws {
         let temp = try TemporaryDatabase()
-        for i in 1...6 { try temp.database.audit.append(AuditEntry(principal: ana, action: "x", subject: "\(i)")) }
+        for i in 1...6 { try temp.database.audit.append(AuditEntry(principal: ana, rawAction: "x", subject: "\(i)")) }
         try DatabaseQueue(path: temp.path).write { try $0.execute(sql: "DELETE FROM audit_log WHERE seq >= 5") }
-        #expect(throws: StoreError.self) { try temp.database.audit.append(AuditEntry(principal: .feed, action: "login", subject: "ana")) }
+        #expect(throws: StoreError.self) { try temp.database.audit.append(AuditEntry(principal: .feed, action: .login, subject: "ana")) }
         #expect(try temp.database.audit.recordCount() == 4)
         #expect(try temp.database.audit.verify() == .broken(sequence: 5, problem: .removed))
     }
@@ -108,21 +108,21 @@ struct AuditAppendTests {
     @Test("an edited last record is not extended")
     func refusedAfterEdit() throws {
         let temp = try TemporaryDatabase()
-        for i in 1...3 { try temp.database.audit.append(AuditEntry(principal: ana, action: "x", subject: "\(i)")) }
+        for i in 1...3 { try temp.database.audit.append(AuditEntry(principal: ana, rawAction: "x", subject: "\(i)")) }
         try DatabaseQueue(path: temp.path).write { try $0.execute(sql: "UPDATE audit_log SET subject = 'other' WHERE seq = 3") }
-        #expect(throws: StoreError.self) { try temp.database.audit.append(AuditEntry(principal: .feed, action: "y", subject: "z")) }
+        #expect(throws: StoreError.self) { try temp.database.audit.append(AuditEntry(principal: .feed, rawAction: "y", subject: "z")) }
     }
 
     @Test("time: within 5 s back a record takes its predecessor's time; further back it is refused and counted")
     func clock() throws {
         let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_800_000_000))
         let temp = try TemporaryDatabase(clock: clock)
-        let first = try temp.database.audit.append(AuditEntry(principal: ana, action: "x", subject: "1"))
+        let first = try temp.database.audit.append(AuditEntry(principal: ana, rawAction: "x", subject: "1"))
         clock.set(Date(timeIntervalSince1970: 1_800_000_000 - 3))
-        let second = try temp.database.audit.append(AuditEntry(principal: ana, action: "x", subject: "2"))
+        let second = try temp.database.audit.append(AuditEntry(principal: ana, rawAction: "x", subject: "2"))
         #expect(second.timeMicros == first.timeMicros)
         clock.set(Date(timeIntervalSince1970: 1_542_300_000))
-        #expect(throws: StoreError.self) { try temp.database.audit.append(AuditEntry(principal: ana, action: "x", subject: "3")) }
+        #expect(throws: StoreError.self) { try temp.database.audit.append(AuditEntry(principal: ana, rawAction: "x", subject: "3")) }
         let refusals = try DatabaseQueue(path: temp.path).read {
             try Int.fetchOne($0, sql: "SELECT sum(value) FROM counter WHERE name = 'audit.refused.clock_went_back'")
         }
@@ -133,7 +133,7 @@ struct AuditAppendTests {
     @Test("a repair names every break, re-seals the head, and later checks still list the breaks with it")
     func repair() throws {
         let temp = try TemporaryDatabase()
-        for i in 1...8 { try temp.database.audit.append(AuditEntry(principal: ana, action: "x", subject: "\(i)")) }
+        for i in 1...8 { try temp.database.audit.append(AuditEntry(principal: ana, rawAction: "x", subject: "\(i)")) }
         try DatabaseQueue(path: temp.path).write { db in
             try db.execute(sql: "DELETE FROM audit_log WHERE seq = 3")
             try db.execute(sql: "DELETE FROM audit_log WHERE seq >= 7")
@@ -145,7 +145,7 @@ struct AuditAppendTests {
         let check = try temp.database.audit.check()
         guard case .intact = check.verification else { Issue.record("not intact: \(check.verification)"); return }
         #expect(check.repairs.map(\.record) == [repair.record])
-        try temp.database.audit.append(AuditEntry(principal: .feed, action: "login", subject: "ana"))
+        try temp.database.audit.append(AuditEntry(principal: .feed, action: .login, subject: "ana"))
         #expect(throws: StoreError.auditNothingToRepair) { try temp.database.audit.repair(reason: "nothing is wrong now at all", by: root) }
         // A new break after the repair is not covered by it.
         try DatabaseQueue(path: temp.path).write { try $0.execute(sql: "UPDATE audit_log SET subject = 'z' WHERE seq = 2") }
@@ -161,7 +161,7 @@ struct AuditAppendTests {
                                            logPath: folder.appendingPathComponent("db.checkpoints").path, everyRecords: 4, syslog: false)
         let database = try VigiaDatabase(path: folder.appendingPathComponent("db.sqlite").path,
                                          clock: FixedTimeSource(Date(timeIntervalSince1970: 1_542_301_200)), anchor: settings)
-        for i in 1...9 { try database.audit.append(AuditEntry(principal: ana, action: "x", subject: "\(i)")) }
+        for i in 1...9 { try database.audit.append(AuditEntry(principal: ana, rawAction: "x", subject: "\(i)")) }
         let lines = try AuditAnchor.readLog(at: settings.logPath).filter { !$0.isEmpty }
         #expect(lines.compactMap(AuditCheckpoint.parse).map(\.sequence) == [1, 5, 9])
         let key = try #require(database.anchor?.publicKey)

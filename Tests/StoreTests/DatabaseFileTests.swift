@@ -2,14 +2,14 @@ import Foundation
 import GRDB
 import Testing
 @testable import Store
-import VigiaCore
+@_spi(RawAudit) import VigiaCore
 
 @Suite("Database file and schema")
 struct DatabaseFileTests {
     @Test("a new database and its WAL are readable by their owner only")
     func permissions() throws {
         let temp = try TemporaryDatabase()
-        try temp.database.audit.append(AuditEntry(principal: .feed, action: "test", subject: "x"))
+        try temp.database.audit.append(AuditEntry(principal: .feed, rawAction: "test", subject: "x"))
         for suffix in ["", "-wal"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: temp.path + suffix)
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1

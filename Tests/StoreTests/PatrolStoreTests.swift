@@ -19,7 +19,7 @@ struct PatrolStoreTests {
     func roundTrip() throws {
         let temp = try TemporaryDatabase()
         let p = Self.patrol(from: 1_000, to: 2_000)
-        let id = try temp.database.patrols.issue(p, audit: AuditEntry(principal: Principal(name: "sergio", role: .supervisor), action: "patrol.issue", subject: "w"))
+        let id = try temp.database.patrols.issue(p, audit: AuditEntry(principal: Principal(name: "sergio", role: .supervisor), action: .patrolIssue, subject: "w"))
         var expected = p
         expected.id = id
         #expect(try temp.database.patrols.issued(overlapping: Date(timeIntervalSince1970: 1_999), to: Date(timeIntervalSince1970: 3_000)) == [expected])
@@ -42,7 +42,7 @@ struct PatrolStoreTests {
         #expect(try database.read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'kept'") } == "yes")
         #expect(try database.read { try $0.tableExists("patrol_issue") && $0.tableExists("patrol_box") })
         #expect(VigiaDatabase.schemaVersions.contains("v7-patrol-dosage"))
-        _ = try database.patrols.issue(Self.patrol(from: 0, to: 10), audit: AuditEntry(principal: .feed, action: "patrol.issue", subject: "w"))
+        _ = try database.patrols.issue(Self.patrol(from: 0, to: 10), audit: AuditEntry(principal: .feed, action: .patrolIssue, subject: "w"))
         let fresh = try TemporaryDatabase()
         #expect(try fresh.database.read { try $0.tableExists("patrol_box") })
     }

@@ -112,7 +112,7 @@ struct RoleTests {
 struct AuditRecordTests {
     @Test("the hash covers every field and links to the previous record")
     func hashing() {
-        let entry = AuditEntry(principal: Principal(name: "ana", role: .supervisor), action: "watchlist.add", subject: "W1",
+        let entry = AuditEntry(principal: Principal(name: "ana", role: .supervisor), action: .watchlistAdd, subject: "W1",
                                details: ["court": "Juzgado 3"])
         let a = AuditRecord.sealing(entry, sequence: 1, time: Date(timeIntervalSince1970: 1), previousHash: AuditRecord.genesisHash)
         #expect(a.hash == a.computedHash && a.hash.count == 64)

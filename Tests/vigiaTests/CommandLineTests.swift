@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import VigiaCore
 
 @Suite("The vigia command line", .serialized)
 struct CommandLineTests {
@@ -114,6 +115,14 @@ struct CommandLineTests {
         #expect(r.stdout.contains("surge alert: CONSTITUCION"), "\(r.stdout)")
         #expect(r.stdout.contains("Scripted operators:") && r.stdout.contains("13 flags credible"), "\(r.stdout)")
         #expect(r.stdout.contains("Audit chain:") && r.stdout.contains("intact"), "\(r.stdout)")
+        // One vocabulary: every record the whole shift wrote names an action of `AuditAction`, none a free string.
+        let export = try VigiaProcess.run(["audit", "export", "--operator", "ana", "--db", s.db], environment: ["VIGIA_PASSPHRASE": "demo-ana-2018"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let actions = Set(export.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["action"] as? String
+        })
+        #expect(actions.count >= 15, "\(actions.sorted())")
+        #expect(actions.subtracting(AuditAction.allCases.map(\.rawValue)).isEmpty, "\(actions.sorted())")
     }
 
     @Test("demo builds a database from the sample data; its shift summary and transparency report")

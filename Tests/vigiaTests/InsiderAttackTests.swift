@@ -113,7 +113,7 @@ struct InsiderAttackTests {
         let other = try Room()
         try other.raw { db in
             let last = try #require(try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
-            var r = AuditRecord.sealing(AuditEntry(principal: Principal(name: "dina", role: .dispatcher), action: "alert.close", subject: "1"),
+            var r = AuditRecord.sealing(AuditEntry(principal: Principal(name: "dina", role: .dispatcher), action: .alertClose, subject: "1"),
                                         sequence: (last["seq"] as Int64) + 1, time: Date(timeIntervalSince1970: 1_542_300_000),
                                         previousHash: last["hash"])
             r.hash = r.computedHash

@@ -37,11 +37,19 @@ public enum AlertCommand: Sendable, Equatable {
     case note(String)
 
     /// The audit record's action: an override is its own, so auditors find every one.
-    var auditAction: String {
-        if case .closeOverriding = self { return "alert.close.override" }
-        if case .tickStep = self { return "alert.step" }
-        if case .note = self { return "alert.note" }
-        return "alert.\(action?.rawValue ?? "")"
+    public var auditAction: AuditAction {
+        switch self {
+        case .acknowledge: return .alertAcknowledge
+        case .dispatch: return .alertDispatch
+        case .hold: return .alertHold
+        case .resume: return .alertResume
+        case .close: return .alertClose
+        case .closeOverriding: return .alertCloseOverride
+        case .snooze: return .alertSnooze
+        case .forward: return .alertForward
+        case .tickStep: return .alertStep
+        case .note: return .alertNote
+        }
     }
 
     /// The life-cycle action, nil for what leaves the state as it is.
@@ -63,7 +71,7 @@ extension Engine {
     /// Applies `command` to alert `id` for `principal`: role-checked, checked
     /// against the life cycle, timestamped and audited.
     @discardableResult
-    public func perform(_ command: AlertCommand, onAlert id: Int64, by principal: Principal) throws -> StoredAlert {
+    func perform(_ command: AlertCommand, onAlert id: Int64, by principal: Principal) throws -> StoredAlert {
         try require(.handleAlerts, of: principal)
         // Escalations that came due are on record before anyone acts, with or without a feed running.
         try alerts.recordEscalations(dueBy: clock.now())
@@ -75,7 +83,7 @@ extension Engine {
             _ = try alerts.transition(
                 AlertTransition(alertID: id, from: .snoozed, to: .new, operatorName: Principal.feed.name, at: clock.now(), note: "snooze ended"),
                 disposition: nil, snoozeUntil: nil, assignedTo: nil, details: ["from": "snoozed", "to": "new"],
-                audit: AuditEntry(principal: .feed, action: "alert.resume", subject: String(id), details: ["reason": "snooze ended"]))
+                audit: AuditEntry(principal: .feed, action: .alertResume, subject: String(id), details: ["reason": "snooze ended"]))
             stored = try alerts.alert(id: id) ?? stored
         }
         guard let action = command.action else {

@@ -22,7 +22,7 @@ extension Engine {
     /// acknowledge, close, snooze or forward taken in the last
     /// `undoWindowSeconds`, and nobody has moved the alert since.
     @discardableResult
-    public func undoLastAction(onAlert id: Int64, by principal: Principal) throws -> StoredAlert {
+    func undoLastAction(onAlert id: Int64, by principal: Principal) throws -> StoredAlert {
         try require(.handleAlerts, of: principal)
         func refuse(_ reason: String) -> EngineError { .badInput(file: "alert \(id)", line: nil, field: nil, reason: reason) }
         guard try alerts.alert(id: id) != nil else { throw refuse("no alert \(id)") }
@@ -48,7 +48,7 @@ extension Engine {
         }
         let details: CanonicalJSON = ["from": .string(t.to.rawValue), "to": .string(t.from.rawValue), "undo": true, "undoes": .string(action)]
         let moved = try alerts.revert(last, by: principal.name, at: now, details: details,
-                                      audit: AuditEntry(principal: principal, action: "alert.undo", subject: String(id), details: details))
+                                      audit: AuditEntry(principal: principal, action: .alertUndo, subject: String(id), details: details))
         guard moved else { throw refuse("someone else changed this alert first; look again") }
         guard let after = try alerts.alert(id: id) else { throw refuse("no alert \(id)") }
         return after

@@ -20,7 +20,7 @@ extension Engine {
     /// The most alerts one bulk close takes.
     public static let maximumBulkClose = 1_000
 
-    public func closeAll(_ ids: [Int64], disposition: Disposition, reason: String, by principal: Principal) throws -> BulkCloseResult {
+    func closeAll(_ ids: [Int64], disposition: Disposition, reason: String, by principal: Principal) throws -> BulkCloseResult {
         try require(.handleAlerts, of: principal)
         var seen = Set<Int64>()
         let ids = ids.filter { seen.insert($0).inserted }
@@ -41,7 +41,7 @@ extension Engine {
                 result.refused.append(.init(alert: id, reason: e.description))
             }
         }
-        try audit.append(AuditEntry(principal: principal, action: "alert.close.bulk", subject: "\(result.closed.count) alerts", details: [
+        try audit.append(AuditEntry(principal: principal, action: .alertCloseBulk, subject: "\(result.closed.count) alerts", details: [
             "disposition": .string(disposition.rawValue), "reason": .string(reason),
             "closed": .array(result.closed.map { .int($0) }), "refused": .array(result.refused.map { .int($0.alert) }),
         ]))

@@ -12,7 +12,7 @@ extension Engine {
             throw EngineError.badInput(file: url.path, line: nil, field: nil, reason: "cannot read the file: \(error.localizedDescription)")
         }
         let list = try CameraRegistryFile.decode(data, source: url.lastPathComponent)
-        try cameras.replace(list, audit: AuditEntry(principal: principal, action: "ingest.cameras", subject: url.lastPathComponent,
+        try cameras.replace(list, audit: AuditEntry(principal: principal, action: .ingestCameras, subject: url.lastPathComponent,
                                                     details: ["cameras": .int(Int64(list.count))]))
         return list.count
     }
@@ -23,7 +23,7 @@ extension Engine {
         let rules = try Self.parseRules(text, file: source)
         let digest = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
         try settings.set("alert.rules", CanonicalJSON.object(["source": .string(source), "text": .string(text)]).text,
-                         audit: AuditEntry(principal: principal, action: "rules.load", subject: source,
+                         audit: AuditEntry(principal: principal, action: .rulesLoad, subject: source,
                                            details: ["rules": .int(Int64(rules.count)), "sha256": .string(digest)]))
         return rules
     }

@@ -31,8 +31,8 @@ struct CameraStage: FeedStage {
 
     var holdsWork: Bool { faces.holdsWork }
 
-    var audit: (action: String, details: [String: CanonicalJSON]) {
-        ("ingest.events", ["events": .int(Int64(events)), "alerts": .int(Int64(alerts)), "format": .string(format.rawValue)])
+    var audit: (action: AuditAction, details: [String: CanonicalJSON]) {
+        (.ingestEvents, ["events": .int(Int64(events)), "alerts": .int(Int64(alerts)), "format": .string(format.rawValue)])
     }
 
     mutating func replay(_ line: ArraySlice<UInt8>) {

@@ -69,7 +69,7 @@ extension Engine {
         let kept = existing.filter { !ids.contains($0.id) && !ids.contains($0.frigateName ?? "") }
         func digest(_ d: Data) -> String { SHA256.hash(data: d).map { String(format: "%02x", $0) }.joined() }
         try cameras.replace(kept + imported, audit: AuditEntry(
-            principal: principal, action: "cameras.import", subject: configName,
+            principal: principal, action: .camerasImport, subject: configName,
             details: ["imported": .int(Int64(imported.count)), "kept": .int(Int64(kept.count)), "disabled": .int(Int64(disabled.count)),
                       "config_sha256": .string(digest(configData)), "places": .string(placesName), "places_sha256": .string(digest(placesData))]))
         return FrigateImportReport(imported: imported.map(\.id), disabled: disabled, kept: kept.count,

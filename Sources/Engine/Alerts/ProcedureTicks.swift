@@ -21,7 +21,7 @@ extension Engine {
         let now = clock.now()
         let details: CanonicalJSON = ["step": .int(Int64(step)), "of": .int(Int64(steps.count))]
         let stored = try alerts.tick(ProcedureTick(alertID: id, step: step, operatorName: principal.name, at: now),
-                                     audit: AuditEntry(principal: principal, action: "alert.step", subject: String(id), details: details))
+                                     audit: AuditEntry(principal: principal, action: .alertStep, subject: String(id), details: details))
         guard stored else {
             if try alerts.alert(id: id)?.alert.state == .closed {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "step", reason: "the alert was closed meanwhile; its record is final")

@@ -11,6 +11,6 @@ extension Engine {
             throw EngineError.badInput(file: location, line: nil, field: nil,
                                        reason: "benchmark entries go only into a fresh bench database, never one with operators")
         }
-        try watchlist.upsert(entries, audit: AuditEntry(principal: .feed, action: "bench.watchlist", subject: label))
+        try watchlist.upsert(entries, audit: AuditEntry(principal: .feed, action: .benchWatchlist, subject: label))
     }
 }

@@ -30,7 +30,7 @@ extension Engine {
     /// Confirms or rejects a candidate, with a reason. Two different
     /// operators must confirm before it counts; one rejection closes it (safeguard 4).
     @discardableResult
-    public func decideHit(id: Int64, confirm: Bool, reason: String, by principal: Principal) throws -> HitState {
+    func decideHit(id: Int64, confirm: Bool, reason: String, by principal: Principal) throws -> HitState {
         try require(.decideHits, of: principal)
         guard reason.trimmingCharacters(in: .whitespaces).count >= 3 else {
             throw EngineError.badInput(file: "hit \(id)", line: nil, field: "reason", reason: "every decision needs a reason")
@@ -53,14 +53,14 @@ extension Engine {
         let next: HitState = !confirm ? .rejected : (hit.state == .pending ? .confirmedOnce : .confirmed)
         let moved = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: confirm, reason: reason, at: clock.now()),
                                           expected: hit.state, newState: next,
-                                          audit: AuditEntry(principal: principal, action: confirm ? "hit.confirm" : "hit.reject", subject: String(id),
+                                          audit: AuditEntry(principal: principal, action: confirm ? .hitConfirm : .hitReject, subject: String(id),
                                                             details: ["reason": .string(reason), "state": .string(next.rawValue)]))
         guard moved else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "someone else decided first; look again") }
         return next
     }
 
     /// Dispatch on a candidate: refused until two different operators confirmed it.
-    public func dispatchHit(id: Int64, by principal: Principal) throws {
+    func dispatchHit(id: Int64, by principal: Principal) throws {
         try require(.decideHits, of: principal)
         guard let hit = try faceSearch.hit(id: id) else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "no hit \(id)") }
         try requireLiveAuthorisation(of: hit)
@@ -71,7 +71,7 @@ extension Engine {
         }
         _ = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: true, reason: "", at: clock.now()),
                                   expected: .confirmed, newState: .dispatched,
-                                  audit: AuditEntry(principal: principal, action: "hit.dispatch", subject: String(id)))
+                                  audit: AuditEntry(principal: principal, action: .hitDispatch, subject: String(id)))
     }
 
     /// Confirmed sightings of one entry in time order: a movement trail.

@@ -45,7 +45,7 @@ extension Engine {
         encoder.dateEncodingStrategy = .secondsSince1970
         encoder.outputFormatting = .sortedKeys
         try settings.set("faces.preconditions", String(decoding: try encoder.encode(record), as: UTF8.self), audit: AuditEntry(
-            principal: principal, action: "faces.preconditions", subject: "faces", details: [
+            principal: principal, action: .facesPreconditions, subject: "faces", details: [
                 "oversight_body": .string(oversightBody), "last_independent_report": .string(day),
                 "impact_assessment": .string(impactAssessment), "public_notice": .string(publicNotice),
             ]))

@@ -11,7 +11,7 @@ extension Engine {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(card), as: UTF8.self)
-        try settings.set("faces.report_card", text, audit: AuditEntry(principal: principal, action: "faces.report_card", subject: "calibration", details: [
+        try settings.set("faces.report_card", text, audit: AuditEntry(principal: principal, action: .facesReportCard, subject: "calibration", details: [
             "galleries": .array(card.galleries.map { .int(Int64($0.entries)) }), "candidates": .int(Int64(card.candidates)),
         ]))
     }

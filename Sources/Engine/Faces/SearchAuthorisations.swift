@@ -20,7 +20,7 @@ extension Engine {
                                        reason: "hours must be 0.5–\(Int(c)) (second approval 0–\(Int(c))), past tolerance 0–60 minutes")
         }
         let text = String(decoding: try JSONEncoder().encode(policy), as: UTF8.self)
-        try settings.set("faces.authorisation.policy", text, audit: AuditEntry(principal: principal, action: "authorisation.policy", subject: "faces",
+        try settings.set("faces.authorisation.policy", text, audit: AuditEntry(principal: principal, action: .authorisationPolicy, subject: "faces",
             details: ["maximum_hours": .double(policy.maximumHours), "second_approval_over_hours": .double(policy.secondApprovalOverHours),
                       "past_tolerance_minutes": .double(policy.pastToleranceMinutes)]))
     }
@@ -47,7 +47,7 @@ extension Engine {
         }
         let a = SearchAuthorisation(id: 0, entries: entries, cameras: cameras, from: from, to: to, reason: reason,
                                     approvedBy: principal.name, urgent: urgent, createdAt: now, needsSecondApproval: verdict.needsSecondApproval)
-        let id = try faceSearch.createAuthorisation(a, audit: AuditEntry(principal: principal, action: "authorisation.create", subject: "search", details: [
+        let id = try faceSearch.createAuthorisation(a, audit: AuditEntry(principal: principal, action: .authorisationCreate, subject: "search", details: [
             "entries": entries.map { .int(Int64($0.count)) } ?? "all", "cameras": cameras.map { .int(Int64($0.count)) } ?? "all",
             "from": .double(from.timeIntervalSince1970), "to": .double(to.timeIntervalSince1970), "urgent": .bool(urgent), "reason": .string(reason),
             "needs_second_approval": .bool(verdict.needsSecondApproval),
@@ -76,7 +76,7 @@ extension Engine {
             throw EngineError.badInput(file: subject, line: nil, field: nil, reason: problem)
         }
         guard try faceSearch.confirmAuthorisation(id: id, by: principal.name, audit: AuditEntry(
-            principal: principal, action: "authorisation.confirm", subject: String(id))) else {
+            principal: principal, action: .authorisationConfirm, subject: String(id))) else {
             throw EngineError.badInput(file: subject, line: nil, field: nil, reason: "someone else confirmed or revoked it first; look again")
         }
     }
@@ -93,7 +93,7 @@ extension Engine {
         var lapsed: [Int64] = []
         for a in try faceSearch.authorisations() where a.revokedAt == nil && a.isLapsed(at: now) {
             let outcome = try faceSearch.revokeAuthorisation(id: a.id, at: now) { deleted, kept in
-                AuditEntry(principal: .feed, action: "authorisation.lapsed", subject: String(a.id), details: [
+                AuditEntry(principal: .feed, action: .authorisationLapsed, subject: String(a.id), details: [
                     "reason": "urgent, not confirmed within 24 h", "hits_deleted": .int(Int64(deleted)),
                     "dispatched_kept": .array(kept.map(CanonicalJSON.int)),
                 ])
@@ -150,7 +150,7 @@ extension Engine {
         ]
         if let measured { value["measured_fpir"] = .double(measured.fpir); value["measured_fnir"] = .double(measured.fnir) }
         let json = CanonicalJSON.object(value)
-        try settings.set("faces.threshold", json.text, audit: AuditEntry(principal: principal, action: "faces.threshold", subject: "calibration",
+        try settings.set("faces.threshold", json.text, audit: AuditEntry(principal: principal, action: .facesThreshold, subject: "calibration",
                                                                          details: json))
     }
 

@@ -66,7 +66,7 @@ extension Engine {
             }
             if inForce { report.searchable += 1; report.templates += r.templates.count } else { report.lapsed += 1 }
         }
-        try watchlist.upsert(rows, audit: AuditEntry(principal: principal, action: "watchlist.import", subject: url.lastPathComponent, details: [
+        try watchlist.upsert(rows, audit: AuditEntry(principal: principal, action: .watchlistImport, subject: url.lastPathComponent, details: [
             "searchable": .int(Int64(report.searchable)), "lapsed": .int(Int64(report.lapsed)),
             "refused": .array(report.refused.keys.sorted().map(CanonicalJSON.string)), "templates": .int(Int64(report.templates)),
             "changed": .array(changed.map(CanonicalJSON.string)), "kept_closed": .array(report.keptClosed.map(CanonicalJSON.string)),
@@ -101,7 +101,7 @@ extension Engine {
         entry.issuedOn = issued
         entry.expiresOn = expires
         guard try watchlist.reinstate(entry, templates: templates, by: principal.name, at: now, audit: AuditEntry(
-            principal: principal, action: "watchlist.reinstate", subject: id, details: [
+            principal: principal, action: .watchlistReinstate, subject: id, details: [
                 "order_reference": .string(order), "court": .string(court), "expires": .double(expires.timeIntervalSince1970),
                 "closed_by": stored.statusChangedBy.map(CanonicalJSON.string) ?? .null, "templates": .int(Int64(templates.count)),
             ])) else {
@@ -141,7 +141,7 @@ extension Engine {
         try checkTemplates(templates, for: entry.id)
         var e = entry
         e.status = .active
-        try watchlist.upsert([(e, templates)], audit: AuditEntry(principal: principal, action: "watchlist.add", subject: entry.id, details: [
+        try watchlist.upsert([(e, templates)], audit: AuditEntry(principal: principal, action: .watchlistAdd, subject: entry.id, details: [
             "order_reference": .string(entry.courtOrderReference), "court": .string(entry.issuingCourt), "templates": .int(Int64(templates.count)),
         ]))
     }
@@ -154,7 +154,7 @@ extension Engine {
             throw EngineError.badInput(file: "watchlist", line: nil, field: id, reason: "say why (--reason)")
         }
         let closed = try watchlist.close(id: id, status: status, by: principal.name, at: clock.now(), audit: AuditEntry(
-            principal: principal, action: "watchlist.\(status == .revoked ? "revoke" : "expire")", subject: id, details: ["reason": .string(reason)]))
+            principal: principal, action: status == .revoked ? .watchlistRevoke : .watchlistExpire, subject: id, details: ["reason": .string(reason)]))
         guard closed else { throw EngineError.badInput(file: "watchlist", line: nil, field: id, reason: "no watchlist entry \(id)") }
     }
 

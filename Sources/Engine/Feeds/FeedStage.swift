@@ -21,7 +21,7 @@ protocol FeedStage {
     /// Just before each commit: add what is held and the live state (camera health).
     mutating func finish(_ batch: inout FeedBatch) throws
     /// The final audit record's action and the stage's own counts for it.
-    var audit: (action: String, details: [String: CanonicalJSON]) { get }
+    var audit: (action: AuditAction, details: [String: CanonicalJSON]) { get }
 }
 
 extension FeedStage {

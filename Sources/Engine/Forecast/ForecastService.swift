@@ -70,7 +70,7 @@ extension Engine {
         }
         if policeWeight > 0 {
             // Safeguard 8 lets a person override the guard, never silently.
-            try audit.append(AuditEntry(principal: principal, action: "forecast.police_weight", subject: model.name,
+            try audit.append(AuditEntry(principal: principal, action: .forecastPoliceWeight, subject: model.name,
                                         details: ["weight": .double(policeWeight)]))
         }
         let t = at.timeIntervalSince1970

@@ -58,7 +58,7 @@ extension Engine {
         let record = IssuedPatrol(issuedAt: clock.now(), issuedBy: principal.name, from: at, to: end, model: model,
                                   grid: "\(g.originX)|\(g.originY)|\(g.cellSize)|\(g.columns)|\(g.rows)", boxes: issued)
         let id = try patrols.issue(record, audit: AuditEntry(
-            principal: principal, action: "patrol.issue", subject: "\(format.string(from: at))/\(format.string(from: end))",
+            principal: principal, action: .patrolIssue, subject: "\(format.string(from: at))/\(format.string(from: end))",
             details: ["units": .int(Int64(issued.count)), "box_metres": .double(issued.first?.sideMetres ?? boxMetres), "model": .string(model),
                       "cells": .int(Int64(issued.reduce(0) { $0 + $1.cells.count }))]))
         report.issueID = id

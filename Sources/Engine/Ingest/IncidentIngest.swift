@@ -21,7 +21,7 @@ extension Engine {
             "file": .string(url.lastPathComponent),
         ]
         let inserted = try incidents.insert(output.records, quarantine: output.quarantine,
-                                            audit: AuditEntry(principal: principal, action: "ingest.incidents",
+                                            audit: AuditEntry(principal: principal, action: .ingestIncidents,
                                                               subject: url.lastPathComponent, details: details))
         let report = IngestReport(
             feed: "incidents", source: url.lastPathComponent, rows: output.rows, accepted: output.records.count,
@@ -54,7 +54,7 @@ extension Engine {
         }
         try boundaries.save(BoundaryLayer(layer: layer, nameKey: nameKey, parentKey: parentKey, geoJSON: data,
                                           source: url.lastPathComponent, featureCount: features.count),
-                            audit: AuditEntry(principal: principal, action: "ingest.boundaries", subject: layer,
+                            audit: AuditEntry(principal: principal, action: .ingestBoundaries, subject: layer,
                                               details: ["file": .string(url.lastPathComponent), "features": .int(Int64(features.count))]))
         forgetDistricts()
         return features.count

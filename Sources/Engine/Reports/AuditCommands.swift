@@ -46,7 +46,7 @@ extension Engine {
         let principal = try authenticate(name: name, passphrase: passphrase, source: source, recordSuccess: report.holds)
         try require(.verifyAudit, of: principal)
         if report.holds {
-            try audit.append(AuditEntry(principal: principal, action: "audit.verify", subject: "chain", details: [
+            try audit.append(AuditEntry(principal: principal, action: .auditVerify, subject: "chain", details: [
                 "records": .int(report.check.verification.records),
                 "checkpoints": .int(Int64(report.checkpoints?.checkpoints ?? 0)),
             ]))
@@ -126,7 +126,7 @@ extension Engine {
             throw EngineError.badInput(file: "audit checkpoint", line: nil, field: nil,
                                        reason: "the chain is broken; a checkpoint would vouch for it. Run `vigia audit verify`")
         }
-        let record = try audit.append(AuditEntry(principal: principal, action: "audit.checkpoint", subject: "chain"))
+        let record = try audit.append(AuditEntry(principal: principal, action: .auditCheckpoint, subject: "chain"))
         return try anchor.checkpoint(record, now: Date())
     }
 
@@ -150,7 +150,7 @@ extension Engine {
                 "hash": .string(r.hash),
             ]).text
         }
-        try audit.append(AuditEntry(principal: principal, action: "audit.export", subject: "chain",
+        try audit.append(AuditEntry(principal: principal, action: .auditExport, subject: "chain",
                                     details: ["records": .int(Int64(records.count))]))
         return lines
     }

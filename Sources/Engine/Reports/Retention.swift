@@ -14,22 +14,22 @@ extension Engine {
         do { _ = try RetentionPolicy(parsing: text, source: source) } catch let e as RetentionError {
             throw EngineError.badInput(file: source, line: nil, field: nil, reason: e.text)
         }
-        try settings.set("retention.policy", text, audit: AuditEntry(principal: principal, action: "retention.policy", subject: source, details: [:]))
+        try settings.set("retention.policy", text, audit: AuditEntry(principal: principal, action: .retentionPolicy, subject: source, details: [:]))
     }
 
     /// Applies the policy now (admin), or reports what it would delete with `dryRun`; audited either way.
     public func applyRetention(dryRun: Bool, by principal: Principal) throws -> RetentionReport {
         try require(.applyRetention, of: principal)
-        return try runRetention(dryRun: dryRun, principal: principal, action: dryRun ? "retention.dry_run" : "retention.apply")
+        return try runRetention(dryRun: dryRun, principal: principal, action: dryRun ? .retentionDryRun : .retentionApply)
     }
 
     /// The policy an admin set, applied by the system at start-up and hourly (safeguard 11).
     @discardableResult
     public func applyScheduledRetention() throws -> RetentionReport {
-        try runRetention(dryRun: false, principal: .feed, action: "retention.scheduled")
+        try runRetention(dryRun: false, principal: .feed, action: .retentionScheduled)
     }
 
-    private func runRetention(dryRun: Bool, principal: Principal, action: String) throws -> RetentionReport {
+    private func runRetention(dryRun: Bool, principal: Principal, action: AuditAction) throws -> RetentionReport {
         let policy = try retentionPolicy()
         let now = clock.now()
         let cutoff = TimestampFormatter(timeZone: timeZone).string(from: now.addingTimeInterval(-Double(policy.countersDays) * 86_400)).prefix(10)

@@ -24,7 +24,7 @@ extension Engine {
                                                 patrols: try dosage(start: start, end: end), targets: targets, generatedAt: clock.now())
         summary.oversight = try oversight(from: start, to: end)
         if exported {
-            try audit.append(AuditEntry(principal: principal, action: "summary.export", subject: "\(summary.shift.start)/\(summary.shift.end)",
+            try audit.append(AuditEntry(principal: principal, action: .summaryExport, subject: "\(summary.shift.start)/\(summary.shift.end)",
                                         details: ["format": .string(format ?? "json")]))
         }
         return summary

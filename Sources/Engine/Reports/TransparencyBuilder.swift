@@ -17,11 +17,11 @@ extension Engine {
         let format8601 = TimestampFormatter(timeZone: timeZone)
         let counters = try counters(from: from, to: to)
         let audit = try self.audit.records(from: from, to: to)
-        func count(_ action: String) -> Int { audit.filter { $0.action == action }.count }
+        func count(_ action: AuditAction) -> Int { audit.filter { $0.kind == action }.count }
 
         let hits = try faceSearch.hits(states: nil).filter { $0.time >= from && $0.time < to }.map(\.state)
         let auths = try faceSearch.authorisations().filter { $0.from < to && $0.to > from }
-        let lapsed = Set(audit.filter { $0.action == "authorisation.lapsed" }.map(\.subject))
+        let lapsed = Set(audit.filter { $0.kind == .authorisationLapsed }.map(\.subject))
         let faces = TransparencyReport.Faces(
             probesReceived: counters["faces.probes_received"] ?? 0, probesSearched: counters["faces.searched"] ?? 0,
             belowThreshold: counters["faces.no_match"] ?? 0, droppedUnauthorised: counters["faces.dropped_unauthorised"] ?? 0,
@@ -35,15 +35,15 @@ extension Engine {
                 allCameras: auths.filter { $0.cameras == nil }.count, namedCameras: auths.filter { $0.cameras != nil }.count,
                 medianHours: ReportStatistics.median(auths.map { $0.to.timeIntervalSince($0.from) / 3600 })))
 
-        let closures = try self.audit.records(from: nil, to: to).filter { $0.action == "watchlist.revoke" || $0.action == "watchlist.expire" }
+        let closures = try self.audit.records(from: nil, to: to).filter { $0.kind == .watchlistRevoke || $0.kind == .watchlistExpire }
         let watchlist = TransparencyBuilder.watchlist(entries: try self.watchlist.entries().map(\.entry),
                                                       closedAt: Dictionary(closures.map { ($0.subject, $0.time) }, uniquingKeysWith: min),
                                                       from: from, to: to, timeZone: timeZone)
 
         let social = TransparencyReport.Social(
-            postsClassified: counters["posts.classified"] ?? 0, flagsByCategory: Self.flagsByCategory(counters), credible: count("flag.credible"),
-            notCredible: count("flag.not_credible"), surgeAlerts: counters["social.surges"] ?? 0,
-            protectedSpeechRefusals: counters["social.protected_speech_refusals"] ?? 0, configurationRefusals: count("social.config.refused"))
+            postsClassified: counters["posts.classified"] ?? 0, flagsByCategory: Self.flagsByCategory(counters), credible: count(.flagCredible),
+            notCredible: count(.flagNotCredible), surgeAlerts: counters["social.surges"] ?? 0,
+            protectedSpeechRefusals: counters["social.protected_speech_refusals"] ?? 0, configurationRefusals: count(.socialConfigRefused))
 
         let created = try alerts.alerts(activeFrom: from, to: to).filter { $0.alert.createdAt >= from }
         var byPriority: [String: Int] = [:], dispositions: [String: Int] = [:]
@@ -65,10 +65,10 @@ extension Engine {
             forecast: try forecastAccuracy(from: from, to: to, model: model, spreadFactor: spreadFactor, as: principal),
             patrols: try dosage(start: from, end: to)?.anonymised,
             audit: TransparencyReport.Audit(chainIntact: intact, records: audit.count,
-                                            exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count("login.failed"),
+                                            exports: audit.filter { $0.action.hasSuffix(".export") }.count, failedSignIns: count(.loginFailed),
                                             signedHead: head),
             oversight: try oversight(from: from, to: to).anonymised)
-        try self.audit.append(AuditEntry(principal: principal, action: "transparency.export", subject: "\(report.period.start)/\(report.period.end)",
+        try self.audit.append(AuditEntry(principal: principal, action: .transparencyExport, subject: "\(report.period.start)/\(report.period.end)",
                                          details: ["format": .string(format ?? "json")]))
         return report
     }

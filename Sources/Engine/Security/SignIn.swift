@@ -28,7 +28,7 @@ extension Engine {
         guard try operators.operatorCount() > 0 else { throw EngineError.noOperators }
         let asSystem = Principal(name: TerminalSafe.line(name, limit: 64), role: .system)
         let reservation = try operators.reserveSignIn(name: name, source: source, at: clock.now(), policy: Self.signInPolicy) { wait in
-            AuditEntry(principal: asSystem, action: "login.locked", subject: asSystem.name,
+            AuditEntry(principal: asSystem, action: .loginLocked, subject: asSystem.name,
                        details: ["retry_after_seconds": .int(Int64(wait)), "source": .string(source)])
         }
         let attempt: Int64
@@ -40,18 +40,18 @@ extension Engine {
         let matches = PassphraseHasher.verify(passphrase, against: credential?.passphraseHash ?? PassphraseHasher.decoy) ?? false
         guard let credential, matches else {
             try operators.finishSignIn(id: attempt, outcome: .failed, audit: AuditEntry(
-                principal: asSystem, action: "login.failed", subject: asSystem.name, details: ["source": .string(source)]))
+                principal: asSystem, action: .loginFailed, subject: asSystem.name, details: ["source": .string(source)]))
             throw EngineError.signInFailed(name: asSystem.name)
         }
         guard credential.op.active else {
             try operators.finishSignIn(id: attempt, outcome: .failed, audit: AuditEntry(
-                principal: Principal(name: credential.op.name, role: credential.op.role), action: "login.refused",
+                principal: Principal(name: credential.op.name, role: credential.op.role), action: .loginRefused,
                 subject: credential.op.name, details: ["reason": "inactive"]))
             throw EngineError.inactiveOperator(name: credential.op.name)
         }
         let principal = Principal(name: credential.op.name, role: credential.op.role)
         try operators.finishSignIn(id: attempt, outcome: .succeeded, audit: recordSuccess ? AuditEntry(
-            principal: principal, action: "login", subject: credential.op.name, details: ["source": .string(source)]) : nil)
+            principal: principal, action: .login, subject: credential.op.name, details: ["source": .string(source)]) : nil)
         return principal
     }
 
@@ -84,7 +84,7 @@ extension Engine {
         let hash = try PassphraseHasher.hash(passphrase)
         let op = Operator(name: name, role: role, createdAt: clock.now(), createdBy: details["bootstrap"] == nil ? acting.name : nil)
         try operators.add(OperatorCredential(op: op, passphraseHash: hash),
-                          audit: AuditEntry(principal: acting, action: "operator.add", subject: name, details: .object(details)))
+                          audit: AuditEntry(principal: acting, action: .operatorAdd, subject: name, details: .object(details)))
     }
 
     /// Deactivates (`active: false`) or reactivates an operator (admin; audited).
@@ -102,7 +102,7 @@ extension Engine {
             throw EngineError.badInput(file: "operator \(name)", line: nil, field: nil, reason: "you cannot deactivate yourself; another admin must")
         }
         let changed = try operators.setActive(name: target.name, active: active, by: principal.name, at: clock.now(), audit: AuditEntry(
-            principal: principal, action: active ? "operator.reactivate" : "operator.deactivate", subject: target.name,
+            principal: principal, action: active ? .operatorReactivate : .operatorDeactivate, subject: target.name,
             details: ["reason": .string(reason)]))
         guard changed else {
             throw EngineError.badInput(file: "operator \(target.name)", line: nil, field: nil, reason: "is already \(active ? "active" : "inactive")")
@@ -113,7 +113,7 @@ extension Engine {
     /// when a guesser has locked a colleague's name.
     public func unlockOperator(name: String, by principal: Principal) throws -> Int {
         try require(.manageOperators, of: principal)
-        return try operators.clearSignInFailures(name: name, audit: AuditEntry(principal: principal, action: "operator.unlock",
+        return try operators.clearSignInFailures(name: name, audit: AuditEntry(principal: principal, action: .operatorUnlock,
                                                                               subject: TerminalSafe.line(name, limit: 64)))
     }
 

@@ -11,7 +11,7 @@ extension Engine {
     /// raises an alert in the queue; not credible deletes the flag and its
     /// post at once, leaving only a count (safeguard 6). Returns the alert id.
     @discardableResult
-    public func reviewFlag(id: Int64, credible: Bool, reason: String, by principal: Principal) throws -> Int64? {
+    func reviewFlag(id: Int64, credible: Bool, reason: String, by principal: Principal) throws -> Int64? {
         try require(.reviewFlags, of: principal)
         guard reason.trimmingCharacters(in: .whitespaces).count >= 3 else {
             throw EngineError.badInput(file: "flag \(id)", line: nil, field: "reason", reason: "every decision needs a reason")
@@ -30,7 +30,7 @@ extension Engine {
         // The audit record holds the decision, never the post's text or author.
         return try social.decide(flag: id, credible ? .credible : .notCredible, operatorName: principal.name, reason: reason, at: now,
                                  alert: alert, counterPeriod: counterPeriod(),
-                                 audit: AuditEntry(principal: principal, action: credible ? "flag.credible" : "flag.not_credible",
+                                 audit: AuditEntry(principal: principal, action: credible ? .flagCredible : .flagNotCredible,
                                                    subject: String(id), details: ["reason": .string(reason), "category": .string(f.flag.category.rawValue)]))
     }
 }

@@ -44,12 +44,12 @@ extension Engine {
             _ = try ProtectedSpeechGuard.check(text)
         } catch let r as ProtectedSpeechGuard.Refusal {
             try alerts.commit(FeedBatch(counters: ["social.protected_speech_refusals": 1],
-                                        audit: AuditEntry(principal: principal, action: "social.config.refused", subject: source,
+                                        audit: AuditEntry(principal: principal, action: .socialConfigRefused, subject: source,
                                                           details: ["key": .string(r.key), "line": .int(Int64(r.line))])),
                               counterPeriod: counterPeriod())
             throw EngineError.badInput(file: source, line: r.line, field: r.key, reason: r.reason)
         }
-        try settings.set("social.config", text, audit: AuditEntry(principal: principal, action: "social.config", subject: source, details: [:]))
+        try settings.set("social.config", text, audit: AuditEntry(principal: principal, action: .socialConfig, subject: source, details: [:]))
     }
 
 

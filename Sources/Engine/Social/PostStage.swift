@@ -19,8 +19,8 @@ struct PostStage: FeedStage {
         report = PostIngestReport(source: source)
     }
 
-    var audit: (action: String, details: [String: CanonicalJSON]) {
-        ("ingest.posts", ["posts": .int(Int64(report.posts)), "flagged": .int(Int64(report.flagged))])
+    var audit: (action: AuditAction, details: [String: CanonicalJSON]) {
+        (.ingestPosts, ["posts": .int(Int64(report.posts)), "flagged": .int(Int64(report.flagged))])
     }
 
     /// Already committed by an earlier run; the surge detector's memory came from the stored flags.

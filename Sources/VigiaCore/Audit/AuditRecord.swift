@@ -10,9 +10,15 @@ public struct AuditEntry: Hashable, Sendable {
     public var subject: String
     public var details: CanonicalJSON
 
-    public init(principal: Principal, action: String, subject: String, details: CanonicalJSON = [:]) {
+    public init(principal: Principal, action: AuditAction, subject: String, details: CanonicalJSON = [:]) {
+        self.init(principal: principal, rawAction: action.rawValue, subject: subject, details: details)
+    }
+
+    /// Any dotted verb, for tests of the chain itself; the engine writes `AuditAction`s only.
+    @_spi(RawAudit)
+    public init(principal: Principal, rawAction: String, subject: String, details: CanonicalJSON = [:]) {
         self.principal = principal
-        self.action = action
+        self.action = rawAction
         self.subject = subject
         self.details = details
     }
@@ -29,6 +35,8 @@ public struct AuditRecord: Hashable, Sendable {
     public var operatorName: String
     public var role: String
     public var action: String
+    /// The action as the engine's vocabulary knows it (nil: a record written by a test of the chain).
+    public var kind: AuditAction? { AuditAction(rawValue: action) }
     public var subject: String
     /// Canonical JSON text.
     public var details: String

@@ -77,8 +77,8 @@ struct AlertsCommand: ParsableCommand {
             default: throw ValidationError("action must be acknowledge, dispatch, hold or resume")
             }
             let engine = try database.openEngine()
-            let s = try engine.perform(command, onAlert: id, by: try signIn.signIn(engine, purpose: "acting on an alert"))
-            print("alert \(id) is now \(s.alert.state.rawValue)")
+            let s = try engine.perform(.alert(id, command), by: try signIn.signIn(engine, purpose: "acting on an alert")).storedAlert
+            print("alert \(id) is now \(s?.alert.state.rawValue ?? "?")")
         }
     }
 
@@ -97,7 +97,7 @@ struct AlertsCommand: ParsableCommand {
             }
             let engine = try database.openEngine()
             let command: AlertCommand = override.map { .closeOverriding(d, note: note, reason: $0) } ?? .close(d, note: note)
-            _ = try engine.perform(command, onAlert: id, by: try signIn.signIn(engine, purpose: "closing an alert"))
+            try engine.perform(.alert(id, command), by: try signIn.signIn(engine, purpose: "closing an alert"))
             print("alert \(id) closed: \(d.rawValue)" + (override == nil ? "" : " (override, audited)"))
         }
     }
@@ -136,7 +136,7 @@ struct AlertsCommand: ParsableCommand {
                     && (camera.map { s.alert.cameraID == $0 } ?? true) && (wanted.map { $0.contains(s.alert.id) } ?? true)
             }.map(\.alert.id)
             guard !chosen.isEmpty else { print("no open alert matches"); return }
-            let r = try engine.closeAll(chosen, disposition: d, reason: reason, by: who)
+            guard let r = try engine.perform(.closeAll(chosen, d, reason: reason), by: who).bulkClose else { return }
             if format == .json { print(try Output.json(r)); return }
             print("closed \(r.closed.count) of \(chosen.count) alerts: \(d.rawValue)")
             for x in r.refused { print("  #\(x.alert) refused: \(x.reason)") }
@@ -151,7 +151,7 @@ struct AlertsCommand: ParsableCommand {
         @Option(help: "Minutes, 1–1440.") var minutes: Int
         func run() throws {
             let engine = try database.openEngine()
-            _ = try engine.perform(.snooze(minutes: minutes), onAlert: id, by: try signIn.signIn(engine, purpose: "snoozing an alert"))
+            try engine.perform(.alert(id, .snooze(minutes: minutes)), by: try signIn.signIn(engine, purpose: "snoozing an alert"))
             print("alert \(id) snoozed for \(minutes) min")
         }
     }
@@ -165,7 +165,7 @@ struct AlertsCommand: ParsableCommand {
         @Option(help: "What they need to know.") var message: String
         func run() throws {
             let engine = try database.openEngine()
-            _ = try engine.perform(.forward(to: to, message: message), onAlert: id, by: try signIn.signIn(engine, purpose: "forwarding an alert"))
+            try engine.perform(.alert(id, .forward(to: to, message: message)), by: try signIn.signIn(engine, purpose: "forwarding an alert"))
             print("alert \(id) forwarded to \(to)")
         }
     }
@@ -181,7 +181,7 @@ struct AlertsCommand: ParsableCommand {
         func run() throws {
             let engine = try database.openEngine()
             let who = try signIn.signIn(engine, purpose: "ticking a procedure step")
-            _ = try engine.perform(.tickStep(step), onAlert: id, by: who)
+            try engine.perform(.alert(id, .tickStep(step)), by: who)
             let steps = try engine.procedureSteps(alert: id, as: who)
             print("alert \(id): step \(step) done (\(steps.filter { $0.tick != nil }.count) of \(steps.count))")
         }
@@ -197,7 +197,7 @@ struct AlertsCommand: ParsableCommand {
         @Option(help: "The note.") var text: String
         func run() throws {
             let engine = try database.openEngine()
-            _ = try engine.perform(.note(text), onAlert: id, by: try signIn.signIn(engine, purpose: "adding a note"))
+            try engine.perform(.alert(id, .note(text)), by: try signIn.signIn(engine, purpose: "adding a note"))
             print("alert \(id): note added")
         }
     }
@@ -211,8 +211,8 @@ struct AlertsCommand: ParsableCommand {
         @Argument(help: "Alert id.") var id: Int64
         func run() throws {
             let engine = try database.openEngine()
-            let s = try engine.undoLastAction(onAlert: id, by: try signIn.signIn(engine, purpose: "undoing an alert action"))
-            print("alert \(id) is \(s.alert.state.rawValue) again")
+            let s = try engine.perform(.undo(alert: id), by: try signIn.signIn(engine, purpose: "undoing an alert action")).storedAlert
+            print("alert \(id) is \(s?.alert.state.rawValue ?? "?") again")
         }
     }
 }

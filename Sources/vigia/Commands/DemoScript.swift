@@ -46,9 +46,9 @@ enum DemoScript {
         // condition): the operator holds it instead of closing it.
         func closeOrHold(_ id: Int64, _ disposition: Disposition, _ note: String) throws {
             if try engine.conditionHolding(alert: id, as: first) != nil {
-                _ = try engine.perform(.hold, onAlert: id, by: first); r.alertsHeld += 1
+                _ = try engine.perform(.alert(id, .hold), by: first); r.alertsHeld += 1
             } else {
-                _ = try engine.perform(.close(disposition, note: note), onAlert: id, by: first); r.alertsClosed += 1
+                _ = try engine.perform(.alert(id, .close(disposition, note: note)), by: first); r.alertsClosed += 1
             }
         }
         // Alerts: high priorities dispatched and closed as attended; the rest closed as false alarms.
@@ -56,14 +56,14 @@ enum DemoScript {
             let id = item.stored.alert.id
             let urgent = item.effectivePriority <= 2
             var t = item.stored.alert.createdAt.addingTimeInterval(urgent ? delay(id, 12, 90) : delay(id, 40, 420))
-            at(t) { _ = try engine.perform(.acknowledge, onAlert: id, by: first); r.alertsAcknowledged += 1 }
+            at(t) { _ = try engine.perform(.alert(id, .acknowledge), by: first); r.alertsAcknowledged += 1 }
             // The procedure's steps as a person ticks them: every step of an urgent alert, the first of the others.
             let steps = try engine.procedureSteps(alert: id, as: first).count
-            func tick(_ n: Int, _ when: Date) { at(when) { _ = try engine.perform(.tickStep(n), onAlert: id, by: first); r.stepsTicked += 1 } }
+            func tick(_ n: Int, _ when: Date) { at(when) { _ = try engine.perform(.alert(id, .tickStep(n)), by: first); r.stepsTicked += 1 } }
             if urgent {
                 if steps > 0 { tick(1, t.addingTimeInterval(5)) }
                 t += delay(id, 45, 200)
-                at(t) { _ = try engine.perform(.dispatch, onAlert: id, by: first); r.alertsDispatched += 1 }
+                at(t) { _ = try engine.perform(.alert(id, .dispatch), by: first); r.alertsDispatched += 1 }
                 for n in stride(from: 2, through: steps, by: 1) { tick(n, t.addingTimeInterval(Double(n) * 20)) }
                 t += delay(id, 600, 1500)
                 at(t) { try closeOrHold(id, .attended, "unidad en el lugar") }
@@ -80,16 +80,16 @@ enum DemoScript {
             let t = h.hit.time.addingTimeInterval(delay(id, 60, 240))
             if i < 5 {
                 at(t) {
-                    try engine.decideHit(id: id, confirm: true, reason: "rasgos y vestimenta coinciden con la orden", by: first)
-                    do { try engine.dispatchHit(id: id, by: first) } catch { r.dispatchRefusedBeforeTwo += 1 }
+                    try engine.perform(.decideHit(id, confirm: true, reason: "rasgos y vestimenta coinciden con la orden"), by: first)
+                    do { try engine.perform(.dispatchHit(id), by: first) } catch { r.dispatchRefusedBeforeTwo += 1 }
                 }
                 at(t.addingTimeInterval(delay(id, 45, 120))) {
-                    try engine.decideHit(id: id, confirm: true, reason: "coincido, segunda revisión", by: second)
+                    try engine.perform(.decideHit(id, confirm: true, reason: "coincido, segunda revisión"), by: second)
                     r.hitsConfirmedTwice += 1
-                    try engine.dispatchHit(id: id, by: second); r.hitsDispatched += 1
+                    try engine.perform(.dispatchHit(id), by: second); r.hitsDispatched += 1
                 }
             } else if i < 10 {
-                at(t) { try engine.decideHit(id: id, confirm: false, reason: "no coincide: edad y altura distintas", by: second); r.hitsRejected += 1 }
+                at(t) { try engine.perform(.decideHit(id, confirm: false, reason: "no coincide: edad y altura distintas"), by: second); r.hitsRejected += 1 }
             }
         }
         // Flags: bomb threats at the station credible, a few others cleared.
@@ -97,11 +97,11 @@ enum DemoScript {
         for f in try engine.flagViews(as: first) {
             let id = f.flag.id, t = f.post.time.addingTimeInterval(delay(f.flag.id, 120, 480))
             if f.flag.category == .threatToPlace, f.district != nil {
-                at(t) { try engine.reviewFlag(id: id, credible: true, reason: "amenaza concreta a un lugar con hora", by: first); r.flagsCredible += 1 }
+                at(t) { try engine.perform(.reviewFlag(id, credible: true, reason: "amenaza concreta a un lugar con hora"), by: first); r.flagsCredible += 1 }
             } else if notCredible < 5 {
                 notCredible += 1
                 at(t) {
-                    try engine.reviewFlag(id: id, credible: false, reason: "hipérbole entre conocidos, sin objetivo real", by: second); r.flagsNotCredible += 1
+                    try engine.perform(.reviewFlag(id, credible: false, reason: "hipérbole entre conocidos, sin objetivo real"), by: second); r.flagsNotCredible += 1
                 }
             }
         }

@@ -36,7 +36,7 @@ struct HitsCommand: ParsableCommand {
         @Option(help: "Why you believe it is the person.") var reason: String
         func run() throws {
             let engine = try database.openEngine()
-            let state = try engine.decideHit(id: id, confirm: true, reason: reason, by: try signIn.signIn(engine, purpose: "confirming a candidate"))
+            let state = try engine.perform(.decideHit(id, confirm: true, reason: reason), by: try signIn.signIn(engine, purpose: "confirming a candidate")).hitState
             print("hit \(id): \(state == .confirmed ? "confirmed by two operators" : "confirmed once; a second operator must confirm")")
         }
     }
@@ -49,7 +49,7 @@ struct HitsCommand: ParsableCommand {
         @Option(help: "Why it is not the person.") var reason: String
         func run() throws {
             let engine = try database.openEngine()
-            _ = try engine.decideHit(id: id, confirm: false, reason: reason, by: try signIn.signIn(engine, purpose: "rejecting a candidate"))
+            try engine.perform(.decideHit(id, confirm: false, reason: reason), by: try signIn.signIn(engine, purpose: "rejecting a candidate"))
             print("hit \(id) rejected")
         }
     }
@@ -61,7 +61,7 @@ struct HitsCommand: ParsableCommand {
         @Argument var id: Int64
         func run() throws {
             let engine = try database.openEngine()
-            try engine.dispatchHit(id: id, by: try signIn.signIn(engine, purpose: "dispatching on a candidate"))
+            try engine.perform(.dispatchHit(id), by: try signIn.signIn(engine, purpose: "dispatching on a candidate"))
             print("hit \(id) dispatched")
         }
     }

@@ -45,7 +45,7 @@ struct SocialCommand: ParsableCommand {
 
         func run() throws {
             let engine = try database.openEngine()
-            let alert = try engine.reviewFlag(id: id, credible: credible, reason: reason, by: try signIn.signIn(engine, purpose: "reviewing a flag"))
+            let alert = try engine.perform(.reviewFlag(id, credible: credible, reason: reason), by: try signIn.signIn(engine, purpose: "reviewing a flag")).raisedAlert
             print(credible ? "flag \(id): credible; alert #\(alert ?? 0) raised" : "flag \(id): not credible; deleted, only a count remains")
         }
     }
