@@ -7,10 +7,10 @@ import VigiaCore
 enum ListPanes {
     static func alertRole(_ a: Situation.AlertItem) -> StyleRole {
         switch a.state {
-        case .new: return "alert.new"
-        case .acknowledged: return "alert.acked"
-        case .dispatched: return "alert.dispatched"
-        default: return "alert.hold"
+        case .new: return .alertNew
+        case .acknowledged: return .alertAcked
+        case .dispatched: return .alertDispatched
+        default: return .alertHold
         }
     }
 
@@ -31,7 +31,7 @@ enum ListPanes {
                      rowsPerItem: Int, empty: String, glyphs: GlyphSet) {
         let inner = Rect(row: r.row + 1, column: r.column + 1, rows: r.rows - 2, columns: r.columns - 2)
         guard inner.rows > 0 else { return }
-        if count == 0 { b.put(empty, row: inner.row, column: inner.column + 1, role: "hint"); return }
+        if count == 0 { b.put(empty, row: inner.row, column: inner.column + 1, role: .hint); return }
         let visible = max(1, inner.rows / rowsPerItem)
         let first = max(0, min(selected - visible / 2, count - visible))
         for (k, i) in (first..<min(count, first + visible)).enumerated() {
@@ -39,16 +39,16 @@ enum ListPanes {
                 let row = inner.row + k * rowsPerItem + line
                 let text = Draw.clip(part.0, inner.columns - 1, glyphs)
                 if i == selected {
-                    b.put(String(repeating: " ", count: inner.columns), row: row, column: inner.column, role: "selected")
-                    if line == 0 { b.put(">", row: row, column: inner.column, role: "selected") }
-                    b.put(text, row: row, column: inner.column + 1, role: "selected")
+                    b.put(String(repeating: " ", count: inner.columns), row: row, column: inner.column, role: .selected)
+                    if line == 0 { b.put(">", row: row, column: inner.column, role: .selected) }
+                    b.put(text, row: row, column: inner.column + 1, role: .selected)
                 } else {
                     b.put(text, row: row, column: inner.column + 1, role: part.1)
                 }
             }
         }
         if count > visible {
-            b.put(" \(selected + 1)/\(count) ", row: r.row + r.rows - 1, column: r.column + r.columns - 10, role: "border")
+            b.put(" \(selected + 1)/\(count) ", row: r.row + r.rows - 1, column: r.column + r.columns - 10, role: .border)
         }
     }
 
@@ -76,16 +76,16 @@ enum ListPanes {
         let l = state.language, items = PaneItems.hits(s, state)
         Draw.box(&b, r, title: paneTitle(.hits, shown: items.count, total: s.hits.count, state), focused: focused, glyphs: state.glyphs)
         if !s.header.role.allows(.decideHits) {
-            b.put(Strings.text("hits.forbidden", l), row: r.row + 1, column: r.column + 2, role: "hint")
+            b.put(Strings.text("hits.forbidden", l), row: r.row + 1, column: r.column + 2, role: .hint)
             return
         }
         let row = { (i: Int) -> [(String, StyleRole)] in
             let h = items[i]
             let done = h.state == .confirmed ? 2 : h.confirmations
-            let role: StyleRole = h.state == .confirmed ? "hit.confirmed" : "hit.pending"
+            let role: StyleRole = h.state == .confirmed ? .hitConfirmed : .hitPending
             let mark = state.glyphs == .ascii ? (h.state == .confirmed ? "+" : "?") : (h.state == .confirmed ? "✔" : "◆")
             return [("\(mark) \(done)/2 #\(h.id) \(h.candidate) \(String(format: "%.3f", h.similarity)) \(h.camera) \(Draw.clock(h.time, s.header.timeZone))", role),
-                    ("    \(h.orderReference)\(state.glyphs.separator)\(h.court)\(state.glyphs.separator)\(Strings.text("hit.candidate", l))", "hint")]
+                    ("    \(h.orderReference)\(state.glyphs.separator)\(h.court)\(state.glyphs.separator)\(Strings.text("hit.candidate", l))", .hint)]
         }
         list(&b, r, count: items.count, row: row, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.hits", l), glyphs: state.glyphs)
     }
@@ -96,8 +96,8 @@ enum ListPanes {
         let row = { (i: Int) -> [(String, StyleRole)] in
             let f = items[i]
             let mark = state.glyphs == .ascii ? "F" : "⚑"
-            return [("\(mark) #\(f.id) \(Strings.text("flag." + f.category.rawValue, l)) \(String(format: "%.2f", f.score)) \(Draw.clock(f.time, s.header.timeZone)) \(f.district ?? "—")", "flag.pending"),
-                    ("    «\(f.phrases.joined(separator: "» «"))» \(TerminalSafe.line(f.text, limit: 300))", "hint")]
+            return [("\(mark) #\(f.id) \(Strings.text("flag." + f.category.rawValue, l)) \(String(format: "%.2f", f.score)) \(Draw.clock(f.time, s.header.timeZone)) \(f.district ?? "—")", .flagPending),
+                    ("    «\(f.phrases.joined(separator: "» «"))» \(TerminalSafe.line(f.text, limit: 300))", .hint)]
         }
         list(&b, r, count: items.count, row: row, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.flags", l), glyphs: state.glyphs)
     }

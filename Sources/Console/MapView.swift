@@ -25,7 +25,7 @@ enum MapView {
                 line += "\(sep)\(Strings.text("map.hitrate", l)) \(Int((hit * 100).rounded())) % (\(quality))"
             }
             line += "\(sep)\(Strings.text("map.gini", l)) \(String(format: "%.2f", r.gini))"
-            b.put(Draw.clip(line, pane.columns - 4, glyphs), row: pane.row + 1, column: pane.column + 2, role: "pane.title")
+            b.put(Draw.clip(line, pane.columns - 4, glyphs), row: pane.row + 1, column: pane.column + 2, role: .paneTitle)
         }
         let ramp = glyphs.riskRamp
         // District of every cell, then boundaries where a neighbour differs.
@@ -46,11 +46,11 @@ enum MapView {
                 let level = levels[i]
                 if here != nil || level > 0 {
                     glyph = ramp[level]
-                    role = StyleRole(rawValue: "risk.\(level)")
+                    role = .risk(level)
                 }
                 if s.districts != nil, level < 3, right != here || below != here {
                     glyph = right != here && below != here ? glyphs.boundaryCorner : right != here ? glyphs.boundaryVertical : glyphs.boundaryHorizontal
-                    role = "map.boundary"
+                    role = .mapBoundary
                 }
                 b.put(glyph, row: g.inner.row + row, column: g.inner.column + col, role: role)
             }
@@ -59,23 +59,23 @@ enum MapView {
             guard let p, let c = g.cell(of: p) else { return }
             b.put(glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: role)
         }
-        for box in s.patrol { mark(box.centre, glyphs.patrolMarker, "patrol") }
-        if state.zoom >= 4 { for c in s.cameras where c.online { mark(c.position, glyphs.cameraMarker, "camera.online") } }
-        for c in s.cameras where !c.online { mark(c.position, glyphs.offlineMarker, "camera.offline") }
-        for trail in s.trails { for p in trail { mark(p, glyphs.trailMarker, "trail") } }
-        for f in s.flags { mark(f.position, glyphs.flagMarker, "flag.pending") }
-        for h in s.hits where h.state != .confirmed { mark(h.position, glyphs.hitMarker, "hit.pending") }
-        for a in s.alerts where a.state == .new || a.escalated { mark(a.position, glyphs.alertMarker, "alert.new") }
+        for box in s.patrol { mark(box.centre, glyphs.patrolMarker, .patrol) }
+        if state.zoom >= 4 { for c in s.cameras where c.online { mark(c.position, glyphs.cameraMarker, .cameraOnline) } }
+        for c in s.cameras where !c.online { mark(c.position, glyphs.offlineMarker, .cameraOffline) }
+        for trail in s.trails { for p in trail { mark(p, glyphs.trailMarker, .trail) } }
+        for f in s.flags { mark(f.position, glyphs.flagMarker, .flagPending) }
+        for h in s.hits where h.state != .confirmed { mark(h.position, glyphs.hitMarker, .hitPending) }
+        for a in s.alerts where a.state == .new || a.escalated { mark(a.position, glyphs.alertMarker, .alertNew) }
         // The selected item, then the cursor.
         let cursor = state.cursor ?? g.centre
         if let c = g.cell(of: cursor) {
             let cell = b[g.inner.row + c.row, g.inner.column + c.column]
-            b.put(cell.glyph == " " ? "+" : cell.glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: "map.cursor")
+            b.put(cell.glyph == " " ? "+" : cell.glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: .mapCursor)
         }
         let cursorCell = g.cell(of: cursor).map { $0.row * g.inner.columns + $0.column }
         b.put(Draw.clip(cursorLine(s, state, g, cursor, level: cursorCell.map { levels[$0] }, expected: cursorCell.map { sums[$0] }), pane.columns - 4, glyphs), row: pane.row + pane.rows - 3, column: pane.column + 2)
         let legend = "\(glyphs.alertMarker) \(Strings.text("legend.alert", l)) \(glyphs.hitMarker) \(Strings.text("legend.hit", l)) \(glyphs.flagMarker) \(Strings.text("legend.flag", l)) \(glyphs.offlineMarker) \(Strings.text("legend.offline", l)) \(glyphs.patrolMarker) \(Strings.text("legend.patrol", l)) \(glyphs.trailMarker) \(Strings.text("legend.trail", l))\(sep)\(Strings.text("map.risk", l)) \(levelOfClass.dropFirst().map { ramp[$0] }.joined()) \(Strings.text("map.classes", l))\(sep)×\(Int(state.zoom))"
-        b.put(Draw.clip(legend, pane.columns - 4, glyphs), row: pane.row + pane.rows - 2, column: pane.column + 2, role: "hint")
+        b.put(Draw.clip(legend, pane.columns - 4, glyphs), row: pane.row + pane.rows - 2, column: pane.column + 2, role: .hint)
     }
 
     /// The ramp level (0–9) each absolute risk class is drawn with.

@@ -26,10 +26,10 @@ enum Overlays {
         let height = min(b.size.rows - 2, lines.count + 2)
         let top = bottom ? b.size.rows - height - 3 : (b.size.rows - height) / 2
         let r = Rect(row: max(1, top), column: (b.size.columns - width) / 2, rows: height, columns: width)
-        for row in r.row..<(r.row + r.rows) { b.put(String(repeating: " ", count: r.columns), row: row, column: r.column, role: "help") }
+        for row in r.row..<(r.row + r.rows) { b.put(String(repeating: " ", count: r.columns), row: row, column: r.column, role: .help) }
         Draw.box(&b, r, title: title, focused: true, glyphs: glyphs)
         for (i, line) in lines.prefix(height - 2).enumerated() {
-            b.put(Draw.clip(line, width - 4, glyphs), row: r.row + 1 + i, column: r.column + 2, role: "help")
+            b.put(Draw.clip(line, width - 4, glyphs), row: r.row + 1 + i, column: r.column + 2, role: .help)
         }
     }
 
@@ -182,7 +182,7 @@ enum Overlays {
         case .passphrase(let name): label = "\(Strings.text("prompt.passphrase", l)) \(name)"; shown = String(repeating: "*", count: p.text.count)
         }
         let row = layout.messageRow
-        b.put(String(repeating: " ", count: b.size.columns), row: row, column: 0, role: "prompt")
-        b.put(Draw.clip("\(label)\(label == ":" || label == "/" ? "" : ": ")\(shown)_", b.size.columns - 2, state.glyphs), row: row, column: 1, role: "prompt")
+        b.put(String(repeating: " ", count: b.size.columns), row: row, column: 0, role: .prompt)
+        b.put(Draw.clip("\(label)\(label == ":" || label == "/" ? "" : ": ")\(shown)_", b.size.columns - 2, state.glyphs), row: row, column: 1, role: .prompt)
     }
 }

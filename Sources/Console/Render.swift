@@ -24,9 +24,9 @@ public func render(_ situation: Situation, _ state: UIState, _ size: TerminalSiz
         let head = "\(state.glyphs.alertMarker) P1 #\(banner.alertID) ", tail = state.glyphs.separator + Strings.text("banner.hint", state.language)
         let room = size.columns - 2 - Draw.width(head) - Draw.width(tail)
         let text = head + Draw.clip(TerminalSafe.line(banner.title, limit: 200), max(1, room), state.glyphs) + tail
-        b.put(Draw.clip(text, size.columns - 2, state.glyphs), row: layout.messageRow, column: 1, role: "error")
+        b.put(Draw.clip(text, size.columns - 2, state.glyphs), row: layout.messageRow, column: 1, role: .error)
     }
-    else if !state.filter.isEmpty { b.put("/\(state.filter)", row: layout.messageRow, column: 1, role: "hint") }
+    else if !state.filter.isEmpty { b.put("/\(state.filter)", row: layout.messageRow, column: 1, role: .hint) }
     HintBar.draw(&b, row: layout.hintRow, situation, state)
     Overlays.draw(&b, situation, state, layout)
     return b
@@ -49,13 +49,13 @@ enum Draw {
     static func box(_ b: inout ScreenBuffer, _ r: Rect, title: String, focused: Bool, glyphs: GlyphSet) {
         guard r.rows >= 2, r.columns >= 2 else { return }
         let (tl, tr, bl, br, h, v) = glyphs.box
-        let role: StyleRole = focused ? "pane.focus" : "border"
-        b.put(tl + String(repeating: h, count: r.columns - 2) + tr, row: r.row, column: r.column, role: "border")
+        let role: StyleRole = focused ? .paneFocus : .border
+        b.put(tl + String(repeating: h, count: r.columns - 2) + tr, row: r.row, column: r.column, role: .border)
         for row in (r.row + 1)..<(r.row + r.rows - 1) {
-            b.put(v, row: row, column: r.column, role: "border")
-            b.put(v, row: row, column: r.column + r.columns - 1, role: "border")
+            b.put(v, row: row, column: r.column, role: .border)
+            b.put(v, row: row, column: r.column + r.columns - 1, role: .border)
         }
-        b.put(bl + String(repeating: h, count: r.columns - 2) + br, row: r.row + r.rows - 1, column: r.column, role: "border")
+        b.put(bl + String(repeating: h, count: r.columns - 2) + br, row: r.row + r.rows - 1, column: r.column, role: .border)
         // The focused pane says so in words too, not only in colour.
         let marker = focused ? (glyphs == .ascii ? "> " : "▸ ") : ""
         b.put(" \(marker)\(title) ", row: r.row, column: r.column + 2, role: role)
@@ -139,7 +139,7 @@ enum TitleBar {
             }
         }
         let line = parts.indices.compactMap { kept[$0] }.joined(separator: sep)
-        b.put(" " + line, row: 0, column: 0, role: h.auditIntact ? .title : "error")
+        b.put(" " + line, row: 0, column: 0, role: h.auditIntact ? .title : .error)
     }
 
     static func drawTabs(_ b: inout ScreenBuffer, row: Int, _ s: Situation, _ state: UIState) {
@@ -154,9 +154,9 @@ enum TitleBar {
             }
             let label = "\(i + 1) \(Strings.text("pane." + pane.rawValue, state.language))\(count)"
             let focused = pane == state.focus
-            col = b.put(focused ? "[\(label)]" : " \(label) ", row: row, column: col, role: focused ? "pane.focus" : "hint") + 1
+            col = b.put(focused ? "[\(label)]" : " \(label) ", row: row, column: col, role: focused ? .paneFocus : .hint) + 1
         }
-        b.put(Strings.text("tabs.hint", state.language), row: row, column: col + 1, role: "hint")
+        b.put(Strings.text("tabs.hint", state.language), row: row, column: col + 1, role: .hint)
     }
 }
 
@@ -172,8 +172,8 @@ enum HintBar {
             let words = binding.description(state.language).split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             let width = keys.count + words.count + 2
             guard col + width <= b.size.columns else { break }
-            col = b.put(keys, row: row, column: col, role: "hint.key")
-            col = b.put(" " + words + " ", row: row, column: col, role: "hint")
+            col = b.put(keys, row: row, column: col, role: .hintKey)
+            col = b.put(" " + words + " ", row: row, column: col, role: .hint)
         }
     }
 }

@@ -27,7 +27,7 @@ enum ReviewView {
             b.put(Draw.clip(plain ? ascii(line.0) : line.0, r.columns - 4, state.glyphs), row: r.row + 1 + i, column: r.column + 2, role: line.1)
         }
         let keys = Strings.text("review.keys", l)
-        b.put(Draw.clip(plain ? ascii(keys) : keys, r.columns - 4, state.glyphs), row: r.row + r.rows - 2, column: r.column + 2, role: "hint")
+        b.put(Draw.clip(plain ? ascii(keys) : keys, r.columns - 4, state.glyphs), row: r.row + r.rows - 2, column: r.column + 2, role: .hint)
     }
 
     /// The view's own punctuation in plain ASCII, for terminals without Unicode.
@@ -65,7 +65,7 @@ enum ReviewView {
         func pct(_ v: Double?) -> String { v.map { String(format: "%.0f %%", $0 * 100) } ?? "—" }
         func secs(_ v: Double?) -> String { v.map { Draw.age($0) } ?? "—" }
         var o: [(String, StyleRole)] = []
-        o.append(("\(s.shift.start.prefix(10)) \(s.shift.start.dropFirst(11).prefix(5))–\(s.shift.end.dropFirst(11).prefix(5))", "hint"))
+        o.append(("\(s.shift.start.prefix(10)) \(s.shift.start.dropFirst(11).prefix(5))–\(s.shift.end.dropFirst(11).prefix(5))", .hint))
         o.append((t("headline"), .title))
         for sentence in s.headline(l == .spanish ? .spanish : .english) {
             for (i, line) in wrap(sentence, width: max(20, width - 4)).enumerated() { o.append(((i == 0 ? "  " : "    ") + line, .normal)) }
@@ -78,7 +78,7 @@ enum ReviewView {
         func row(_ cells: [String]) -> String {
             "  " + zip(cells, widths + [0]).map { $1 > 0 ? $0.padding(toLength: max($1, $0.count + 1), withPad: " ", startingAt: 0) : $0 }.joined()
         }
-        o.append((row(t("response").split(separator: "|").map(String.init)), "hint"))
+        o.append((row(t("response").split(separator: "|").map(String.init)), .hint))
         for r in a.response {
             let k = r.acknowledged
             let below = (k.shareMet ?? 1) < a.goal
@@ -86,7 +86,7 @@ enum ReviewView {
                            "\(k.metTarget)/\(k.alerts) \(pct(k.shareMet))" + (below ? " !" : "")]), below ? .warning : .normal))
         }
         if !a.operators.isEmpty {
-            o.append(("  " + t("operators"), "hint"))
+            o.append(("  " + t("operators"), .hint))
             for w in a.operators { o.append(("    \(w.name): \(w.acknowledged)/\(w.dispatched)/\(w.closed)/\(w.other)", .normal)) }
         }
         o.append((t("forecast"), .title))
@@ -98,7 +98,7 @@ enum ReviewView {
                           + "\(sep)PEI \(c.pei.map { String(format: "%.2f", $0) } ?? "—")", .normal))
             }
         } else {
-            o.append(("  " + t("noforecast"), "hint"))
+            o.append(("  " + t("noforecast"), .hint))
         }
         let fc = s.faces
         o.append((t("faces"), .title))
@@ -116,9 +116,9 @@ enum ReviewView {
         let au = s.audit
         o.append((t("auditsection"), .title))
         o.append((au.chainIntact ? "  \(t("chainok"))\(sep)\(au.recordsInShift) \(t("records"))" : "  \(t("chainbad")) \(au.firstBadRecord ?? 0)",
-                  au.chainIntact ? .normal : "error"))
+                  au.chainIntact ? .normal : .error))
         if !au.notable.isEmpty {
-            o.append(("  " + t("notable"), "hint"))
+            o.append(("  " + t("notable"), .hint))
             for n in au.notable { o.append(("    \(n.time.dropFirst(11).prefix(5)) \(n.operatorName) \(n.action) \(n.subject)", .normal)) }
         }
         return o

@@ -2,14 +2,24 @@ import VigiaCore
 import Foundation
 
 /// A colour role: what a cell means, resolved to colours by a theme.
-public struct StyleRole: Hashable, Sendable, RawRepresentable, ExpressibleByStringLiteral {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
+/// How a cell is drawn: every role a theme can style. A theme file names
+/// them by raw value (`alert.new = bright-red bold`); an unknown name there
+/// is reported with its line, and a role the file leaves out keeps the
+/// built-in look (`Theme.builtIn` defines every one).
+public enum StyleRole: String, CaseIterable, Hashable, Sendable {
+    case normal, title, warning, error, hint, help, prompt, selected, border, patrol, trail
+    case hintKey = "hint.key", paneTitle = "pane.title", paneFocus = "pane.focus"
+    case mapBoundary = "map.boundary", mapCursor = "map.cursor"
+    case cameraOnline = "camera.online", cameraOffline = "camera.offline"
+    case alertNew = "alert.new", alertAcked = "alert.acked", alertDispatched = "alert.dispatched", alertHold = "alert.hold"
+    case hitPending = "hit.pending", hitConfirmed = "hit.confirmed", flagPending = "flag.pending"
+    case risk0 = "risk.0", risk1 = "risk.1", risk2 = "risk.2", risk3 = "risk.3", risk4 = "risk.4"
+    case risk5 = "risk.5", risk6 = "risk.6", risk7 = "risk.7", risk8 = "risk.8", risk9 = "risk.9"
 
-    public static let normal: StyleRole = "normal"
-    public static let title: StyleRole = "title"
-    public static let warning: StyleRole = "warning"
+    /// The risk shade for level 0 (lowest) to 9.
+    public static func risk(_ level: Int) -> StyleRole {
+        [.risk0, .risk1, .risk2, .risk3, .risk4, .risk5, .risk6, .risk7, .risk8, .risk9][min(9, max(0, level))]
+    }
 }
 
 /// One screen cell. A double-width glyph occupies its cell and a

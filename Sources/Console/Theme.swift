@@ -67,7 +67,7 @@ public struct RoleStyle: Hashable, Sendable {
 }
 
 /// A theme: roles → styles, read from `themes/NAME.theme` (`role = FG [on BG] [bold] [reverse] [underline] [dim]`).
-/// Lines starting with '#' are comments. Unknown roles are ignored, missing ones take the built-in default, bad lines are reported with file:line.
+/// Lines starting with '#' are comments. Unknown roles and bad lines are reported with file:line; missing roles take the built-in default.
 public struct Theme: Sendable {
     public var name: String
     public var styles: [StyleRole: RoleStyle]
@@ -76,10 +76,7 @@ public struct Theme: Sendable {
     public struct LoadError: Error, CustomStringConvertible { public var description: String }
 
     public func style(_ role: StyleRole) -> RoleStyle {
-        if let s = styles[role] { return s }
-        // "risk.7" falls back to "risk", "alert.new" to "alert".
-        if let dot = role.rawValue.firstIndex(of: "."), let s = styles[StyleRole(rawValue: String(role.rawValue[..<dot]))] { return s }
-        return styles[.normal] ?? RoleStyle()
+        styles[role] ?? Theme.builtIn.styles[role] ?? RoleStyle()
     }
 
     public static func parse(_ text: String, name: String, source: String) -> Theme {
@@ -110,7 +107,11 @@ public struct Theme: Sendable {
                 }
             }
             guard ok else { theme.problems.append("\(source):\(n + 1): cannot read \"\(trimmed[trimmed.index(after: eq)...].trimmingCharacters(in: .whitespaces))\""); continue }
-            theme.styles[StyleRole(rawValue: key)] = style
+            guard let role = StyleRole(rawValue: key) else {
+                theme.problems.append("\(source):\(n + 1): no role \"\(key)\"; the roles are \(StyleRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                continue
+            }
+            theme.styles[role] = style
         }
         return theme
     }
@@ -136,16 +137,15 @@ public struct Theme: Sendable {
         }
         var m: [StyleRole: RoleStyle] = [
             .normal: RoleStyle(), .title: s(.indexed(0), .indexed(6), bold: true), .warning: s(.indexed(3), bold: true),
-            "error": s(.indexed(1), bold: true), "hint": RoleStyle(), "hint.key": s(.indexed(0), .indexed(6)),
-            "border": s(.indexed(8)), "pane.title": s(.indexed(6), bold: true), "pane.focus": s(.indexed(0), .indexed(6), bold: true),
-            "selected": RoleStyle(reverse: true), "map.boundary": s(.indexed(8)), "map.cursor": RoleStyle(bold: true, reverse: true),
-            "camera.online": s(.indexed(2)), "camera.offline": s(.indexed(1), bold: true), "alert.new": s(.indexed(1), bold: true),
-            "alert.acked": s(.indexed(3)), "alert.dispatched": s(.indexed(2)), "alert.hold": s(.indexed(5)),
-            "hit.pending": s(.indexed(5), bold: true), "hit.confirmed": s(.indexed(2), bold: true), "flag.pending": s(.indexed(3), bold: true),
-            "patrol": s(.indexed(4), bold: true), "trail": s(.indexed(5)), "help": RoleStyle(), "prompt": s(.indexed(0), .indexed(3)),
-            "ok": s(.indexed(2)),
+            .error: s(.indexed(1), bold: true), .hint: RoleStyle(), .hintKey: s(.indexed(0), .indexed(6)),
+            .border: s(.indexed(8)), .paneTitle: s(.indexed(6), bold: true), .paneFocus: s(.indexed(0), .indexed(6), bold: true),
+            .selected: RoleStyle(reverse: true), .mapBoundary: s(.indexed(8)), .mapCursor: RoleStyle(bold: true, reverse: true),
+            .cameraOnline: s(.indexed(2)), .cameraOffline: s(.indexed(1), bold: true), .alertNew: s(.indexed(1), bold: true),
+            .alertAcked: s(.indexed(3)), .alertDispatched: s(.indexed(2)), .alertHold: s(.indexed(5)),
+            .hitPending: s(.indexed(5), bold: true), .hitConfirmed: s(.indexed(2), bold: true), .flagPending: s(.indexed(3), bold: true),
+            .patrol: s(.indexed(4), bold: true), .trail: s(.indexed(5)), .help: RoleStyle(), .prompt: s(.indexed(0), .indexed(3)),
         ]
-        for l in 0...9 { m[StyleRole(rawValue: "risk.\(l)")] = s(l < 3 ? .indexed(8) : l < 6 ? .indexed(3) : .indexed(1), bold: l >= 8) }
+        for l in 0...9 { m[.risk(l)] = s(l < 3 ? .indexed(8) : l < 6 ? .indexed(3) : .indexed(1), bold: l >= 8) }
         return Theme(name: "built-in", styles: m, problems: [])
     }()
 }

@@ -6,29 +6,37 @@ import Testing
 struct ThemeAndKeysTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test("the four shipped themes load without a problem and define every state role")
+    @Test("the four shipped themes load without a problem and each defines every role the console draws with")
     func shipped() throws {
         for name in ["dark", "light", "high-contrast", "monochrome"] {
+            let url = Self.repository.appendingPathComponent("themes/\(name).theme")
             let theme = try Theme.load(named: name, folders: [Self.repository.appendingPathComponent("themes")])
             #expect(theme.problems.isEmpty, "\(name): \(theme.problems)")
-            for role in ["alert.new", "alert.acked", "hit.pending", "flag.pending", "risk.0", "risk.9", "selected", "map.cursor"] {
-                #expect(theme.styles[StyleRole(rawValue: role)] != nil, "\(name) lacks \(role)")
-            }
+            // The file itself names each role once (not the built-in look filling a gap).
+            let keys = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+                .filter { !$0.hasPrefix("#") && $0.contains("=") }
+                .map { $0.split(separator: "=")[0].trimmingCharacters(in: .whitespaces) }
+            #expect(keys.count == Set(keys).count, "\(name) names a role twice")
+            #expect(Set(keys) == Set(StyleRole.allCases.map(\.rawValue)),
+                    "\(name): missing \(Set(StyleRole.allCases.map(\.rawValue)).subtracting(keys).sorted()), unknown \(Set(keys).subtracting(StyleRole.allCases.map(\.rawValue)).sorted())")
         }
+        #expect(Set(Theme.builtIn.styles.keys) == Set(StyleRole.allCases), "the built-in look covers every role")
         // Monochrome says everything with attributes alone.
         let mono = try Theme.load(named: "monochrome", folders: [Self.repository.appendingPathComponent("themes")])
-        for role in ["normal", "title", "alert.new", "alert.acked", "hit.pending", "flag.pending", "risk.0", "risk.9", "selected", "map.cursor", "help", "prompt"] {
-            let st = mono.style(StyleRole(rawValue: role))
+        for role in StyleRole.allCases {
+            let st = mono.style(role)
             #expect(st.foreground == .terminalDefault && st.background == .terminalDefault, "\(role)")
         }
     }
 
-    @Test("bad lines are reported with file:line, unknown roles ignored, defaults kept")
+    @Test("bad lines and unknown roles are reported with file:line; defaults kept")
     func badLines() {
         let t = Theme.parse("# c\nalert.new = red bold\nnot a line\nrisk.3 = chartreuse\nmystery.role = blue\n", name: "t", source: "themes/t.theme")
-        #expect(t.problems == ["themes/t.theme:3: expected role = colour", "themes/t.theme:4: cannot read \"chartreuse\""])
-        #expect(t.style("alert.new").bold && t.style("alert.new").foreground == .indexed(1))
-        #expect(t.style("risk.3") == Theme.builtIn.style("risk.3"))
+        #expect(t.problems.count == 3)
+        #expect(t.problems.prefix(2) == ["themes/t.theme:3: expected role = colour", "themes/t.theme:4: cannot read \"chartreuse\""])
+        #expect(t.problems.last?.hasPrefix("themes/t.theme:5: no role \"mystery.role\"; the roles are normal, title,") == true)
+        #expect(t.style(.alertNew).bold && t.style(.alertNew).foreground == .indexed(1))
+        #expect(t.style(.risk3) == Theme.builtIn.style(.risk3))
     }
 
     @Test("colours map down to what the terminal has")
