@@ -230,7 +230,7 @@ public struct AuditChainStore: AuditLog {
 
     /// The repair an `audit.repair` record describes.
     static func repair(_ record: AuditRecord) -> AuditRepair? {
-        guard record.kind == .auditRepair,
+        guard record.isAction(.auditRepair),
               let details = try? JSONSerialization.jsonObject(with: Data(record.details.utf8)) as? [String: Any] else { return nil }
         let breaks = (details["breaks"] as? [[String: Any]] ?? []).compactMap { b -> AuditBreak? in
             guard let seq = (b["seq"] as? NSNumber)?.int64Value, let problem = (b["problem"] as? String).flatMap(AuditProblem.init) else { return nil }

@@ -116,7 +116,7 @@ public enum ShiftSummaryBuilder {
         // An escalation is the system's New → New step, recorded once per alert when it came due.
         section.escalated = Set(r.transitions.filter { $0.from == .new && $0.to == .new && $0.at >= r.start && $0.at < r.end }.map(\.alertID)).count
         // Alerts closed at the end by a standing override: an override undone (and made again) counts once, or not at all.
-        let overridden = Set(r.audit.filter { $0.kind == .alertCloseOverride }.compactMap { Int64($0.subject) })
+        let overridden = Set(r.audit.filter { $0.isAction(.alertCloseOverride) }.compactMap { Int64($0.subject) })
         section.closeOverrides = overridden.filter { stateAtEnd[$0] == .closed }.count
         section.procedures = procedureProgress(r)
         return section
@@ -168,10 +168,10 @@ public enum ShiftSummaryBuilder {
 
     static func socialSection(_ r: ShiftRecords) -> SocialSection {
         let byCategory = Engine.flagsByCategory(r.counters)
-        let decisions = r.audit.filter { $0.kind == .flagCredible || $0.kind == .flagNotCredible }
+        let decisions = r.audit.filter { $0.isAction(.flagCredible) || $0.isAction(.flagNotCredible) }
         return SocialSection(postsClassified: r.counters["posts.classified"] ?? 0, flags: byCategory.values.reduce(0, +),
-                             flagsByCategory: byCategory, credible: decisions.filter { $0.kind == .flagCredible }.count,
-                             notCredible: decisions.filter { $0.kind == .flagNotCredible }.count,
+                             flagsByCategory: byCategory, credible: decisions.filter { $0.isAction(.flagCredible) }.count,
+                             notCredible: decisions.filter { $0.isAction(.flagNotCredible) }.count,
                              pendingAtEnd: r.flags.filter { $0.flag.state == .pending }.count,
                              surgeAlerts: r.alerts.filter { $0.alert.ruleID == "social-surge" && $0.alert.createdAt >= r.start }.count,
                              protectedSpeechRefusals: r.counters["social.protected_speech_refusals"] ?? 0)

@@ -17,11 +17,11 @@ extension Engine {
         let format8601 = TimestampFormatter(timeZone: timeZone)
         let counters = try counters(from: from, to: to)
         let audit = try self.audit.records(from: from, to: to)
-        func count(_ action: AuditAction) -> Int { audit.filter { $0.kind == action }.count }
+        func count(_ action: AuditAction) -> Int { audit.filter { $0.isAction(action) }.count }
 
         let hits = try faceSearch.hits(states: nil).filter { $0.time >= from && $0.time < to }.map(\.state)
         let auths = try faceSearch.authorisations().filter { $0.from < to && $0.to > from }
-        let lapsed = Set(audit.filter { $0.kind == .authorisationLapsed }.map(\.subject))
+        let lapsed = Set(audit.filter { $0.isAction(.authorisationLapsed) }.map(\.subject))
         let faces = TransparencyReport.Faces(
             probesReceived: counters["faces.probes_received"] ?? 0, probesSearched: counters["faces.searched"] ?? 0,
             belowThreshold: counters["faces.no_match"] ?? 0, droppedUnauthorised: counters["faces.dropped_unauthorised"] ?? 0,
@@ -35,7 +35,7 @@ extension Engine {
                 allCameras: auths.filter { $0.cameras == nil }.count, namedCameras: auths.filter { $0.cameras != nil }.count,
                 medianHours: ReportStatistics.median(auths.map { $0.to.timeIntervalSince($0.from) / 3600 })))
 
-        let closures = try self.audit.records(from: nil, to: to).filter { $0.kind == .watchlistRevoke || $0.kind == .watchlistExpire }
+        let closures = try self.audit.records(from: nil, to: to).filter { $0.isAction(.watchlistRevoke) || $0.isAction(.watchlistExpire) }
         let watchlist = TransparencyBuilder.watchlist(entries: try self.watchlist.entries().map(\.entry),
                                                       closedAt: Dictionary(closures.map { ($0.subject, $0.time) }, uniquingKeysWith: min),
                                                       from: from, to: to, timeZone: timeZone)

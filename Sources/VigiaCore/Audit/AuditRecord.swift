@@ -37,6 +37,8 @@ public struct AuditRecord: Hashable, Sendable {
     public var action: String
     /// The action as the engine's vocabulary knows it (nil: a record written by a test of the chain).
     public var kind: AuditAction? { AuditAction(rawValue: action) }
+    /// Whether the record names `a`: one string comparison (readers filter thousands of records with it).
+    @inline(__always) public func isAction(_ a: AuditAction) -> Bool { action == a.rawValue }
     public var subject: String
     /// Canonical JSON text.
     public var details: String
