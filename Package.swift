@@ -56,7 +56,7 @@ let package = Package(
 
         // Fuzzing (Tests/Fuzz/run builds the driver with libFuzzer); the
         // regression tests replay the seed corpora and past findings.
-        .target(name: "FuzzTargets", dependencies: ["Engine", "Console", "CameraAlerts", "SocialFlags", "VigiaCore"], path: "Tests/Fuzz/FuzzTargets"),
+        .target(name: "FuzzTargets", dependencies: ["Engine", "Console", "CameraAlerts", "FaceMatch", "SocialFlags", "VigiaCore"], path: "Tests/Fuzz/FuzzTargets"),
         .executableTarget(name: "vigia-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Regression"),
 

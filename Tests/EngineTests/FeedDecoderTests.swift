@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Engine
+import CameraAlerts
 import VigiaCore
 
 @Suite("Feed decoders")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Engine
+import FaceMatch
+import CameraAlerts
+import SocialFlags
 import VigiaCore
 
 @Suite("Sample data", .serialized)

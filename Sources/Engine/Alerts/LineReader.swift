@@ -1,4 +1,5 @@
 import Foundation
+import VigiaCore
 
 /// Reads a file or a pipe line by line in chunks of up to 64 KiB, so a feed of
 /// any length streams in constant memory. A line over `limit` bytes is cut

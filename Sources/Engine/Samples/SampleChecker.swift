@@ -1,4 +1,7 @@
+import CameraAlerts
+import FaceMatch
 import Foundation
+import SocialFlags
 import VigiaCore
 
 /// Validates a sample-data folder against the schemas, with file and line

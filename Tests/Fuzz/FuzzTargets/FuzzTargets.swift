@@ -1,3 +1,4 @@
+import FaceMatch
 import CameraAlerts
 import Console
 import Engine
