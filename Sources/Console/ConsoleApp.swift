@@ -13,11 +13,12 @@ public final class ConsoleApp {
         public var theme: Theme
         public var themeFolders: [URL]
         public var replay: PausableReplayClock?
-        public var tour: Bool
+        /// The guided tour's steps (`vigia demo --tour`); empty: no tour.
+        public var tour: [Tour.Step]
         public var bell: Bool
         /// `--at`: a view of the store at a past time; nothing is changed.
         public var readOnly: Bool
-        public init(language: Language, glyphs: GlyphSet, theme: Theme, themeFolders: [URL], replay: PausableReplayClock?, tour: Bool, bell: Bool = true,
+        public init(language: Language, glyphs: GlyphSet, theme: Theme, themeFolders: [URL], replay: PausableReplayClock?, tour: [Tour.Step] = [], bell: Bool = true,
                     readOnly: Bool = false) {
             self.language = language; self.glyphs = glyphs; self.theme = theme; self.themeFolders = themeFolders
             self.replay = replay; self.tour = tour; self.bell = bell; self.readOnly = readOnly
@@ -54,7 +55,7 @@ public final class ConsoleApp {
 
     public func run() throws {
         var initial = UIState(language: options.language, glyphs: options.glyphs)
-        if options.tour { initial.tourStep = 0; Tour.apply(0, to: &initial) }
+        if !options.tour.isEmpty { initial.tour = options.tour; initial.tourStep = 0; Tour.apply(0, to: &initial) }
         // Safeguard 11: the retention policy runs at start-up and then hourly; lapsed
         // urgent authorisations (safeguard 3) are made final at start-up and every minute.
         if !options.readOnly {

@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import VigiaCore
 
 /// ASCII or Unicode drawing characters, chosen from the locale's codeset.
 public enum GlyphSet: String, Sendable {
@@ -45,4 +46,20 @@ extension GlyphSet {
     /// A procedure step not done yet, and done.
     var stepOpen: String { self == .ascii ? "[ ]" : "□" }
     var stepDone: String { self == .ascii ? "[x]" : "✓" }
+    /// An alert's state, always beside its word (never colour alone).
+    func alertState(_ state: AlertState) -> String {
+        switch state {
+        case .new: return self == .ascii ? "!" : "●"
+        case .acknowledged: return self == .ascii ? "o" : "◐"
+        case .dispatched: return self == .ascii ? ">" : "➜"
+        case .onHold: return self == .ascii ? "=" : "‖"
+        default: return self == .ascii ? "~" : "○"
+        }
+    }
+    /// A candidate in the hits pane: pending review, or confirmed by two.
+    var hitPendingMark: String { self == .ascii ? "?" : "◆" }
+    var hitConfirmedMark: String { self == .ascii ? "+" : "✔" }
+    /// The focused pane's title marker.
+    var focusMarker: String { self == .ascii ? "> " : "▸ " }
+    var dash: String { self == .ascii ? "-" : "–" }
 }

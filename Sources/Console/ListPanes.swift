@@ -14,15 +14,7 @@ enum ListPanes {
         }
     }
 
-    static func alertGlyph(_ a: Situation.AlertItem, _ glyphs: GlyphSet) -> String {
-        switch a.state {
-        case .new: return glyphs == .ascii ? "!" : "●"
-        case .acknowledged: return glyphs == .ascii ? "o" : "◐"
-        case .dispatched: return glyphs == .ascii ? ">" : "➜"
-        case .onHold: return glyphs == .ascii ? "=" : "‖"
-        default: return glyphs == .ascii ? "~" : "○"
-        }
-    }
+    static func alertGlyph(_ a: Situation.AlertItem, _ glyphs: GlyphSet) -> String { glyphs.alertState(a.state) }
 
     /// Draws `lines` (each one row, with its role) with the selection kept in view.
     /// Draws the items around `selected`; `row(i)` formats item i and is only called for visible items,
@@ -83,7 +75,7 @@ enum ListPanes {
             let h = items[i]
             let done = h.state == .confirmed ? 2 : h.confirmations
             let role: StyleRole = h.state == .confirmed ? .hitConfirmed : .hitPending
-            let mark = state.glyphs == .ascii ? (h.state == .confirmed ? "+" : "?") : (h.state == .confirmed ? "✔" : "◆")
+            let mark = h.state == .confirmed ? state.glyphs.hitConfirmedMark : state.glyphs.hitPendingMark
             return [("\(mark) \(done)/2 #\(h.id) \(h.candidate) \(String(format: "%.3f", h.similarity)) \(h.camera) \(Draw.clock(h.time, s.header.timeZone))", role),
                     ("    \(h.orderReference)\(state.glyphs.separator)\(h.court)\(state.glyphs.separator)\(Strings.text("hit.candidate", l))", .hint)]
         }
@@ -95,7 +87,7 @@ enum ListPanes {
         Draw.box(&b, r, title: paneTitle(.flags, shown: items.count, total: s.flags.count, state), focused: focused, glyphs: state.glyphs)
         let row = { (i: Int) -> [(String, StyleRole)] in
             let f = items[i]
-            let mark = state.glyphs == .ascii ? "F" : "⚑"
+            let mark = state.glyphs.flagMarker
             return [("\(mark) #\(f.id) \(Strings.text("flag." + f.category.rawValue, l)) \(String(format: "%.2f", f.score)) \(Draw.clock(f.time, s.header.timeZone)) \(f.district ?? "—")", .flagPending),
                     ("    «\(f.phrases.joined(separator: "» «"))» \(TerminalSafe.line(f.text, limit: 300))", .hint)]
         }

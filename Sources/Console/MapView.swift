@@ -19,7 +19,7 @@ enum MapView {
             if let hit = r.hitRate, let pai = r.pai {
                 var quality = "PAI \(String(format: "%.1f", pai))"
                 if let i = r.hitRateInterval {
-                    let dash = glyphs == .ascii ? "-" : "–"
+                    let dash = glyphs.dash
                     quality = "\(Strings.text("map.interval", l)) \(Int((i.lower * 100).rounded()))\(dash)\(Int((i.upper * 100).rounded())) %, " + quality
                 }
                 line += "\(sep)\(Strings.text("map.hitrate", l)) \(Int((hit * 100).rounded())) % (\(quality))"

@@ -6,10 +6,10 @@ import VigiaCore
 enum Overlays {
     static func draw(_ b: inout ScreenBuffer, _ s: Situation, _ state: UIState, _ layout: Layout) {
         let l = state.language
-        if let step = state.tourStep, Tour.steps.indices.contains(step) {
-            let t = Tour.steps[step]
+        if let step = state.tourStep, state.tour.indices.contains(step) {
+            let t = state.tour[step]
             let text = l == .spanish ? t.spanish : t.english
-            window(&b, title: "\(Strings.text("tour.title", l)) \(step + 1)/\(Tour.steps.count)",
+            window(&b, title: "\(Strings.text("tour.title", l)) \(step + 1)/\(state.tour.count)",
                    lines: wrap(text, width: min(70, b.size.columns - 6)) + ["", Strings.text("tour.next", l)], glyphs: state.glyphs, bottom: true)
         }
         switch state.overlay {

@@ -11,7 +11,7 @@ public enum Reducer {
             switch key {
             case .enter, .right, .char(" "):
                 state.tourStep! += 1
-                if state.tourStep! >= Tour.steps.count { state.tourStep = nil } else { Tour.apply(state.tourStep!, to: &state) }
+                if state.tourStep! >= state.tour.count { state.tourStep = nil } else { Tour.apply(state.tourStep!, to: &state) }
                 return nil
             case .escape: state.tourStep = nil; return nil
             default: break

@@ -57,7 +57,7 @@ enum Draw {
         }
         b.put(bl + String(repeating: h, count: r.columns - 2) + br, row: r.row + r.rows - 1, column: r.column, role: .border)
         // The focused pane says so in words too, not only in colour.
-        let marker = focused ? (glyphs == .ascii ? "> " : "▸ ") : ""
+        let marker = focused ? glyphs.focusMarker : ""
         b.put(" \(marker)\(title) ", row: r.row, column: r.column + 2, role: role)
     }
 

@@ -107,6 +107,8 @@ public struct UIState: Sendable, Equatable {
     public var helpScroll = 0
     /// The guided tour's step, when the tour runs.
     public var tourStep: Int?
+    /// The tour's steps (`--tour`, from the sample data); empty without one.
+    public var tour: [Tour.Step] = []
 
     public init(language: Language, glyphs: GlyphSet) {
         self.language = language

@@ -1,3 +1,4 @@
+import FaceMatch
 import Foundation
 import VigiaCore
 
@@ -38,19 +39,18 @@ extension Engine {
         guard let hit = try faceSearch.hit(id: id) else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "no hit \(id)") }
         try requireLiveAuthorisation(of: hit)
         let previous = try faceSearch.decisions(hitID: id)
-        guard hit.state == .pending || hit.state == .confirmedOnce else {
-            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "this candidate is already \(hit.state.rawValue)")
-        }
-        if confirm, previous.contains(where: { $0.confirm && $0.operatorName == principal.name }) {
-            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil,
-                                       reason: "you confirmed this candidate already; a second, different operator must confirm")
+        let next: HitState
+        do {
+            next = try HitLifecycle.next(from: hit.state, action: confirm ? .confirm(by: principal.name) : .reject(by: principal.name),
+                                         confirmedBy: previous.filter(\.confirm).map(\.operatorName))
+        } catch let e as HitTransitionError {
+            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: e.reason)
         }
         // The second confirmation must come from someone independent of the first (safeguard 4).
         if confirm, let first = previous.first(where: \.confirm),
            let problem = SeparationOfDuties.problem(first: first.operatorName, second: principal.name, operators: try operators.operators(), at: clock.now()) {
             throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: problem)
         }
-        let next: HitState = !confirm ? .rejected : (hit.state == .pending ? .confirmedOnce : .confirmed)
         let moved = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: confirm, reason: reason, at: clock.now()),
                                           expected: hit.state, newState: next,
                                           audit: AuditEntry(principal: principal, action: confirm ? .hitConfirm : .hitReject, subject: String(id),
@@ -64,10 +64,10 @@ extension Engine {
         try require(.decideHits, of: principal)
         guard let hit = try faceSearch.hit(id: id) else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "no hit \(id)") }
         try requireLiveAuthorisation(of: hit)
-        guard hit.state == .confirmed else {
-            let n = try faceSearch.decisions(hitID: id).filter(\.confirm).count
-            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil,
-                                       reason: "dispatch refused: a candidate needs confirmation by two different operators (\(hit.state == .rejected ? "it was rejected" : "\(n)/2 so far")) (safeguard 4)")
+        do {
+            _ = try HitLifecycle.next(from: hit.state, action: .dispatch, confirmedBy: try faceSearch.decisions(hitID: id).filter(\.confirm).map(\.operatorName))
+        } catch let e as HitTransitionError {
+            throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: e.reason)
         }
         _ = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: true, reason: "", at: clock.now()),
                                   expected: .confirmed, newState: .dispatched,

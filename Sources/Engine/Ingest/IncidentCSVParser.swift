@@ -1,4 +1,5 @@
 import Foundation
+import Hotspots
 import VigiaCore
 
 /// Turns an incident CSV into storable records and quarantined rows. Pure:

@@ -1,5 +1,4 @@
 import Foundation
-import Store
 @_spi(SignIn) import VigiaCore
 
 extension Engine {

@@ -32,7 +32,7 @@ struct ConsoleOptions: ParsableArguments {
         return folders
     }
 
-    func options(replay: PausableReplayClock?, tour: Bool) throws -> ConsoleApp.Options {
+    func options(replay: PausableReplayClock?, tour: [Tour.Step] = []) throws -> ConsoleApp.Options {
         let theme = effectiveTheme, lang = effectiveLang
         guard lang == nil || ["es", "en"].contains(lang!) else { throw ValidationError("--lang takes es or en") }
         let env = ProcessInfo.processInfo.environment
@@ -72,7 +72,7 @@ struct ConsoleCommand: ParsableCommand {
         var engine = try database.openEngine()
         // Sign-in is audited at the real time; a view of the past then reads through an engine whose clock stands still there.
         let principal = try signIn.signIn(engine, purpose: "the console")
-        var options = try look.options(replay: nil, tour: false)
+        var options = try look.options(replay: nil)
         if let at {
             let instant = try TimeParser.instant(at, in: engine.timeZone)
             engine = try database.openEngine(clock: FixedTimeSource(instant))

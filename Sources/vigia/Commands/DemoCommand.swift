@@ -27,6 +27,12 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var look: ConsoleOptions
 
     /// The shift replayed into the console, signed in as the demo dispatcher.
+    /// The tour ships with the sample data: its text is about this city's shift.
+    func tourSteps(_ data: URL) throws -> [Tour.Step] {
+        guard tour else { return [] }
+        do { return try Tour.load(from: data.appendingPathComponent("tour.json")) } catch { throw ValidationError("\(error)") }
+    }
+
     func runConsole(path: String, data: URL, people: [OperatorsFile.Entry]) throws {
         let clock = PausableReplayClock(start: SampleGenerator.shiftStart, speed: speed, end: SampleGenerator.shiftEnd)
         let live = try Engine(databasePath: path, clock: clock)
@@ -41,7 +47,7 @@ struct DemoCommand: ParsableCommand {
               + "; passphrases in sample-data/operators.json")
         ConsoleApp.installSignalHandlers()
         do {
-            try ConsoleApp(engine: live, principal: principal, options: try look.options(replay: clock, tour: tour), feeder: feeder).run()
+            try ConsoleApp(engine: live, principal: principal, options: try look.options(replay: clock, tour: tourSteps(data)), feeder: feeder).run()
         } catch let e as CursesScreen.Unavailable {
             throw ValidationError(e.description)
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Hotspots
 import VigiaCore
 
 /// How much each kind of report counts when models train (safeguard 8).

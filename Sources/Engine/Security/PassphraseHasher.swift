@@ -5,15 +5,15 @@ import Foundation
 /// Salted, deliberately slow passphrase hashes: PBKDF2-HMAC-SHA256 with
 /// 600,000 rounds (OWASP's 2023 figure), stored as
 /// `pbkdf2-sha256$ROUNDS$SALT_B64$HASH_B64` so the cost can rise later.
-public enum PassphraseHasher {
-    public static let rounds = 600_000
-    public static let minimumLength = 8
+enum PassphraseHasher {
+    static let rounds = 600_000
+    static let minimumLength = 8
     /// A well-formed hash of no passphrase anyone knows, at the standard
     /// cost: checked against for names that do not exist, so that an unknown
     /// name takes as long as a wrong passphrase.
-    public static let decoy = "pbkdf2-sha256$\(rounds)$9BXiS+nTT4rPqapimV0YTQ==$JxeCjrIRtO1ozDOZZk6DXv8lxx3ivS244hcHCwWPUVM="
+    static let decoy = "pbkdf2-sha256$\(rounds)$9BXiS+nTT4rPqapimV0YTQ==$JxeCjrIRtO1ozDOZZk6DXv8lxx3ivS244hcHCwWPUVM="
 
-    public static func hash(_ passphrase: String, rounds: Int = PassphraseHasher.rounds) throws -> String {
+    static func hash(_ passphrase: String, rounds: Int = PassphraseHasher.rounds) throws -> String {
         var salt = [UInt8](repeating: 0, count: 16)
         var rng = SystemRandomNumberGenerator()
         for i in salt.indices { salt[i] = UInt8.random(in: 0...255, using: &rng) }
@@ -22,7 +22,7 @@ public enum PassphraseHasher {
     }
 
     /// True when `passphrase` matches; nil when `stored` is not a hash this version reads.
-    public static func verify(_ passphrase: String, against stored: String) -> Bool? {
+    static func verify(_ passphrase: String, against stored: String) -> Bool? {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]), rounds >= 1,
               let salt = Data(base64Encoded: parts[2]), let expected = Data(base64Encoded: parts[3]),
