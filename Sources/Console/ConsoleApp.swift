@@ -109,12 +109,11 @@ public final class ConsoleApp {
             let force = generation != lastGeneration || (replaying && !session.state.paused) || session.sinceLastBuild > Self.quietRebuildSeconds
             lastGeneration = generation
             let problems = (feeder?.problems ?? []) + Self.feedProblems.withLock { $0 }
-            if force, let last = problems.last, session.state.message == nil {
-                session.say("\(Strings.text("msg.feedstopped", session.state.language)): \(last)")
-            }
-            if session.poll(force: force) != nil || session.tick(now: engine.clock.now()) { dirty = true }
-            // The bell rings once for each new priority-1 alert, whichever rebuild found it.
-            if options.bell, session.takeArrivals().contains(where: { $0.priority == 1 }) { FileHandle.standardOutput.write(Data([7])) }
+            let rebuilt = session.poll(force: force, feedProblems: problems) != nil
+            if rebuilt || session.tick(now: engine.clock.now()) { dirty = true }
+            // The bell rings once for each new priority-1 alert, whichever rebuild found it (taken either way, so the list never grows).
+            let arrived = session.takeArrivals()
+            if options.bell, arrived.contains(where: { $0.priority == 1 }) { FileHandle.standardOutput.write(Data([7])) }
         }
         feeder?.stop()
     }

@@ -61,11 +61,14 @@ public final class ConsoleSession {
 
     /// Rebuilds when anyone (this process or another) committed to the store
     /// since the last look, or when `force`. Returns the alerts that arrived,
-    /// nil when nothing was rebuilt.
+    /// nil when nothing was rebuilt. The last of `feedProblems` (why a
+    /// followed feed stopped) is said at any rebuild, however it was caused,
+    /// unless another message is showing.
     @discardableResult
-    public func poll(force: Bool = false) -> [Situation.AlertItem]? {
+    public func poll(force: Bool = false, feedProblems: [String] = []) -> [Situation.AlertItem]? {
         let commit = engine.storeChangeCount()
         guard force || commit != lastCommit else { return nil }
+        if let last = feedProblems.last, state.message == nil { state.message = "\(Strings.text("msg.feedstopped", state.language)): \(last)" }
         guard let next = try? source.situation(request) else { return nil }
         let fresh = next.alerts.filter { !seenAlerts.contains($0.id) }
         seenAlerts.formUnion(fresh.map(\.id))

@@ -62,7 +62,8 @@ struct FeedRunner {
             if !batch.isEmpty || stage.holdsWork { try flush(final: false) }
             // Lapses are enforced at every use regardless; a feed that runs for days also makes them final, and purges.
             if Date().timeIntervalSince(lastSweep) >= 60 { try engine.applyAuthorisationLapses(); lastSweep = Date() }
-            if Date().timeIntervalSince(lastRetention) >= 3600 { _ = try engine.applyScheduledRetention(); lastRetention = Date() }
+            // A purge that fails (a busy store) is tried again next hour; it never stops the feed.
+            if Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
         }
 
         feed: while true {
