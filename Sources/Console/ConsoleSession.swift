@@ -28,13 +28,14 @@ public final class ConsoleSession {
         self.replaySpeed = replaySpeed
         source = SituationSource(engine: engine)
         lastCommit = engine.storeChangeCount()
-        situation = try source.situation(SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model,
-                                                                 replaySpeed: replaySpeed, review: state.review))
+        situation = try source.situation(Self.request(principal, state, replaySpeed))
         seenAlerts = Set(situation.alerts.map(\.id))
         Reducer.follow(&self.state, situation: situation)
     }
 
-    var request: SituationSource.Request {
+    var request: SituationSource.Request { Self.request(principal, state, replaySpeed) }
+
+    static func request(_ principal: Principal, _ state: UIState, _ replaySpeed: Double?) -> SituationSource.Request {
         SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: replaySpeed, review: state.review)
     }
 

@@ -40,8 +40,8 @@ struct FeedRunner {
         var claim: FeedClaim?
         defer { withExtendedLifetime(claim) {} }
         var batch = FeedBatch()
+        // No sweep here: a stage that searches faces has its lapses applied before its authorisations are read (`ingestEvents`).
         var lastFlush = Date(), lastSweep = Date(), lastRetention = Date()
-        try engine.applyAuthorisationLapses()
 
         func flush(final: Bool) throws {
             try stage.finish(&batch)
