@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
         // The command line is a front end: every analysis and the store are behind Engine.
         .executableTarget(name: "vigia", dependencies: [
-            "Engine", "Console", "VigiaCore",
+            "Engine", "Console",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -80,25 +80,24 @@ public final class ConsoleApp {
             let key = screen.readKey(timeout: 500)
             if Self.stopRequested.load(ordering: .relaxed) { break }
             if let key {
-                dirty = true
-                if key == .resize { continue }
-                let wasPaused = session.state.paused
+                if key == .resize { dirty = true; continue }
+                let before = session.state
+                let wasPaused = before.paused
                 let hadPrompt: Bool
                 if case .prompt? = session.state.overlay { hadPrompt = true } else { hadPrompt = false }
-                let asked = session.press(key, size: screen.size)
+                let reaction = session.press(key, size: screen.size)
                 // Text typed on after a prompt closed is not a string of commands.
                 if hadPrompt, session.state.overlay == nil { screen.discardTypeahead() }
                 if session.state.paused != wasPaused { options.replay?.setPaused(session.state.paused) }
-                switch asked {
-                case .quit?: feeder?.stop(); return
-                case .setTheme(let name)?:
+                if reaction.effects.contains(.quit) { feeder?.stop(); return }
+                if case .setTheme(let name)? = reaction.command {
                     do {
                         let theme = try Theme.load(named: name, folders: options.themeFolders)
                         screen.setTheme(theme)
-                        session.say(theme.problems.first ?? "theme \(name)")
-                    } catch { session.say("\(Strings.text("msg.refused", session.state.language)): \(error)") }
-                default: break
+                        session.report(.themeLoaded(name: name, problem: theme.problems.first))
+                    } catch { session.report(.refused("\(error)")) }
                 }
+                if !reaction.effects.isEmpty || reaction.command != nil || session.state != before { dirty = true }
                 continue
             }
             if !options.readOnly, Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }

@@ -42,23 +42,26 @@ public final class ConsoleSession {
     /// The screen as it stands.
     public func screen(_ size: TerminalSize) -> ScreenBuffer { render(situation, state, size) }
 
-    /// One key. What the console itself must do (quit, change the theme) is
-    /// returned; an engine command or a sign-in is run here, and the
-    /// situation rebuilt after it.
+    /// One key. The reducer decides; an engine command or a sign-in is run
+    /// here, its result handed back to the reducer, and the situation rebuilt
+    /// when the reaction says so. What only the terminal can do (quit, load a
+    /// theme) is returned.
     @discardableResult
-    public func press(_ key: Key, size: TerminalSize) -> EngineCommand? {
-        guard let command = Reducer.reduce(&state, key: key, situation: situation, size: size) else {
-            Reducer.follow(&state, situation: situation)
-            return nil
+    public func press(_ key: Key, size: TerminalSize) -> Reaction {
+        let reaction = Reducer.reduce(&state, key: key, situation: situation, size: size)
+        var effects = reaction.effects
+        var forTerminal: EngineCommand?
+        switch reaction.command {
+        case .engine?, .signIn?: effects.formUnion(Reducer.result(&state, run(reaction.command!)).effects)
+        case .setTheme?: forTerminal = reaction.command
+        case nil: break
         }
-        switch command {
-        case .engine, .signIn: run(command)
-        case .setTheme, .quit: return command
-        case .reloadForecast, .refresh: break
-        }
-        poll(force: true)
-        return nil
+        if !effects.isDisjoint(with: [.rebuild, .reloadForecast]) { poll(force: true) } else { Reducer.follow(&state, situation: situation) }
+        return Reaction(effects, command: forTerminal)
     }
+
+    /// Hands news from the loop (a theme loaded, a feed stopped) to the reducer.
+    public func report(_ result: CommandResult) { _ = Reducer.result(&state, result) }
 
     /// Rebuilds when anyone (this process or another) committed to the store
     /// since the last look, or when `force`. Returns the alerts that arrived,
@@ -69,7 +72,7 @@ public final class ConsoleSession {
     public func poll(force: Bool = false, feedProblems: [String] = []) -> [Situation.AlertItem]? {
         let commit = engine.storeChangeCount()
         guard force || commit != lastCommit else { return nil }
-        if let last = feedProblems.last, state.message == nil { state.message = "\(Strings.text("msg.feedstopped", state.language)): \(last)" }
+        if let last = feedProblems.last { report(.feedStopped(last)) }
         guard let next = try? source.situation(request) else { return nil }
         let fresh = next.alerts.filter { !seenAlerts.contains($0.id) }
         seenAlerts.formUnion(fresh.map(\.id))
@@ -92,54 +95,25 @@ public final class ConsoleSession {
         return true
     }
 
-    /// Shows a message on the message line (a stopped feed, a theme problem).
-    public func say(_ message: String) { state.message = message }
-
     /// Alerts that arrived in any rebuild since the last call (for the bell), oldest first.
     public func takeArrivals() -> [Situation.AlertItem] {
         defer { arrivals = [] }
         return arrivals
     }
 
-    /// Runs a command for the signed-in operator and says how it went.
-    private func run(_ command: EngineCommand) {
-        let l = state.language
+    /// Runs a command for the signed-in operator; the reducer says how it went.
+    private func run(_ command: EngineCommand) -> CommandResult {
+        if readOnly { return .readOnly }
         do {
             switch command {
-            case .engine(let c):
-                if readOnly { state.message = Strings.text("msg.readonly", l); return }
-                let outcome = try engine.perform(c, by: principal)
-                state.message = Self.report(c, outcome, l)
-                // What `u` would undo: the last undoable alert action. A tick or a note leaves it as it was;
-                // face and flag decisions are not alert actions and leave it too.
-                switch c {
-                case .alert(_, .tickStep), .alert(_, .note), .decideHit, .dispatchHit, .reviewFlag: break
-                case .alert(let id, _) where c.undoable: state.lastActedAlert = id
-                case .alert, .undo, .closeAll: state.lastActedAlert = nil
-                }
+            case .engine(let c): return .performed(c, try engine.perform(c, by: principal))
             case .signIn(let name, let passphrase):
-                if readOnly { state.message = Strings.text("msg.readonly", l); return }
                 principal = try engine.signIn(name: name, passphrase: passphrase)
-                state.message = "\(Strings.text("msg.signedin", l)): \(principal.name) (\(Strings.text("role." + principal.role.rawValue, l)))"
-            case .setTheme, .reloadForecast, .refresh, .quit: return
+                return .signedIn(name: principal.name, role: principal.role)
+            case .setTheme: return .refused("theme")
             }
         } catch {
-            state.message = "\(Strings.text("msg.refused", l)): \(error)"
-        }
-    }
-
-    /// The message line after a command that went through.
-    static func report(_ command: Command, _ outcome: CommandOutcome, _ l: Language) -> String {
-        switch (command, outcome) {
-        case (.alert(let id, .note), _): return "#\(id): \(Strings.text("msg.noted", l))"
-        // A tick leaves the state (and what `u` would undo) as it was.
-        case (.alert(let id, .tickStep(let n)), _): return "#\(id): \(Strings.text("steps.ticked", l)) \(n)"
-        case (.closeAll(let ids, _, _), .closed(let r)):
-            return "\(Strings.text("msg.bulkclosed", l)) \(r.closed.count)/\(ids.count)"
-                + (r.refused.first.map { " · \(r.refused.count) \(Strings.text("msg.refused", l)): #\($0.alert) \($0.reason)" } ?? "")
-        case (.undo(let id), .alert(let s)): return "\(Strings.text("msg.undone", l)): #\(id) \(Strings.text("alert." + s.alert.state.rawValue, l))"
-        case (.decideHit(let id, _, _), .hit(let next)): return "#\(id): \(Strings.text("hit." + next.rawValue, l))"
-        default: return command.undoable ? Strings.text("msg.undohint", l) : Strings.text("msg.done", l)
+            return .refused("\(error)")
         }
     }
 }

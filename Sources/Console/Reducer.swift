@@ -5,39 +5,46 @@ import VigiaCore
 /// Keys → state changes and engine commands. Pure: the same state, key,
 /// situation and size always give the same result; nothing here draws.
 public enum Reducer {
-    public static func reduce(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> EngineCommand? {
+    public static func reduce(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> Reaction {
+        let before = state
+        var reaction = keyReaction(&state, key: key, situation: situation, size: size)
+        if state != before { reaction.effects.insert(.redraw) }
+        return reaction
+    }
+
+    static func keyReaction(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> Reaction {
         if case .prompt(var prompt) = state.overlay { return edit(&prompt, &state, key: key) }
         if state.tourStep != nil {
             switch key {
             case .enter, .right, .char(" "):
                 state.tourStep! += 1
                 if state.tourStep! >= state.tour.count { state.tourStep = nil } else { Tour.apply(state.tourStep!, to: &state) }
-                return nil
-            case .escape: state.tourStep = nil; return nil
+                return .none
+            case .escape: state.tourStep = nil; return .none
             default: break
             }
         }
-        guard let binding = KeyRegistry.binding(for: key, in: state.focus) else { return nil }
+        guard let binding = KeyRegistry.binding(for: key, in: state.focus) else { return .none }
         if !binding.allowed(for: situation.header.role) {
             state.message = "\(Strings.text("msg.refused", state.language)): \(binding.description(state.language)) — \(situation.header.role.rawValue)"
-            return nil
+            return .none
         }
         state.message = nil
         if state.review != nil || binding.action == .shiftView || binding.action == .auditView {
             if case .handled(let command) = reviewKey(&state, binding.action) { return command }
-            if !Self.inReview.contains(binding.action) { return nil }
+            if !Self.inReview.contains(binding.action) { return .none }
         }
         let layout = Layout(size: size, focus: state.focus)
         if state.overlay == .help, [.up, .down, .pageUp, .pageDown].contains(binding.action) {
             let page = max(1, Overlays.helpRoom(size) - 2)
             let step = [Action.up: -1, .down: 1, .pageUp: -page, .pageDown: page][binding.action] ?? 0
             state.helpScroll = min(max(0, state.helpScroll + step), Overlays.helpMaxScroll(situation, state, size))
-            return nil
+            return .none
         }
         switch binding.action {
         case .quit:
             let unhandled = situation.unhandledAlerts + situation.pendingHits + situation.pendingFlags
-            if unhandled > 0 { state.overlay = .prompt(Prompt(purpose: .quit)); return nil }
+            if unhandled > 0 { state.overlay = .prompt(Prompt(purpose: .quit)); return .none }
             return .quit
         case .help: state.overlay = state.overlay == .help ? nil : .help; state.helpScroll = 0
         case .back:
@@ -77,7 +84,7 @@ public enum Reducer {
             state.model = UIState.models[(i + 1) % UIState.models.count]
             return .reloadForecast
         case .filter:
-            guard state.review != nil || state.focus != .map else { state.message = Strings.text("msg.filterpane", state.language); return nil }
+            guard state.review != nil || state.focus != .map else { state.message = Strings.text("msg.filterpane", state.language); return .none }
             state.overlay = .prompt(Prompt(purpose: .filter))
         case .command: state.overlay = .prompt(Prompt(purpose: .command))
         case .pause: state.paused.toggle()
@@ -86,10 +93,10 @@ public enum Reducer {
             return itemAction(&state, binding.action, situation: situation)
         case .undo:
             // The alert acted on last, wherever the selection is now (a closed alert has left the list).
-            guard let id = state.lastActedAlert else { state.message = Strings.text("msg.nothingtoundo", state.language); return nil }
-            return .undoAlert(id)
+            guard let id = state.lastActedAlert else { state.message = Strings.text("msg.nothingtoundo", state.language); return .none }
+            return .run(.undoAlert(id))
         }
-        return nil
+        return .none
     }
 
     /// New alerts reached the screen: the newest priority-1 one, if any, is
@@ -105,7 +112,7 @@ public enum Reducer {
     static let inReview: Set<Action> = [.quit, .help, .filter, .command, .pause]
 
     /// Keys of a review view: its own key toggles it, the other switches, arrows scroll, Esc clears the filter then closes.
-    enum ReviewKeyResult { case ignored, handled(EngineCommand?) }
+    enum ReviewKeyResult { case ignored, handled(Reaction) }
 
     static func reviewKey(_ state: inout UIState, _ action: Action) -> ReviewKeyResult {
         switch action {
@@ -114,46 +121,46 @@ public enum Reducer {
             state.review = state.review == kind ? nil : kind
             state.reviewScroll = 0
             state.overlay = nil
-            return .handled(.refresh)
+            return .handled(.rebuild)
         case .up: state.reviewScroll = max(0, state.reviewScroll - 1)
         case .down: state.reviewScroll += 1
         case .pageUp: state.reviewScroll = max(0, state.reviewScroll - 20)
         case .pageDown: state.reviewScroll += 20
         case .back:
-            if state.overlay != nil { state.overlay = nil } else if !state.filter.isEmpty { state.filter = "" } else { state.review = nil; return .handled(.refresh) }
+            if state.overlay != nil { state.overlay = nil } else if !state.filter.isEmpty { state.filter = "" } else { state.review = nil; return .handled(.rebuild) }
         default: return .ignored
         }
-        return .handled(nil)
+        return .handled(.none)
     }
 
-    static func itemAction(_ state: inout UIState, _ action: Action, situation: Situation) -> EngineCommand? {
+    static func itemAction(_ state: inout UIState, _ action: Action, situation: Situation) -> Reaction {
         switch state.focus {
         case .alerts:
             let items = PaneItems.alerts(situation, state)
             if action == .bulkClose {
                 // It asks first, naming how many (and saying so when no filter narrows the list), then for one reason.
-                guard !items.isEmpty else { return nil }
+                guard !items.isEmpty else { return .none }
                 state.overlay = .prompt(Prompt(purpose: .bulkDisposition(ids: items.map(\.id), unfiltered: state.filter.isEmpty)))
-                return nil
+                return .none
             }
-            guard items.indices.contains(state.selected(.alerts)) else { return nil }
+            guard items.indices.contains(state.selected(.alerts)) else { return .none }
             let a = items[state.selected(.alerts)]
             switch action {
-            case .acknowledge: return .alert(a.id, .acknowledge)
+            case .acknowledge: return .run(.alert(a.id, .acknowledge))
             case .dispatch: state.overlay = .prompt(Prompt(purpose: .dispatchAlert(id: a.id, title: a.title)))
-            case .hold: return .alert(a.id, a.state == .onHold ? .resume : .hold)
+            case .hold: return .run(.alert(a.id, a.state == .onHold ? .resume : .hold))
             case .close: state.overlay = .prompt(Prompt(purpose: .disposition(id: a.id)))
             case .snooze: state.overlay = .prompt(Prompt(purpose: .snoozeMinutes(id: a.id), text: "10"))
             case .forward: state.overlay = .prompt(Prompt(purpose: .forwardTo(id: a.id)))
             case .note: state.overlay = .prompt(Prompt(purpose: .note(id: a.id)))
             case .tickStep:
-                guard let n = a.nextStep else { state.message = Strings.text("steps.none", state.language); return nil }
-                return .alert(a.id, .tickStep(n))
+                guard let n = a.nextStep else { state.message = Strings.text("steps.none", state.language); return .none }
+                return .run(.alert(a.id, .tickStep(n)))
             default: break
             }
         case .hits:
             let items = PaneItems.hits(situation, state)
-            guard items.indices.contains(state.selected(.hits)) else { return nil }
+            guard items.indices.contains(state.selected(.hits)) else { return .none }
             let h = items[state.selected(.hits)]
             switch action {
             case .confirm: state.overlay = .prompt(Prompt(purpose: .hitReason(id: h.id, confirm: true)))
@@ -164,92 +171,92 @@ public enum Reducer {
             }
         case .flags:
             let items = PaneItems.flags(situation, state)
-            guard items.indices.contains(state.selected(.flags)) else { return nil }
+            guard items.indices.contains(state.selected(.flags)) else { return .none }
             let f = items[state.selected(.flags)]
             if action == .confirm { state.overlay = .prompt(Prompt(purpose: .flagReason(id: f.id, credible: true))) }
             if action == .reject { state.overlay = .prompt(Prompt(purpose: .flagReason(id: f.id, credible: false))) }
         case .map: break
         }
-        return nil
+        return .none
     }
 
     /// Typing into a prompt; Enter submits, Esc cancels.
-    static func edit(_ prompt: inout Prompt, _ state: inout UIState, key: Key) -> EngineCommand? {
+    static func edit(_ prompt: inout Prompt, _ state: inout UIState, key: Key) -> Reaction {
         let options: [Character: Disposition] = ["1": .attended, "2": .falseAlarm, "3": .duplicate, "4": .noActionNeeded]
         if case .disposition(let id) = prompt.purpose {
-            if case .char(let c) = key, let d = options[c] { state.overlay = nil; return .alert(id, .close(d, note: nil)) }
+            if case .char(let c) = key, let d = options[c] { state.overlay = nil; return .run(.alert(id, .close(d, note: nil))) }
             if key == .escape { state.overlay = nil }
-            return nil
+            return .none
         }
         if case .bulkDisposition(let ids, _) = prompt.purpose {
             if case .char(let c) = key, let d = options[c] { state.overlay = .prompt(Prompt(purpose: .bulkReason(ids: ids, disposition: d))) }
             if key == .escape { state.overlay = nil }
-            return nil
+            return .none
         }
         switch prompt.purpose {
         case .dispatchAlert(let id, _), .dispatchHit(let id):
             if case .char(let c) = key, "sSyY".contains(c) {
                 state.overlay = nil
-                if case .dispatchHit = prompt.purpose { return .dispatchHit(id) }
-                return .alert(id, .dispatch)
+                if case .dispatchHit = prompt.purpose { return .run(.dispatchHit(id)) }
+                return .run(.alert(id, .dispatch))
             }
             if key == .escape || key == .char("n") || key == .char("N") { state.overlay = nil }
-            return nil
+            return .none
         default: break
         }
         if prompt.purpose == .quit {
             if case .char(let c) = key, "sSyY".contains(c) { state.overlay = nil; return .quit }
             if key == .escape || key == .char("n") || key == .char("N") { state.overlay = nil }
-            return nil
+            return .none
         }
         switch key {
-        case .escape: state.overlay = nil; return nil
+        case .escape: state.overlay = nil; return .none
         case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }
         case .char(let c): if prompt.text.count < 200, !c.isNewline { prompt.text.append(c) }
         case .enter:
             state.overlay = nil
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
             switch prompt.purpose {
-            case .hitReason(let id, let confirm): return .decideHit(id, confirm: confirm, reason: text)
-            case .flagReason(let id, let credible): return .reviewFlag(id, credible: credible, reason: text)
+            case .hitReason(let id, let confirm): return .run(.decideHit(id, confirm: confirm, reason: text))
+            case .flagReason(let id, let credible): return .run(.reviewFlag(id, credible: credible, reason: text))
             case .snoozeMinutes(let id):
-                guard let m = Int(text), m > 0, m <= 24 * 60 else { state.message = "\(Strings.text("prompt.minutes", state.language)): 1–1440"; return nil }
-                return .alert(id, .snooze(minutes: m))
+                guard let m = Int(text), m > 0, m <= 24 * 60 else { state.message = "\(Strings.text("prompt.minutes", state.language)): 1–1440"; return .none }
+                return .run(.alert(id, .snooze(minutes: m)))
             case .forwardTo(let id):
-                guard !text.isEmpty else { return nil }
+                guard !text.isEmpty else { return .none }
                 state.overlay = .prompt(Prompt(purpose: .forwardMessage(id: id, to: text)))
-                return nil
+                return .none
             case .note(let id):
-                guard !text.isEmpty else { return nil }
-                return .alert(id, .note(text))
+                guard !text.isEmpty else { return .none }
+                return .run(.alert(id, .note(text)))
             case .bulkReason(let ids, let d):
-                guard !text.isEmpty else { state.message = Strings.text("prompt.bulkreason", state.language); return nil }
-                return .bulkClose(ids, d, reason: text)
+                guard !text.isEmpty else { state.message = Strings.text("prompt.bulkreason", state.language); return .none }
+                return .run(.bulkClose(ids, d, reason: text))
             case .forwardMessage(let id, let to):
-                guard !text.isEmpty else { state.message = Strings.text("prompt.needmessage", state.language); return nil }
-                return .alert(id, .forward(to: to, message: text))
+                guard !text.isEmpty else { state.message = Strings.text("prompt.needmessage", state.language); return .none }
+                return .run(.alert(id, .forward(to: to, message: text)))
             case .filter:
                 // An empty Enter clears the filter; Esc leaves it as it was.
                 state.filter = text
                 if state.review == nil { state.selection[state.focus] = 0; state.selectedIDs[state.focus] = nil }
-            case .passphrase(let name): return .signIn(name: name, passphrase: prompt.text)
+            case .passphrase(let name): return .run(.signIn(name: name, passphrase: prompt.text))
             case .command: return command(text, &state)
             case .quit, .disposition, .bulkDisposition, .dispatchAlert, .dispatchHit: break
             }
-            return nil
+            return .none
         default: break
         }
         state.overlay = .prompt(prompt)
-        return nil
+        return .none
     }
 
     /// The `:` palette: login NAME, lang es|en, theme NAME, model NAME, horizon 8|24|168, quit.
-    static func command(_ text: String, _ state: inout UIState) -> EngineCommand? {
+    static func command(_ text: String, _ state: inout UIState) -> Reaction {
         let words = text.split(separator: " ").map(String.init)
         switch (words.first ?? "", words.count) {
         case ("login", 2): state.overlay = .prompt(Prompt(purpose: .passphrase(name: words[1])))
         case ("lang", 2): if let l = Language(rawValue: words[1]) { state.language = l }
-        case ("theme", 2): return .setTheme(words[1])
+        case ("theme", 2): return .run(.setTheme(words[1]))
         case ("model", 2) where UIState.models.contains(words[1]): state.model = words[1]; return .reloadForecast
         case ("horizon", 2):
             if let h = Double(words[1].replacingOccurrences(of: "h", with: "")), UIState.horizons.contains(h) { state.horizonHours = h; return .reloadForecast }
@@ -258,7 +265,7 @@ public enum Reducer {
         case ("quit", 1), ("q", 1): return .quit
         default: state.message = "\(Strings.text("msg.unknown", state.language)): \(text)"
         }
-        return nil
+        return .none
     }
 
     static func move(_ state: inout UIState, _ action: Action, situation: Situation, layout: Layout) {

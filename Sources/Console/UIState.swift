@@ -2,17 +2,14 @@ import Foundation
 import Engine
 import VigiaCore
 
-/// What a key asks the main loop for: an engine `Command` (the same
-/// vocabulary the CLI builds), or one of the console's own (sign-in, theme,
-/// rebuilds, quit). The app runs it and reports back.
+/// The command a key asks the loop to run (at most one per key, in a
+/// `Reaction`): an engine `Command` (the same vocabulary the CLI builds),
+/// a sign-in, or a theme, which only the terminal can load. The loop runs
+/// it and gives the `CommandResult` back to the reducer.
 public enum EngineCommand: Sendable, Equatable {
     case engine(Command)
     case signIn(name: String, passphrase: String)
     case setTheme(String)
-    case reloadForecast
-    /// Rebuild the situation now (a review view opened or closed).
-    case refresh
-    case quit
 
     public static func alert(_ id: Int64, _ command: AlertCommand) -> EngineCommand { .engine(.alert(id, command)) }
     /// Undo the operator's own last action on this alert.

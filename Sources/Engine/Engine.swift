@@ -2,7 +2,9 @@ import Foundation
 import Logging
 import Store
 import Synchronization
-import VigiaCore
+// The domain types (alerts, roles, cameras, the audit actions) are part of the
+// engine's vocabulary: a front end imports Engine and has them.
+@_exported import VigiaCore
 
 /// The in-process engine: every command goes through here, is checked
 /// against the caller's role and lands in storage with its audit record.

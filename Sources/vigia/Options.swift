@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import VigiaCore
 
 /// `--db PATH`, shared by every command.
 struct DatabaseOptions: ParsableArguments {

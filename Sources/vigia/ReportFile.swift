@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import VigiaCore
 
 /// Writes an export readable by its owner only (0600): reports can hold
 /// names of operators and decisions, so they are as private as the database.

@@ -1,5 +1,5 @@
+import Engine
 import Foundation
-import VigiaCore
 
 /// Per-user defaults a dispatcher would otherwise retype, from
 /// `$XDG_CONFIG_HOME/vigia/config` (else `~/.config/vigia/config`), or the

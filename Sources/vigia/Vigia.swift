@@ -2,7 +2,6 @@ import ArgumentParser
 import Engine
 import Console
 import Foundation
-import VigiaCore
 
 /// Runs the command; storage failures (disk full, read-only, damaged) get a
 /// sentence that says what happened and what to do, not SQLite's code.

@@ -17,19 +17,19 @@ struct DangerousKeyTests {
         state.focus = .alerts
         Reducer.follow(&state, situation: situation)
         let id = state.selectedIDs[.alerts]!
-        #expect(Reducer.reduce(&state, key: .char("d"), situation: situation, size: size) == nil)
+        #expect(Reducer.reduce(&state, key: .char("d"), situation: situation, size: size).command == nil)
         guard case .prompt(let p)? = state.overlay, case .dispatchAlert(id, _) = p.purpose else { Issue.record("no question: \(String(describing: state.overlay))"); return }
         let screen = render(situation, state, size).text
         #expect(screen.contains("Dispatch a unit to alert #\(id)"), "\(screen)")
         for key in [Key.char("a"), .char("c"), .char("d"), .enter] {
-            #expect(Reducer.reduce(&state, key: key, situation: situation, size: size) == nil)
+            #expect(Reducer.reduce(&state, key: key, situation: situation, size: size).command == nil)
             #expect(state.overlay != nil, "the question stays open on \(key)")
         }
-        #expect(Reducer.reduce(&state, key: .char("y"), situation: situation, size: size) == .alert(id, .dispatch))
+        #expect(Reducer.reduce(&state, key: .char("y"), situation: situation, size: size).command == .alert(id, .dispatch))
         #expect(state.overlay == nil)
         for no in [Key.char("n"), .escape] {
             _ = Reducer.reduce(&state, key: .char("d"), situation: situation, size: size)
-            #expect(Reducer.reduce(&state, key: no, situation: situation, size: size) == nil)
+            #expect(Reducer.reduce(&state, key: no, situation: situation, size: size).command == nil)
             #expect(state.overlay == nil)
         }
     }
@@ -40,9 +40,9 @@ struct DangerousKeyTests {
         var state = UIState(language: .spanish, glyphs: .ascii)
         state.focus = .hits
         Reducer.follow(&state, situation: situation)
-        #expect(Reducer.reduce(&state, key: .char("d"), situation: situation, size: size) == nil)
+        #expect(Reducer.reduce(&state, key: .char("d"), situation: situation, size: size).command == nil)
         #expect(render(situation, state, size).text.contains("¿Despachar una unidad por el candidato #5? (s/n)"))
-        #expect(Reducer.reduce(&state, key: .char("s"), situation: situation, size: size) == .dispatchHit(5))
+        #expect(Reducer.reduce(&state, key: .char("s"), situation: situation, size: size).command == .dispatchHit(5))
     }
 
     @Test("every key the registry marks dangerous asks before it acts")
@@ -52,8 +52,9 @@ struct DangerousKeyTests {
             var state = UIState(language: .english, glyphs: .unicode)
             state.focus = binding.context ?? .alerts
             Reducer.follow(&state, situation: situation)
-            let command = Reducer.reduce(&state, key: binding.keys[0], situation: situation, size: size)
-            #expect(command == nil && state.overlay != nil, "\(binding.english) acted at once: \(String(describing: command))")
+            let reaction = Reducer.reduce(&state, key: binding.keys[0], situation: situation, size: size)
+            #expect(reaction.command == nil && !reaction.effects.contains(.quit) && state.overlay != nil,
+                    "\(binding.english) acted at once: \(String(describing: reaction))")
         }
     }
 }

@@ -12,7 +12,7 @@ struct FilterAndForwardTests {
 
     func type(_ text: String, _ state: inout UIState, _ situation: Situation) -> EngineCommand? {
         var last: EngineCommand?
-        for c in text { last = Reducer.reduce(&state, key: .char(c), situation: situation, size: size) }
+        for c in text { last = Reducer.reduce(&state, key: .char(c), situation: situation, size: size).command }
         return last
     }
 
@@ -32,7 +32,7 @@ struct FilterAndForwardTests {
         let screen = render(situation, state, size).text
         #expect(screen.contains("Alerts (1 of 2) /C-0042"), "\(screen)")
         #expect(screen.contains("Face hits (\(situation.hits.count))"), "\(screen)")
-        #expect(Reducer.reduce(&state, key: .char("a"), situation: situation, size: size) == .alert(17, .acknowledge),
+        #expect(Reducer.reduce(&state, key: .char("a"), situation: situation, size: size).command == .alert(17, .acknowledge),
                 "the highlight is on the one alert shown")
 
         // Another pane keeps its own (empty) filter.
@@ -71,18 +71,18 @@ struct FilterAndForwardTests {
         let id = state.selectedIDs[.alerts]!
         _ = Reducer.reduce(&state, key: .char("f"), situation: situation, size: size)
         _ = type("sergio", &state, situation)
-        #expect(Reducer.reduce(&state, key: .enter, situation: situation, size: size) == nil)
+        #expect(Reducer.reduce(&state, key: .enter, situation: situation, size: size).command == nil)
         guard case .prompt(let p)? = state.overlay, case .forwardMessage(id, "sergio") = p.purpose else {
             Issue.record("no message question: \(String(describing: state.overlay))"); return
         }
         #expect(render(situation, state, size).text.contains("#\(id) → sergio · Message"))
-        #expect(Reducer.reduce(&state, key: .enter, situation: situation, size: size) == nil, "no message, nothing sent")
+        #expect(Reducer.reduce(&state, key: .enter, situation: situation, size: size).command == nil, "no message, nothing sent")
         #expect(state.message?.contains("needs a message") == true)
 
         _ = Reducer.reduce(&state, key: .char("f"), situation: situation, size: size)
         _ = type("sergio", &state, situation)
         _ = Reducer.reduce(&state, key: .enter, situation: situation, size: size)
         _ = type("check platform 2", &state, situation)
-        #expect(Reducer.reduce(&state, key: .enter, situation: situation, size: size) == .alert(id, .forward(to: "sergio", message: "check platform 2")))
+        #expect(Reducer.reduce(&state, key: .enter, situation: situation, size: size).command == .alert(id, .forward(to: "sergio", message: "check platform 2")))
     }
 }

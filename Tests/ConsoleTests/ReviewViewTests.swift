@@ -66,15 +66,15 @@ struct ReviewViewTests {
         let size = TerminalSize(columns: 120, rows: 40)
         var state = UIState(language: .english, glyphs: .unicode)
         let dispatcher = SituationFixture.make(role: .dispatcher)
-        #expect(Reducer.reduce(&state, key: .char("S"), situation: dispatcher, size: size) == nil)
+        #expect(Reducer.reduce(&state, key: .char("S"), situation: dispatcher, size: size).command == nil)
         #expect(state.review == nil && state.message?.contains("Refused") == true)
-        #expect(Reducer.reduce(&state, key: .char("A"), situation: SituationFixture.make(role: .supervisor), size: size) == nil)
+        #expect(Reducer.reduce(&state, key: .char("A"), situation: SituationFixture.make(role: .supervisor), size: size).command == nil)
         #expect(state.review == nil, "the audit trail is for auditors and admins")
 
         let auditor = SituationFixture.make(role: .auditor)
-        #expect(Reducer.reduce(&state, key: .char("A"), situation: auditor, size: size) == .refresh)
+        #expect(Reducer.reduce(&state, key: .char("A"), situation: auditor, size: size).effects.contains(.rebuild))
         #expect(state.review == .audit)
-        #expect(Reducer.reduce(&state, key: .function(7), situation: auditor, size: size) == .refresh)
+        #expect(Reducer.reduce(&state, key: .function(7), situation: auditor, size: size).effects.contains(.rebuild))
         #expect(state.review == .shift, "F7 switches to the shift view")
         _ = Reducer.reduce(&state, key: .down, situation: auditor, size: size)
         _ = Reducer.reduce(&state, key: .pageDown, situation: auditor, size: size)
@@ -82,9 +82,9 @@ struct ReviewViewTests {
 
         let supervisor = SituationFixture.make(role: .supervisor)
         state.focus = .alerts
-        #expect(Reducer.reduce(&state, key: .char("a"), situation: supervisor, size: size) == nil, "no acknowledging through the shift view")
-        #expect(Reducer.reduce(&state, key: .escape, situation: supervisor, size: size) == .refresh)
+        #expect(Reducer.reduce(&state, key: .char("a"), situation: supervisor, size: size).command == nil, "no acknowledging through the shift view")
+        #expect(Reducer.reduce(&state, key: .escape, situation: supervisor, size: size).effects.contains(.rebuild))
         #expect(state.review == nil)
-        #expect(Reducer.reduce(&state, key: .char("a"), situation: supervisor, size: size) == .alert(41, .acknowledge))
+        #expect(Reducer.reduce(&state, key: .char("a"), situation: supervisor, size: size).command == .alert(41, .acknowledge))
     }
 }

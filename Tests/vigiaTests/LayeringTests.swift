@@ -6,9 +6,9 @@ import Testing
 /// cannot be bypassed by a command that runs an analysis itself.
 @Suite("Layering")
 struct LayeringTests {
-    static let allowed: Set<String> = ["ArgumentParser", "Engine", "Console", "VigiaCore", "Foundation", "Dispatch", "Synchronization"]
+    static let allowed: Set<String> = ["ArgumentParser", "Engine", "Console", "Foundation", "Dispatch", "Synchronization"]
 
-    @Test("Sources/vigia imports only Engine, Console, VigiaCore, ArgumentParser and the system, never Store or an analysis target")
+    @Test("Sources/vigia imports only Engine (which re-exports the domain types of VigiaCore), Console, ArgumentParser and the system, never Store or an analysis target")
     func cliImports() throws {
         let folder = VigiaProcess.repository.appendingPathComponent("Sources/vigia")
         let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
@@ -38,5 +38,15 @@ struct LayeringTests {
                 #expect(!text.contains("Principal(name:"), "\(target)/\(file.lastPathComponent) builds a principal")
             }
         }
+    }
+
+    @Test("only the reducer writes the console's message line: the loop hands command results back to it as a CommandResult")
+    func onlyTheReducerWritesTheMessageLine() throws {
+        let folder = VigiaProcess.repository.appendingPathComponent("Sources/Console")
+        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" })
+        var writers: Set<String> = []
+        for file in files where try String(contentsOf: file, encoding: .utf8).contains(".message = ") { writers.insert(file.lastPathComponent) }
+        #expect(writers == ["Reducer.swift", "Reaction.swift"], "message line written in \(writers.sorted())")
     }
 }

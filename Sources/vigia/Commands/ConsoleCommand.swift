@@ -2,7 +2,6 @@ import ArgumentParser
 import Console
 import Engine
 import Foundation
-import VigiaCore
 
 /// What every console invocation shares: theme, language, glyphs.
 struct ConsoleOptions: ParsableArguments {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Console
 import Engine
 import Foundation
-import VigiaCore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,5 @@
 import Engine
 import Foundation
-import VigiaCore
 
 /// The headless demo's scripted operators: what a shift's people would do,
 /// through the same engine commands the console sends.

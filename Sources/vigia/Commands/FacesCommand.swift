@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import VigiaCore
 
 struct FacesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import VigiaCore
 
 extension FacesCommand {
     struct Preconditions: ParsableCommand {
