@@ -2,6 +2,7 @@
 // Vigía: a terminal command center for a city security operations room.
 // Targets are named after what they do; dependencies point one way:
 // vigia → Console → Engine → (Hotspots, CameraAlerts, FaceMatch, SocialFlags, Store) → VigiaCore;
+// vigia → SampleData (the sample generator) → Engine, FaceMatch;
 // FaceMatch → CFaceKernels, Console → CNCurses.
 import PackageDescription
 
@@ -49,9 +50,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Console", dependencies: ["Engine", "CNCurses"]),
+        // Writes the shipped synthetic files from a seed, with the engine's own file codecs.
+        .target(name: "SampleData", dependencies: ["Engine", "FaceMatch"]),
         // The command line is a front end: every analysis and the store are behind Engine.
         .executableTarget(name: "vigia", dependencies: [
-            "Engine", "Console",
+            "Engine", "Console", "SampleData",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: [
             "Engine", "Store", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Engine", "FaceMatch", "SocialFlags", "CameraAlerts"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"], exclude: ["Golden"]),
         .testTarget(name: "vigiaTests", dependencies: [
             "vigia", "VigiaCore", .product(name: "GRDB", package: "GRDB.swift"),

@@ -186,7 +186,7 @@ struct CameraAlertPipelineTests {
         let report = try f.engine.ingestEvents(from: try FileHandle(forReadingFrom: file), source: "camera-events.jsonl")
         #expect(report.quarantined == 0 && report.faceProbes == 1_600)
         #expect(report.alerts >= 48, "8 hours, an alert every few minutes: \(report.alerts)")
-        let q = try f.engine.alertQueue(at: SampleGenerator.shiftEnd, as: .feed)
+        let q = try f.engine.alertQueue(at: EngineFixture.shiftEnd, as: .feed)
         #expect(Set(q.items.map(\.stored.alert.ruleID)).isSuperset(of: ["tamper", "camera-offline", "loitering-entrance", "station-crowd"]))
         #expect(q.cameraHealth.values.filter { $0 == "tampered" }.count == 2)
     }

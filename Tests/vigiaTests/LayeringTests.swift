@@ -6,9 +6,9 @@ import Testing
 /// cannot be bypassed by a command that runs an analysis itself.
 @Suite("Layering")
 struct LayeringTests {
-    static let allowed: Set<String> = ["ArgumentParser", "Engine", "Console", "Foundation", "Dispatch", "Synchronization"]
+    static let allowed: Set<String> = ["ArgumentParser", "Engine", "Console", "SampleData", "Foundation", "Dispatch", "Synchronization"]
 
-    @Test("Sources/vigia imports only Engine (which re-exports the domain types of VigiaCore), Console, ArgumentParser and the system, never Store or an analysis target")
+    @Test("Sources/vigia imports only Engine (which re-exports the domain types of VigiaCore), Console, SampleData, ArgumentParser and the system, never Store or an analysis target")
     func cliImports() throws {
         let folder = VigiaProcess.repository.appendingPathComponent("Sources/vigia")
         let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }

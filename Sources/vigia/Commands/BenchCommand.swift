@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "faces: embedding dimensions.") var dim: Int = 512
 
     func run() throws {
-        let data = try SampleData.locate(explicit: sampleData)
+        let data = try SampleFolder.locate(explicit: sampleData)
         var reports: [BenchReport] = []
         if suite == .ingestIncidents || suite == .all {
             reports.append(try IngestIncidentsBench.run(sampleData: data, repeats: max(1, repeats)))

@@ -24,7 +24,7 @@ struct ConsoleOptions: ParsableArguments {
 
     static func themeFolders() -> [URL] {
         var folders: [URL] = []
-        if let data = try? SampleData.locate(explicit: nil) { folders.append(data.deletingLastPathComponent().appendingPathComponent("themes")) }
+        if let data = try? SampleFolder.locate(explicit: nil) { folders.append(data.deletingLastPathComponent().appendingPathComponent("themes")) }
         let env = ProcessInfo.processInfo.environment
         let config = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".config")
         folders.append(config.appendingPathComponent("vigia/themes"))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Console
 import Engine
 import Foundation
+import SampleData
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +56,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = try SampleData.locate(explicit: sampleData)
+        let data = try SampleFolder.locate(explicit: sampleData)
         let path: String
         if let db {
             path = db

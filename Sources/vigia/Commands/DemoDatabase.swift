@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import SampleData
 
 /// The demo's database up to the start of its shift: boundaries, operators,
 /// real incidents, cameras, rules and face search set up. The demo then

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import SampleData
 
 /// The headless demo's scripted operators: what a shift's people would do,
 /// through the same engine commands the console sends.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Console
 import Engine
 import Foundation
+import SampleData
 
 /// The console's frame, `render(Situation, UIState, size)`, at 160×45 and
 /// 80×24 on one thread, for three situations: the 48 barrios with nothing

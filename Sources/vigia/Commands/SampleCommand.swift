@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import SampleData
 
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,7 @@ struct SampleCommand: ParsableCommand {
             options.shiftProbes = probes
             options.calibrationNonMated = calibrationSize
             options.calibrationMated = calibrationSize / 10
-            let generator = try SampleGenerator(options: options, realData: try SampleData.locate(explicit: sampleData))
+            let generator = try SampleGenerator(options: options, realData: try SampleFolder.locate(explicit: sampleData))
             let folder = URL(fileURLWithPath: out)
             try generator.generate(into: folder)
             print("wrote \(SampleGenerator.files.joined(separator: ", ")) to \(folder.path)")
@@ -46,7 +47,7 @@ struct SampleCommand: ParsableCommand {
         @Option(help: "text or json") var format: OutputFormat = .text
 
         func run() throws {
-            let report = SampleChecker(timeZone: try TimeZone.named(TimeParser.defaultTimeZoneIdentifier))
+            let report = SampleChecker(timeZone: try TimeZone.named(TimeParser.defaultTimeZoneIdentifier), ordersAt: SampleGenerator.shiftStart)
                 .check(URL(fileURLWithPath: folder))
             if format == .json {
                 print(CanonicalJSON.object([

@@ -1,4 +1,6 @@
 import Foundation
+import Engine
+import FaceMatch
 import VigiaCore
 
 /// A fictional wanted person: the file entry plus what only the generator

@@ -1,14 +1,16 @@
 import Foundation
 import Testing
-@testable import Engine
+import Engine
 import FaceMatch
 import CameraAlerts
 import SocialFlags
+import SampleData
 import VigiaCore
 
 @Suite("Sample data", .serialized)
 struct SampleDataTests {
-    let folder = EngineFixture.sampleData
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("sample-data")
     let zone = TimeZone(identifier: "America/Argentina/Buenos_Aires")!
 
     @Test("the generator rebuilds every shipped synthetic file byte for byte")
@@ -25,7 +27,7 @@ struct SampleDataTests {
 
     @Test("the shipped folder passes the check, with the sizes the scenario needs")
     func shippedFolderIsValid() {
-        let report = SampleChecker(timeZone: zone).check(folder)
+        let report = SampleChecker(timeZone: zone, ordersAt: SampleGenerator.shiftStart).check(folder)
         #expect(report.errors.isEmpty, "\(report.errors.prefix(5))")
         #expect(report.counts["cameras"] == 150)
         #expect(report.counts["watchlist_entries"] == 2_000)
@@ -65,7 +67,7 @@ struct SampleDataTests {
         """.write(to: bad.appendingPathComponent("posts.jsonl"), atomically: true, encoding: .utf8)
         try "id,label,category,protected,family,split\np1,threat,none,no,threat,dev\n"
             .write(to: bad.appendingPathComponent("posts-labels.csv"), atomically: true, encoding: .utf8)
-        let report = SampleChecker(timeZone: zone).check(bad)
+        let report = SampleChecker(timeZone: zone, ordersAt: SampleGenerator.shiftStart).check(bad)
         let errors = report.errors.map(\.description)
         for expected in ["camera-events.jsonl:2: not valid JSON",
                          "camera-events.jsonl:3: camera: no camera CAM-999 in the registry",

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds the shipped `sample-data/` folder: `--sample-data`, `VIGIA_SAMPLE_DATA`,
 /// the current folder or any folder above it, or above the executable.
-enum SampleData {
+enum SampleFolder {
     static func locate(explicit: String?) throws -> URL {
         if let explicit { return URL(fileURLWithPath: explicit) }
         if let env = ProcessInfo.processInfo.environment["VIGIA_SAMPLE_DATA"] { return URL(fileURLWithPath: env) }
@@ -20,11 +20,11 @@ enum SampleData {
                 dir.deleteLastPathComponent()
             }
         }
-        throw SampleDataError.notFound
+        throw SampleFolderError.notFound
     }
 }
 
-enum SampleDataError: Error, CustomStringConvertible {
+enum SampleFolderError: Error, CustomStringConvertible {
     case notFound
     var description: String {
         "cannot find the sample-data folder: run from the Vigía source folder, or give --sample-data DIR (or VIGIA_SAMPLE_DATA)"

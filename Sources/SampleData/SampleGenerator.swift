@@ -1,4 +1,6 @@
+import Engine
 import Foundation
+import FaceMatch
 import VigiaCore
 
 /// Rebuilds the synthetic sample files byte for byte from a seed: cameras,

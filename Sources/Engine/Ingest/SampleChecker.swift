@@ -24,8 +24,11 @@ public struct SampleChecker {
     }
 
     let timeZone: TimeZone
+    /// When the watchlist's court orders are checked (the sample shift's start).
+    let ordersAt: Date
 
-    public init(timeZone: TimeZone) {
+    public init(timeZone: TimeZone, ordersAt: Date) {
+        self.ordersAt = ordersAt
         self.timeZone = timeZone
     }
 
@@ -55,7 +58,7 @@ public struct SampleChecker {
                 report.counts["watchlist_templates"] = contents.records.reduce(0) { $0 + $1.templates.count }
                 for r in contents.records {
                     entryIDs.insert(r.id)
-                    if let problem = r.scopeProblem(at: SampleGenerator.shiftStart) {
+                    if let problem = r.scopeProblem(at: ordersAt) {
                         report.notices.append(Finding(file: "watchlist.json", line: nil, message: "\(r.id): \(problem)"))
                     }
                 }

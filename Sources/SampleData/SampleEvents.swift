@@ -1,4 +1,5 @@
 import Foundation
+import FaceMatch
 import VigiaCore
 
 extension SampleGenerator {
