@@ -49,8 +49,8 @@ public struct KeyBinding: Sendable {
     public var keys: [Key]
     public var action: Action
     public var context: Pane?
-    public var spanish: String
-    public var english: String
+    /// Its description's key in the string catalogue (`Strings`).
+    public var text: String
     /// What the engine checks before it acts (nil: nothing, the key only
     /// changes the view). Whether a role may use the key is `Role.allows`,
     /// the engine's own rule, so the console keeps no role sets of its own.
@@ -60,7 +60,9 @@ public struct KeyBinding: Sendable {
     /// Changes something for real (the console asks, or the engine checks twice).
     public var dangerous: Bool
 
-    public func description(_ language: Language) -> String { language == .spanish ? spanish : english }
+    public func description(_ language: Language) -> String { Strings.text(text, language) }
+    public var spanish: String { description(.spanish) }
+    public var english: String { description(.english) }
     /// Whether `role` may use the key.
     public func allowed(for role: Role) -> Bool { permission.map(role.allows) ?? true }
     /// The people's roles that may use it, for the key table (nil: everyone).
@@ -71,48 +73,48 @@ public struct KeyBinding: Sendable {
 public enum KeyRegistry {
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding(keys: [.char("q"), .function(10)], action: .quit, context: nil, spanish: "salir", english: "quit", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("?"), .function(1)], action: .help, context: nil, spanish: "ayuda", english: "help", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.tab], action: .nextPane, context: nil, spanish: "panel siguiente", english: "next pane", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.backTab], action: .previousPane, context: nil, spanish: "panel anterior", english: "previous pane", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("1")], action: .showMap, context: nil, spanish: "mapa", english: "map", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("2")], action: .showAlerts, context: nil, spanish: "alertas", english: "alerts", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("3")], action: .showHits, context: nil, spanish: "candidatos", english: "face hits", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("4")], action: .showFlags, context: nil, spanish: "señales", english: "social flags", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("h"), .left], action: .left, context: .map, spanish: "cursor a la izquierda", english: "cursor left", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("l"), .right], action: .right, context: .map, spanish: "cursor a la derecha", english: "cursor right", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("k"), .up], action: .up, context: nil, spanish: "arriba", english: "up", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("j"), .down], action: .down, context: nil, spanish: "abajo", english: "down", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.pageUp], action: .pageUp, context: nil, spanish: "página arriba", english: "page up", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.pageDown], action: .pageDown, context: nil, spanish: "página abajo", english: "page down", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("+"), .char("=")], action: .zoomIn, context: .map, spanish: "acercar", english: "zoom in", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("-")], action: .zoomOut, context: .map, spanish: "alejar", english: "zoom out", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("0")], action: .zoomReset, context: .map, spanish: "ver toda la ciudad", english: "whole city", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("t")], action: .horizon, context: nil, spanish: "horizonte 8 h / 24 h / 7 d", english: "horizon 8 h / 24 h / 7 d", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("m")], action: .model, context: nil, spanish: "modelo de pronóstico", english: "forecast model", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("g")], action: .centre, context: nil, spanish: "centrar el mapa en lo elegido", english: "centre the map on the selection", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.enter], action: .details, context: nil, spanish: "detalles", english: "details", permission: nil, visible: true, dangerous: false),
-        KeyBinding(keys: [.escape], action: .back, context: nil, spanish: "cerrar / volver", english: "close / back", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("a"), .function(2)], action: .acknowledge, context: .alerts, spanish: "tomar (vista)", english: "acknowledge", permission: .handleAlerts, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("d"), .function(3)], action: .dispatch, context: .alerts, spanish: "despachar", english: "dispatch", permission: .handleAlerts, visible: true, dangerous: true),
-        KeyBinding(keys: [.char("c"), .function(4)], action: .close, context: .alerts, spanish: "cerrar (pide cierre)", english: "close (asks disposition)", permission: .handleAlerts, visible: true, dangerous: true),
-        KeyBinding(keys: [.char("h")], action: .hold, context: .alerts, spanish: "en espera / retomar", english: "hold / resume", permission: .handleAlerts, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("s")], action: .snooze, context: .alerts, spanish: "posponer", english: "snooze", permission: .handleAlerts, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("f")], action: .forward, context: .alerts, spanish: "derivar", english: "forward", permission: .handleAlerts, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("x")], action: .tickStep, context: .alerts, spanish: "marcar el paso siguiente", english: "tick the next procedure step", permission: .handleAlerts, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("C")], action: .bulkClose, context: .alerts, spanish: "cerrar las listadas (pregunta)", english: "close all listed (asks)", permission: .handleAlerts, visible: false, dangerous: true),
-        KeyBinding(keys: [.char("N")], action: .note, context: .alerts, spanish: "agregar una nota", english: "add a note", permission: .handleAlerts, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("u")], action: .undo, context: nil, spanish: "deshacer la última toma, cierre, espera o derivación (10 s)", english: "undo your last acknowledge, close, snooze or forward (10 s)", permission: .handleAlerts, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("y"), .function(5)], action: .confirm, context: .hits, spanish: "confirmar candidato (con motivo)", english: "confirm candidate (with reason)", permission: .decideHits, visible: true, dangerous: true),
-        KeyBinding(keys: [.char("n"), .function(6)], action: .reject, context: .hits, spanish: "rechazar candidato (con motivo)", english: "reject candidate (with reason)", permission: .decideHits, visible: true, dangerous: true),
-        KeyBinding(keys: [.char("d"), .function(3)], action: .dispatch, context: .hits, spanish: "despachar (tras 2 confirmaciones)", english: "dispatch (after 2 confirmations)", permission: .decideHits, visible: true, dangerous: true),
-        KeyBinding(keys: [.char("y"), .function(5)], action: .confirm, context: .flags, spanish: "creíble: crea alerta (con motivo)", english: "credible: raise alert (with reason)", permission: .reviewFlags, visible: true, dangerous: true),
-        KeyBinding(keys: [.char("n"), .function(6)], action: .reject, context: .flags, spanish: "no creíble: se borra (con motivo)", english: "not credible: deleted (with reason)", permission: .reviewFlags, visible: true, dangerous: true),
-        KeyBinding(keys: [.char("/")], action: .filter, context: nil, spanish: "filtrar la lista", english: "filter the list", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char(":")], action: .command, context: nil, spanish: "comando (login, lang, theme, model, horizon, help, quit)", english: "command (login, lang, theme, model, horizon, help, quit)", permission: nil, visible: false, dangerous: false),
-        KeyBinding(keys: [.char("S"), .function(7)], action: .shiftView, context: nil, spanish: "resumen del turno (vista)", english: "shift summary (view)", permission: .exportReports, visible: true, dangerous: false),
-        KeyBinding(keys: [.char("A"), .function(8)], action: .auditView, context: nil, spanish: "registro de auditoría (solo lectura)", english: "audit trail (read-only)", permission: .verifyAudit, visible: true, dangerous: false),
-        KeyBinding(keys: [.char(" ")], action: .pause, context: nil, spanish: "pausar / seguir la repetición", english: "pause / resume the replay", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("q"), .function(10)], action: .quit, context: nil, text: "key.quit", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("?"), .function(1)], action: .help, context: nil, text: "key.help", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.tab], action: .nextPane, context: nil, text: "key.nextPane", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.backTab], action: .previousPane, context: nil, text: "key.previousPane", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("1")], action: .showMap, context: nil, text: "key.showMap", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("2")], action: .showAlerts, context: nil, text: "key.showAlerts", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("3")], action: .showHits, context: nil, text: "key.showHits", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("4")], action: .showFlags, context: nil, text: "key.showFlags", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("h"), .left], action: .left, context: .map, text: "key.map.left", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("l"), .right], action: .right, context: .map, text: "key.map.right", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("k"), .up], action: .up, context: nil, text: "key.up", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("j"), .down], action: .down, context: nil, text: "key.down", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.pageUp], action: .pageUp, context: nil, text: "key.pageUp", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.pageDown], action: .pageDown, context: nil, text: "key.pageDown", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("+"), .char("=")], action: .zoomIn, context: .map, text: "key.map.zoomIn", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("-")], action: .zoomOut, context: .map, text: "key.map.zoomOut", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("0")], action: .zoomReset, context: .map, text: "key.map.zoomReset", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("t")], action: .horizon, context: nil, text: "key.horizon", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("m")], action: .model, context: nil, text: "key.model", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("g")], action: .centre, context: nil, text: "key.centre", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.enter], action: .details, context: nil, text: "key.details", permission: nil, visible: true, dangerous: false),
+        KeyBinding(keys: [.escape], action: .back, context: nil, text: "key.back", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("a"), .function(2)], action: .acknowledge, context: .alerts, text: "key.alerts.acknowledge", permission: .handleAlerts, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("d"), .function(3)], action: .dispatch, context: .alerts, text: "key.alerts.dispatch", permission: .handleAlerts, visible: true, dangerous: true),
+        KeyBinding(keys: [.char("c"), .function(4)], action: .close, context: .alerts, text: "key.alerts.close", permission: .handleAlerts, visible: true, dangerous: true),
+        KeyBinding(keys: [.char("h")], action: .hold, context: .alerts, text: "key.alerts.hold", permission: .handleAlerts, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("s")], action: .snooze, context: .alerts, text: "key.alerts.snooze", permission: .handleAlerts, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("f")], action: .forward, context: .alerts, text: "key.alerts.forward", permission: .handleAlerts, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("x")], action: .tickStep, context: .alerts, text: "key.alerts.tickStep", permission: .handleAlerts, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("C")], action: .bulkClose, context: .alerts, text: "key.alerts.bulkClose", permission: .handleAlerts, visible: false, dangerous: true),
+        KeyBinding(keys: [.char("N")], action: .note, context: .alerts, text: "key.alerts.note", permission: .handleAlerts, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("u")], action: .undo, context: nil, text: "key.undo", permission: .handleAlerts, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("y"), .function(5)], action: .confirm, context: .hits, text: "key.hits.confirm", permission: .decideHits, visible: true, dangerous: true),
+        KeyBinding(keys: [.char("n"), .function(6)], action: .reject, context: .hits, text: "key.hits.reject", permission: .decideHits, visible: true, dangerous: true),
+        KeyBinding(keys: [.char("d"), .function(3)], action: .dispatch, context: .hits, text: "key.hits.dispatch", permission: .decideHits, visible: true, dangerous: true),
+        KeyBinding(keys: [.char("y"), .function(5)], action: .confirm, context: .flags, text: "key.flags.confirm", permission: .reviewFlags, visible: true, dangerous: true),
+        KeyBinding(keys: [.char("n"), .function(6)], action: .reject, context: .flags, text: "key.flags.reject", permission: .reviewFlags, visible: true, dangerous: true),
+        KeyBinding(keys: [.char("/")], action: .filter, context: nil, text: "key.filter", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char(":")], action: .command, context: nil, text: "key.command", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("S"), .function(7)], action: .shiftView, context: nil, text: "key.shiftView", permission: .exportReports, visible: true, dangerous: false),
+        KeyBinding(keys: [.char("A"), .function(8)], action: .auditView, context: nil, text: "key.auditView", permission: .verifyAudit, visible: true, dangerous: false),
+        KeyBinding(keys: [.char(" ")], action: .pause, context: nil, text: "key.pause", permission: nil, visible: false, dangerous: false),
     ]
 
     /// The binding for `key` in `pane`: the pane's own first, then global ones.

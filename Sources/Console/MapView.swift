@@ -120,7 +120,7 @@ enum MapView {
         case 2: share = 20
         default: return Strings.text("map.below", l)
         }
-        return l == .spanish ? "\(share) % más alto" : "top \(share) %"
+        return Strings.text("map.topshare", l, n: "\(share)")
     }
 
     static func cursorLine(_ s: Situation, _ state: UIState, _ g: MapGeometry, _ p: PlanarPoint, level: Int?, expected: Double?) -> String {

@@ -50,7 +50,7 @@ enum Overlays {
         for context in [nil] + Pane.allCases.map(Optional.some) {
             let group = KeyRegistry.bindings.filter { $0.context == context }
             guard !group.isEmpty else { continue }
-            lines.append(context.map { Strings.text("pane." + $0.rawValue, l) } ?? (l == .spanish ? "En todas partes" : "Everywhere"))
+            lines.append(context.map { Strings.text("pane." + $0.rawValue, l) } ?? Strings.text("help.everywhere", l))
             for k in group {
                 let allowed = k.allowed(for: s.header.role)
                 lines.append("  \(k.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0)) \(k.description(l))\(k.dangerous ? " (\(Strings.text("help.dangerous", l)))" : "")\(allowed ? "" : " ✗")")

@@ -66,11 +66,21 @@ public enum Strings {
         "review.noforecast": ("sin pronóstico: no hay hechos cargados", "no forecast: no incidents stored"),
         "review.keys": ("↑↓ PgUp PgDn desplaza · / filtra (operador, acción, hora) · Esc vuelve", "↑↓ PgUp PgDn scroll · / filter (operator, action, time) · Esc back"),
         "review.shown": ("mostrados", "shown"), "review.of": ("de", "of"),
+        "map.topshare": ("{n} % más alto", "top {n} %"), "help.everywhere": ("En todas partes", "Everywhere"),
+        "small.title": ("terminal demasiado chica", "terminal too small"), "small.need": ("se necesita {n}", "need {n}"), "small.have": ("hay {n}", "have {n}"),
         "tour.title": ("Recorrido guiado", "Guided tour"), "tour.next": ("Enter: siguiente · Esc: salir del recorrido", "Enter: next · Esc: leave the tour"),
     ]
 
     public static func text(_ key: String, _ language: Language) -> String {
-        guard let e = table[key] else { return key }
+        guard let e = table[key] ?? keys[key] else { return key }
         return language == .spanish ? e.es : e.en
     }
+
+    /// The text with its `{n}` filled in.
+    static func text(_ key: String, _ language: Language, n: String) -> String {
+        text(key, language).replacingOccurrences(of: "{n}", with: n)
+    }
+
+    /// Every key of the catalogue, each once (the key registry's and the rest).
+    static var allKeys: [String] { Array(table.keys) + Array(keys.keys) }
 }

@@ -6,9 +6,7 @@ public func renderTooSmall(size: TerminalSize, language: Language) -> ScreenBuff
     var buffer = ScreenBuffer(size: size)
     let need = "\(minimumTerminalSize.columns)×\(minimumTerminalSize.rows)"
     let have = "\(size.columns)×\(size.rows)"
-    let lines = language == .spanish
-        ? ["terminal demasiado chica", "se necesita \(need)", "hay \(have)"]
-        : ["terminal too small", "need \(need)", "have \(have)"]
+    let lines = [Strings.text("small.title", language), Strings.text("small.need", language, n: need), Strings.text("small.have", language, n: have)]
     let top = max(0, (size.rows - lines.count) / 2)
     for (i, line) in lines.enumerated() {
         buffer.put(line, row: top + i, column: max(0, (size.columns - line.count) / 2), role: i == 0 ? .warning : .normal)
