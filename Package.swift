@@ -73,7 +73,7 @@ let package = Package(
             "Store", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EngineTests", dependencies: [
-            "Engine", "Store", .product(name: "GRDB", package: "GRDB.swift"),
+            "Engine", "Store", "SampleData", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SampleDataTests", dependencies: ["SampleData", "Engine", "FaceMatch", "SocialFlags", "CameraAlerts"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"], exclude: ["Golden"]),

@@ -81,8 +81,7 @@ public final class ConsoleApp {
             if Self.stopRequested.load(ordering: .relaxed) { break }
             if let key {
                 if key == .resize { dirty = true; continue }
-                let before = session.state
-                let wasPaused = before.paused
+                let wasPaused = session.state.paused
                 let hadPrompt: Bool
                 if case .prompt? = session.state.overlay { hadPrompt = true } else { hadPrompt = false }
                 let reaction = session.press(key, size: screen.size)
@@ -97,7 +96,8 @@ public final class ConsoleApp {
                         session.report(.themeLoaded(name: name, problem: theme.problems.first))
                     } catch { session.report(.refused("\(error)")) }
                 }
-                if !reaction.effects.isEmpty || reaction.command != nil || session.state != before { dirty = true }
+                // Any change of state is in the reaction (redraw, rebuild); a theme redraws too.
+                if !reaction.effects.isEmpty || reaction.command != nil { dirty = true }
                 continue
             }
             if !options.readOnly, Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }

@@ -51,10 +51,8 @@ public final class ConsoleSession {
         let reaction = Reducer.reduce(&state, key: key, situation: situation, size: size)
         var effects = reaction.effects
         var forTerminal: EngineCommand?
-        switch reaction.command {
-        case .engine?, .signIn?: effects.formUnion(Reducer.result(&state, run(reaction.command!)).effects)
-        case .setTheme?: forTerminal = reaction.command
-        case nil: break
+        if let command = reaction.command {
+            if let result = run(command) { effects.formUnion(Reducer.result(&state, result).effects) } else { forTerminal = command }
         }
         if !effects.isDisjoint(with: [.rebuild, .reloadForecast]) { poll(force: true) } else { Reducer.follow(&state, situation: situation) }
         return Reaction(effects, command: forTerminal)
@@ -101,16 +99,17 @@ public final class ConsoleSession {
         return arrivals
     }
 
-    /// Runs a command for the signed-in operator; the reducer says how it went.
-    private func run(_ command: EngineCommand) -> CommandResult {
-        if readOnly { return .readOnly }
+    /// Runs a command for the signed-in operator; the reducer says how it
+    /// went. Nil: the command is the terminal's (a theme), not run here.
+    private func run(_ command: EngineCommand) -> CommandResult? {
         do {
             switch command {
+            case .setTheme: return nil
+            case _ where readOnly: return .readOnly
             case .engine(let c): return .performed(c, try engine.perform(c, by: principal))
             case .signIn(let name, let passphrase):
                 principal = try engine.signIn(name: name, passphrase: passphrase)
                 return .signedIn(name: principal.name, role: principal.role)
-            case .setTheme: return .refused("theme")
             }
         } catch {
             return .refused("\(error)")

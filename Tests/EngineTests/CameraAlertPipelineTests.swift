@@ -2,6 +2,7 @@ import CameraAlerts
 import Foundation
 import Testing
 @testable import Engine
+import SampleData
 @_spi(SignIn) import VigiaCore
 
 @Suite("Camera alert pipeline", .serialized)
@@ -186,7 +187,7 @@ struct CameraAlertPipelineTests {
         let report = try f.engine.ingestEvents(from: try FileHandle(forReadingFrom: file), source: "camera-events.jsonl")
         #expect(report.quarantined == 0 && report.faceProbes == 1_600)
         #expect(report.alerts >= 48, "8 hours, an alert every few minutes: \(report.alerts)")
-        let q = try f.engine.alertQueue(at: EngineFixture.shiftEnd, as: .feed)
+        let q = try f.engine.alertQueue(at: SampleGenerator.shiftEnd, as: .feed)
         #expect(Set(q.items.map(\.stored.alert.ruleID)).isSuperset(of: ["tamper", "camera-offline", "loitering-entrance", "station-crowd"]))
         #expect(q.cameraHealth.values.filter { $0 == "tampered" }.count == 2)
     }

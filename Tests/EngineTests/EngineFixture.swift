@@ -47,10 +47,6 @@ final class EngineFixture {
         return try engine.signIn(name: "root", passphrase: "root-passphrase")
     }
 
-    /// The sample shift (2018-11-15, 16:00–24:00 Buenos Aires), as the generator in `SampleData` writes it.
-    static let shiftStart = Date(timeIntervalSince1970: 1_542_301_200)
-    static let shiftEnd = shiftStart.addingTimeInterval(8 * 3600)
-
     static var sampleData: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("sample-data")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Engine
+import SampleData
 import CameraAlerts
 import VigiaCore
 
@@ -70,8 +71,8 @@ struct FeedDecoderTests {
         let t = EmbeddingCodec.encode([1, 0], precision: .float32)
         let json = #"{"schema":"vigia.watchlist/1","dimension":2,"precision":"float32","entries":[{"id":"W1","name":"X","status":"active","issued":"2018-01-01","expires":"2019-01-01","court":"J1","templates":["\#(t)"]},{"id":"W2","name":"Y","status":"active","issued":"2018-01-01","expires":"2018-06-01","court":"J1","order_reference":"C 1/2018","templates":["\#(t)"]}]}"#
         let contents = try WatchlistFile.decode(Data(json.utf8), source: "w.json", timeZone: zone)
-        #expect(contents.records[0].scopeProblem(at: EngineFixture.shiftStart)?.contains("no court order reference") == true)
-        #expect(contents.records[1].scopeProblem(at: EngineFixture.shiftStart)?.contains("expired") == true)
+        #expect(contents.records[0].scopeProblem(at: SampleGenerator.shiftStart)?.contains("no court order reference") == true)
+        #expect(contents.records[1].scopeProblem(at: SampleGenerator.shiftStart)?.contains("expired") == true)
         let noTemplates = json.replacingOccurrences(of: #""templates":["\#(t)"]},{"id":"W2""#, with: #""templates":[]},{"id":"W2""#)
         #expect(throws: EngineError.self) { try WatchlistFile.decode(Data(noTemplates.utf8), source: "w.json", timeZone: zone) }
     }
