@@ -56,13 +56,9 @@ public final class ConsoleApp {
     public func run() throws {
         var initial = UIState(language: options.language, glyphs: options.glyphs)
         if !options.tour.isEmpty { initial.tour = options.tour; initial.tourStep = 0; Tour.apply(0, to: &initial) }
-        // Safeguard 11: the retention policy runs at start-up and then hourly; lapsed
-        // urgent authorisations (safeguard 3) are made final at start-up and every minute.
-        if !options.readOnly {
-            _ = try? engine.applyScheduledRetention()
-            _ = try? engine.applyAuthorisationLapses()
-        }
-        var lastRetention = Date(), lastSweep = Date()
+        // The system's duties (lapses, retention when due) at start-up and every minute.
+        if !options.readOnly { try? engine.runScheduledWork() }
+        var lastSweep = Date()
         let session = try ConsoleSession(engine: engine, principal: principal, state: initial, readOnly: options.readOnly,
                                          replaySpeed: options.replay?.speed)
         let screen = try CursesScreen(theme: options.theme)
@@ -100,8 +96,7 @@ public final class ConsoleApp {
                 if !reaction.effects.isEmpty || reaction.command != nil { dirty = true }
                 continue
             }
-            if !options.readOnly, Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
-            if !options.readOnly, Date().timeIntervalSince(lastSweep) >= 60 { _ = try? engine.applyAuthorisationLapses(); lastSweep = Date() }
+            if !options.readOnly, Date().timeIntervalSince(lastSweep) >= Engine.scheduledWorkPeriod { try? engine.runScheduledWork(); lastSweep = Date() }
             // No key: rebuild when the store or a feed moved, or each second while the replay clock runs.
             let generation = feeder?.generation.load(ordering: .relaxed) ?? 0
             let replaying = options.replay.map { !$0.finished } ?? false

@@ -6,11 +6,39 @@ import VigiaCore
 public struct RetentionStore: RetentionRepository {
     let database: VigiaDatabase
 
+    /// Where the last scheduled pass's time (seconds since 1970, as text) is kept.
+    static let lastScheduledKey = "retention.last_scheduled"
+
     public func apply(_ policy: RetentionPolicy, now: Date, counterCutoff: String, dryRun: Bool,
                       audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport {
+        try run(policy, now: now, counterCutoff: counterCutoff, dryRun: dryRun, every: nil, audit: audit)!
+    }
+
+    public func applyScheduled(_ policy: RetentionPolicy, now: Date, every: TimeInterval, counterCutoff: String,
+                               audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport? {
+        // A read first, so a process that is not due does not take the write lock at all.
+        let last = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.lastScheduledKey]) }
+        if !Self.isDue(last: last, now: now, every: every) { return nil }
+        return try run(policy, now: now, counterCutoff: counterCutoff, dryRun: false, every: every, audit: audit)
+    }
+
+    static func isDue(last: String?, now: Date, every: TimeInterval) -> Bool {
+        guard let last, let t = Double(last), t.isFinite else { return true }
+        let since = now.timeIntervalSince1970 - t
+        return since >= every || since < 0
+    }
+
+    private func run(_ policy: RetentionPolicy, now: Date, counterCutoff: String, dryRun: Bool, every: TimeInterval?,
+                     audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport? {
         let t = now.timeIntervalSince1970
         func cutoff(_ days: Int) -> Double { t - Double(days) * 86_400 }
-        let report = try database.write(audit: nil) { db in
+        let report: RetentionReport? = try database.write(audit: nil) { db in
+            if let every {
+                // Again under the write lock: another process may have run it since the read.
+                let last = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.lastScheduledKey])
+                if !Self.isDue(last: last, now: now, every: every) { return nil }
+                try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [Self.lastScheduledKey, String(t)])
+            }
             var r = RetentionReport()
             r.dryRun = dryRun
             // Alerts closed before the cut-off (by their last transition), with their history.
@@ -59,7 +87,7 @@ public struct RetentionStore: RetentionRepository {
             try database.appendAudit(audit(r), in: db)
             return r
         }
-        if !dryRun && report.total > 0 { try database.purgeJournal() }
+        if !dryRun, let report, report.total > 0 { try database.purgeJournal() }
         return report
     }
 }

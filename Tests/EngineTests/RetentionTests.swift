@@ -79,6 +79,47 @@ struct RetentionTests {
         try seed(f)
         // Scheduled runs act as the system, audited.
         let r = try f.engine.applyScheduledRetention()
-        #expect(r.closedAlerts == 0 && r.quarantine == 1)
+        #expect(r?.closedAlerts == 0 && r?.quarantine == 1)
+    }
+
+    @Test("scheduled retention runs once an hour between all the processes on one store, and a stored time in the future does not stop it")
+    func scheduledOncePerPeriod() throws {
+        let f = try EngineFixture()
+        _ = try f.admin()
+        try seed(f)
+        // A console and two feeds on one store: each calls it at start; it runs once. (Before, each ran it: 3 records.)
+        func process(at t: Double) throws -> Engine { try Engine(databasePath: f.databasePath, clock: FixedTimeSource(Date(timeIntervalSince1970: t))) }
+        let first = try f.engine.applyScheduledRetention()
+        #expect(first?.quarantine == 1, "the first call applies the policy")
+        #expect(try process(at: now + 60).applyScheduledRetention() == nil)
+        #expect(try process(at: now + 3599).applyScheduledRetention() == nil)
+        #expect(try count(f, "SELECT count(*) FROM audit_log WHERE action = 'retention.scheduled'") == 1)
+        // An hour later the next caller, whichever it is, runs it.
+        #expect(try process(at: now + 3600).applyScheduledRetention() != nil)
+        #expect(try process(at: now + 3700).applyScheduledRetention() == nil)
+        // An insider who writes a far-future time into the store does not switch purges off: a time ahead of the clock is due.
+        try DatabaseQueue(path: f.databasePath).write { try $0.execute(sql: "UPDATE setting SET value = '99999999999' WHERE key = 'retention.last_scheduled'") }
+        #expect(try process(at: now + 3800).applyScheduledRetention() != nil)
+        // Nor does garbage there.
+        try DatabaseQueue(path: f.databasePath).write { try $0.execute(sql: "UPDATE setting SET value = 'nan' WHERE key = 'retention.last_scheduled'") }
+        #expect(try process(at: now + 3900).applyScheduledRetention() != nil)
+        #expect(try count(f, "SELECT count(*) FROM audit_log WHERE action = 'retention.scheduled'") == 4)
+        if case .broken(let seq, let problem) = try f.engine.audit.verify() { Issue.record("audit chain broken at \(seq): \(problem)") }
+    }
+
+    @Test("eight processes calling it at once run it once")
+    func scheduledUnderRace() async throws {
+        let f = try EngineFixture()
+        _ = try f.admin()
+        try seed(f)
+        let path = f.databasePath, t = now
+        let ran = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try Engine(databasePath: path, clock: FixedTimeSource(Date(timeIntervalSince1970: t))).applyScheduledRetention() != nil }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(ran == 1)
+        #expect(try count(f, "SELECT count(*) FROM audit_log WHERE action = 'retention.scheduled'") == 1)
     }
 }

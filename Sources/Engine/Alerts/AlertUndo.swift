@@ -48,7 +48,7 @@ extension Engine {
         }
         let details: CanonicalJSON = ["from": .string(t.to.rawValue), "to": .string(t.from.rawValue), "undo": true, "undoes": .string(action)]
         let moved = try alerts.revert(last, by: principal.name, at: now, details: details,
-                                      audit: AuditEntry(principal: principal, action: .alertUndo, subject: String(id), details: details))
+                                      audit: AuditEntry(principal: principal, action: Command.undo(alert: id).auditAction, subject: String(id), details: details))
         guard moved else { throw refuse("someone else changed this alert first; look again") }
         guard let after = try alerts.alert(id: id) else { throw refuse("no alert \(id)") }
         return after

@@ -41,7 +41,7 @@ extension Engine {
                 result.refused.append(.init(alert: id, reason: e.description))
             }
         }
-        try audit.append(AuditEntry(principal: principal, action: .alertCloseBulk, subject: "\(result.closed.count) alerts", details: [
+        try audit.append(AuditEntry(principal: principal, action: Command.closeAll(ids, disposition, reason: reason).auditAction, subject: "\(result.closed.count) alerts", details: [
             "disposition": .string(disposition.rawValue), "reason": .string(reason),
             "closed": .array(result.closed.map { .int($0) }), "refused": .array(result.refused.map { .int($0.alert) }),
         ]))

@@ -53,7 +53,7 @@ extension Engine {
         }
         let moved = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: confirm, reason: reason, at: clock.now()),
                                           expected: hit.state, newState: next,
-                                          audit: AuditEntry(principal: principal, action: confirm ? .hitConfirm : .hitReject, subject: String(id),
+                                          audit: AuditEntry(principal: principal, action: Command.decideHit(id, confirm: confirm, reason: reason).auditAction, subject: String(id),
                                                             details: ["reason": .string(reason), "state": .string(next.rawValue)]))
         guard moved else { throw EngineError.badInput(file: "hit \(id)", line: nil, field: nil, reason: "someone else decided first; look again") }
         return next
@@ -71,7 +71,7 @@ extension Engine {
         }
         _ = try faceSearch.decide(HitDecision(hitID: id, operatorName: principal.name, confirm: true, reason: "", at: clock.now()),
                                   expected: .confirmed, newState: .dispatched,
-                                  audit: AuditEntry(principal: principal, action: .hitDispatch, subject: String(id)))
+                                  audit: AuditEntry(principal: principal, action: Command.dispatchHit(id).auditAction, subject: String(id)))
     }
 
     /// Confirmed sightings of one entry in time order: a movement trail.

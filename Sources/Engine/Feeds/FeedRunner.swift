@@ -41,7 +41,7 @@ struct FeedRunner {
         defer { withExtendedLifetime(claim) {} }
         var batch = FeedBatch()
         // No sweep here: a stage that searches faces has its lapses applied before its authorisations are read (`ingestEvents`).
-        var lastFlush = Date(), lastSweep = Date(), lastRetention = Date()
+        var lastFlush = Date(), lastSweep = Date()
 
         func flush(final: Bool) throws {
             try stage.finish(&batch)
@@ -60,10 +60,8 @@ struct FeedRunner {
         /// While the feed waits: commit what is held, so it is stored and on screen now, and do the scheduled work.
         func whileWaiting() throws {
             if !batch.isEmpty || stage.holdsWork { try flush(final: false) }
-            // Lapses are enforced at every use regardless; a feed that runs for days also makes them final, and purges.
-            if Date().timeIntervalSince(lastSweep) >= 60 { try engine.applyAuthorisationLapses(); lastSweep = Date() }
-            // A purge that fails (a busy store) is tried again next hour; it never stops the feed.
-            if Date().timeIntervalSince(lastRetention) >= 3600 { _ = try? engine.applyScheduledRetention(); lastRetention = Date() }
+            // A feed that runs for days makes lapses final and purges, as a console does.
+            if Date().timeIntervalSince(lastSweep) >= Engine.scheduledWorkPeriod { try engine.runScheduledWork(); lastSweep = Date() }
         }
 
         feed: while true {

@@ -23,17 +23,31 @@ extension Engine {
         return try runRetention(dryRun: dryRun, principal: principal, action: dryRun ? .retentionDryRun : .retentionApply)
     }
 
-    /// The policy an admin set, applied by the system at start-up and hourly (safeguard 11).
+    /// How often the system applies the policy by itself.
+    public static let retentionPeriod: TimeInterval = 3600
+
+    /// The policy an admin set, applied by the system (safeguard 11) when no
+    /// process on this store has done so in the last hour: consoles and feeds
+    /// call this at start-up and every minute, and between them it runs once
+    /// an hour, with one `retention.scheduled` record. Nil when it was not due.
     @discardableResult
-    public func applyScheduledRetention() throws -> RetentionReport {
-        try runRetention(dryRun: false, principal: .feed, action: .retentionScheduled)
+    public func applyScheduledRetention() throws -> RetentionReport? {
+        let policy = try retentionPolicy(), now = clock.now()
+        return try retention.applyScheduled(policy, now: now, every: Self.retentionPeriod, counterCutoff: counterCutoff(policy, now),
+                                            audit: retentionAudit(.feed, .retentionScheduled))
     }
 
     private func runRetention(dryRun: Bool, principal: Principal, action: AuditAction) throws -> RetentionReport {
-        let policy = try retentionPolicy()
-        let now = clock.now()
-        let cutoff = TimestampFormatter(timeZone: timeZone).string(from: now.addingTimeInterval(-Double(policy.countersDays) * 86_400)).prefix(10)
-        return try retention.apply(policy, now: now, counterCutoff: String(cutoff), dryRun: dryRun) { r in
+        let policy = try retentionPolicy(), now = clock.now()
+        return try retention.apply(policy, now: now, counterCutoff: counterCutoff(policy, now), dryRun: dryRun, audit: retentionAudit(principal, action))
+    }
+
+    private func counterCutoff(_ policy: RetentionPolicy, _ now: Date) -> String {
+        String(TimestampFormatter(timeZone: timeZone).string(from: now.addingTimeInterval(-Double(policy.countersDays) * 86_400)).prefix(10))
+    }
+
+    private func retentionAudit(_ principal: Principal, _ action: AuditAction) -> (RetentionReport) -> AuditEntry {
+        { r in
             AuditEntry(principal: principal, action: action, subject: "retention", details: [
                 "closed_alerts": .int(Int64(r.closedAlerts)), "rejected_hits": .int(Int64(r.rejectedHits)),
                 "credible_flags": .int(Int64(r.credibleFlags)), "quarantine": .int(Int64(r.quarantine)), "counters": .int(Int64(r.counters)),

@@ -30,7 +30,7 @@ extension Engine {
         // The audit record holds the decision, never the post's text or author.
         return try social.decide(flag: id, credible ? .credible : .notCredible, operatorName: principal.name, reason: reason, at: now,
                                  alert: alert, counterPeriod: counterPeriod(),
-                                 audit: AuditEntry(principal: principal, action: credible ? .flagCredible : .flagNotCredible,
+                                 audit: AuditEntry(principal: principal, action: Command.reviewFlag(id, credible: credible, reason: reason).auditAction,
                                                    subject: String(id), details: ["reason": .string(reason), "category": .string(f.flag.category.rawValue)]))
     }
 }

@@ -95,4 +95,12 @@ public struct RetentionReport: Hashable, Sendable, Codable {
 public protocol RetentionRepository: Sendable {
     /// Deletes what the policy no longer keeps as of `now` (nothing when `dryRun`), with its audit entry in the same transaction.
     func apply(_ policy: RetentionPolicy, now: Date, counterCutoff: String, dryRun: Bool, audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport
+    /// A scheduled pass: as `apply`, but only when no scheduled pass by any
+    /// process on this store ran in the `every` seconds before `now` (a stored
+    /// time after `now`, from a clock set back, counts as due). The check, the
+    /// new time, the deletion and the audit entry are one transaction, so
+    /// consoles and feeds on one store run it once per period between them.
+    /// Nil when it was not due.
+    func applyScheduled(_ policy: RetentionPolicy, now: Date, every: TimeInterval, counterCutoff: String,
+                        audit: (RetentionReport) -> AuditEntry) throws -> RetentionReport?
 }

@@ -9,7 +9,7 @@ struct RetentionCommand: ParsableCommand {
 
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete what the policy no longer keeps (admin; audited). The console also applies it at start-up and hourly.")
+            abstract: "Delete what the policy no longer keeps (admin; audited). Consoles and feeds also apply it, once an hour between them.")
         @ArgumentParser.Flag(name: .customLong("dry-run"), help: "Only report what would be deleted.") var dryRun = false
         @Option(help: "text or json") var format: OutputFormat = .text
         @OptionGroup var database: DatabaseOptions
