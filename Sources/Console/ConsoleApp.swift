@@ -55,6 +55,8 @@ public final class ConsoleApp {
 
     public func run() throws {
         var initial = UIState(language: options.language, glyphs: options.glyphs)
+        // A stored shift replayed read-only can be moved through; the demo's live feeds cannot be rewound.
+        initial.canSeek = options.replay != nil && options.readOnly
         if !options.tour.isEmpty { initial.tour = options.tour; initial.tourStep = 0; Tour.apply(0, to: &initial) }
         // The system's duties (lapses, retention when due) at start-up and every minute.
         if !options.readOnly { try? engine.runScheduledWork() }
@@ -84,6 +86,10 @@ public final class ConsoleApp {
                 // Text typed on after a prompt closed is not a string of commands.
                 if hadPrompt, session.state.overlay == nil { screen.discardTypeahead() }
                 if session.state.paused != wasPaused { options.replay?.setPaused(session.state.paused) }
+                if !reaction.effects.isDisjoint(with: [.seekBack, .seekForward]) {
+                    options.replay?.seek(by: reaction.effects.contains(.seekBack) ? -Reducer.seekSeconds : Reducer.seekSeconds)
+                    _ = session.poll(force: true)
+                }
                 if reaction.effects.contains(.quit) { feeder?.stop(); return }
                 if case .setTheme(let name)? = reaction.command {
                     do {

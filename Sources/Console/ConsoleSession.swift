@@ -36,7 +36,9 @@ public final class ConsoleSession {
     var request: SituationSource.Request { Self.request(principal, state, replaySpeed) }
 
     static func request(_ principal: Principal, _ state: UIState, _ replaySpeed: Double?) -> SituationSource.Request {
-        SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: replaySpeed, review: state.review)
+        // A read-only console is a view of the past (`--at`, `--replay`): its queues are as they stood at its clock's time.
+        SituationSource.Request(principal: principal, horizonHours: state.horizonHours, model: state.model, replaySpeed: replaySpeed, review: state.review,
+                                asOf: state.readOnly)
     }
 
     /// The screen as it stands.

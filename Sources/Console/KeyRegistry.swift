@@ -39,7 +39,7 @@ public enum Action: String, Sendable, CaseIterable {
     case quit, help, nextPane, previousPane, showMap, showAlerts, showHits, showFlags
     case up, down, left, right, pageUp, pageDown, details, back
     case acknowledge, dispatch, close, hold, snooze, forward, confirm, reject, undo, tickStep, note, bulkClose
-    case zoomIn, zoomOut, zoomReset, centre, horizon, model, filter, command, pause
+    case zoomIn, zoomOut, zoomReset, centre, horizon, model, filter, command, pause, seekBack, seekForward
     case shiftView, auditView
 }
 
@@ -115,6 +115,8 @@ public enum KeyRegistry {
         KeyBinding(keys: [.char("S"), .function(7)], action: .shiftView, context: nil, text: "key.shiftView", permission: .exportReports, visible: true, dangerous: false),
         KeyBinding(keys: [.char("A"), .function(8)], action: .auditView, context: nil, text: "key.auditView", permission: .verifyAudit, visible: true, dangerous: false),
         KeyBinding(keys: [.char(" ")], action: .pause, context: nil, text: "key.pause", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("[")], action: .seekBack, context: nil, text: "key.seekBack", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("]")], action: .seekForward, context: nil, text: "key.seekForward", permission: nil, visible: false, dangerous: false),
     ]
 
     /// The binding for `key` in `pane`: the pane's own first, then global ones.

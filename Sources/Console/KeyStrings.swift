@@ -46,5 +46,7 @@ extension Strings {
         "key.shiftView": ("resumen del turno (vista)", "shift summary (view)"),
         "key.auditView": ("registro de auditoría (solo lectura)", "audit trail (read-only)"),
         "key.pause": ("pausar / seguir la repetición", "pause / resume the replay"),
+        "key.seekBack": ("repetición: 10 min atrás", "replay: back 10 min"),
+        "key.seekForward": ("repetición: 10 min adelante", "replay: on 10 min"),
     ]
 }

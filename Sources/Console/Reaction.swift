@@ -16,6 +16,9 @@ public struct Reaction: Sendable, Equatable {
         /// The forecast's horizon or model changed.
         public static let reloadForecast = Effects(rawValue: 4)
         public static let quit = Effects(rawValue: 8)
+        /// Move a stored replay's clock back or on by `Reducer.seekSeconds`.
+        public static let seekBack = Effects(rawValue: 16)
+        public static let seekForward = Effects(rawValue: 32)
     }
 
     public var effects: Effects

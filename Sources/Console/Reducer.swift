@@ -88,6 +88,10 @@ public enum Reducer {
             state.overlay = .prompt(Prompt(purpose: .filter))
         case .command: state.overlay = .prompt(Prompt(purpose: .command))
         case .pause: state.paused.toggle()
+        case .seekBack, .seekForward:
+            // Only a replay of a stored shift can move: a live feed (the demo's included) has already stored what it read.
+            guard state.canSeek else { state.message = Strings.text("msg.noseek", state.language); return .none }
+            return Reaction(binding.action == .seekBack ? .seekBack : .seekForward)
         case .shiftView, .auditView: break
         case .acknowledge, .dispatch, .close, .hold, .snooze, .forward, .confirm, .reject, .tickStep, .note, .bulkClose:
             return itemAction(&state, binding.action, situation: situation)
@@ -109,7 +113,10 @@ public enum Reducer {
     }
 
     /// What still works while a review view covers the panes.
-    static let inReview: Set<Action> = [.quit, .help, .filter, .command, .pause]
+    static let inReview: Set<Action> = [.quit, .help, .filter, .command, .pause, .seekBack, .seekForward]
+
+    /// How far `[` and `]` move a replay.
+    public static let seekSeconds: TimeInterval = 600
 
     /// Keys of a review view: its own key toggles it, the other switches, arrows scroll, Esc clears the filter then closes.
     enum ReviewKeyResult { case ignored, handled(Reaction) }

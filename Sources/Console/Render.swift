@@ -99,7 +99,9 @@ enum TitleBar {
         let when = TimestampFormatter(timeZone: h.timeZone).string(from: h.now)
         var mode = h.replaySpeed.map { "\(Strings.text("title.replay", l)) ×\(Int($0))" } ?? Strings.text("title.live", l)
         if state.paused { mode += " (\(Strings.text("title.paused", l)))" }
-        if state.readOnly { mode = Strings.text("title.readonly", l) }
+        if h.replayEnded { mode = Strings.text("title.ended", l) }
+        // A replay of a stored shift is a view too: it says both.
+        if state.readOnly { mode = h.replaySpeed == nil ? Strings.text("title.readonly", l) : "\(mode) · \(Strings.text("title.readonly", l))" }
         let unhandled = "\(Strings.text("title.unhandled", l)): \(s.unhandledAlerts) \(Strings.text("pane.alerts", l).lowercased()), \(s.pendingHits) \(Strings.text("pane.hits", l).lowercased()), \(s.pendingFlags) \(Strings.text("pane.flags", l).lowercased())"
         let counts = "\(s.unhandledAlerts)/\(s.pendingHits)/\(s.pendingFlags)"
         // Kept in this order as the terminal narrows (issue 23): who is signed

@@ -93,6 +93,8 @@ public struct UIState: Sendable, Equatable {
         }
     }
     public var paused = false
+    /// A replay of a stored shift, whose clock `[` and `]` can move.
+    public var canSeek = false
     /// The alert this operator last acted on, for `u` (it may have left the list).
     public var lastActedAlert: Int64?
     /// A view at a past time (`--at`): the title says so and actions are refused.

@@ -72,6 +72,22 @@ public struct AlertStore: AlertRepository {
         }
     }
 
+    public func alerts(asOf t: Date) throws -> [StoredAlert] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, coalesce((SELECT x.to_state FROM alert_transition x WHERE x.alert_id = a.id AND x.at <= ?1
+                                      ORDER BY x.at DESC, x.id DESC LIMIT 1), 'new') AS state_then
+                FROM alert a WHERE a.created_at <= ?1 ORDER BY a.created_at, a.id
+                """, arguments: [t.timeIntervalSince1970]).map { r in
+                var s = Self.stored(r)
+                s.alert.state = AlertState(rawValue: r["state_then"]) ?? .new
+                if s.alert.state != .closed { s.disposition = nil }
+                if s.alert.state != .snoozed { s.snoozeUntil = nil }
+                return s
+            }
+        }
+    }
+
     public func latestAlertTime() throws -> Date? {
         try database.read { db in
             try Double.fetchOne(db, sql: "SELECT max(created_at) FROM alert").map(Date.init(timeIntervalSince1970:))

@@ -31,6 +31,20 @@ public struct SocialStore: SocialRepository {
         }
     }
 
+    public func flags(pendingAsOf t: Date) throws -> [FlaggedPost] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM flag f WHERE f.post_time <= ?1
+                  AND (f.state = 'pending' OR NOT EXISTS (SELECT 1 FROM flag_decision d WHERE d.flag_id = f.id AND d.at <= ?1))
+                ORDER BY f.post_time, f.id
+                """, arguments: [t.timeIntervalSince1970]).map { r in
+                var f = Self.flagged(r)
+                f.flag.state = .pending
+                return f
+            }
+        }
+    }
+
     public func flag(id: Int64) throws -> FlaggedPost? {
         try database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM flag WHERE id = ?", arguments: [id]).map(Self.flagged) }
     }

@@ -213,13 +213,17 @@ extension Engine {
     }
 
     /// The open alerts, escalated where unacknowledged too long; expired snoozes return to New first.
-    public func alertQueue(at now: Date? = nil, as principal: Principal) throws -> AlertQueueSnapshot {
+    /// With `asOf`, the queue as it stood at `now`: only alerts raised by
+    /// then, each in its state then, and the counts of then (a view of the
+    /// past: `--at`, a replay of a stored shift).
+    public func alertQueue(at now: Date? = nil, asOf: Bool = false, as principal: Principal) throws -> AlertQueueSnapshot {
         try require(.readAll, of: principal)
         let now = now ?? clock.now()
+        let then = asOf ? try alerts.alerts(asOf: now) : nil
         // Reading writes nothing: a snooze that ran out by `now` shows as New
         // here, and becomes New in the store when someone acts on the alert.
         var ended = 0
-        let open = try alerts.openAlerts().map { s -> StoredAlert in
+        let open = try (then?.filter { $0.alert.state != .closed } ?? alerts.openAlerts()).map { s -> StoredAlert in
             guard s.alert.state == .snoozed, (s.snoozeUntil ?? .distantFuture) <= now else { return s }
             var back = s
             back.alert.state = .new
@@ -234,7 +238,11 @@ extension Engine {
                                   escalated: escalated, ageSeconds: age)
         }.sorted { ($0.effectivePriority, $0.stored.alert.createdAt, $0.stored.alert.id) < ($1.effectivePriority, $1.stored.alert.createdAt, $1.stored.alert.id) }
         var counts: [String: Int] = [:]
-        for (state, n) in try alerts.countsByState() { counts[state.rawValue] = n }
+        if let then {
+            for s in then { counts[s.alert.state.rawValue, default: 0] += 1 }
+        } else {
+            for (state, n) in try alerts.countsByState() { counts[state.rawValue] = n }
+        }
         if ended > 0 {
             counts["snoozed", default: 0] -= ended
             counts["new", default: 0] += ended

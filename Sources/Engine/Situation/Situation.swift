@@ -16,10 +16,12 @@ public struct Situation: Sendable {
         /// Whether the audit chain verified (checked at most once a minute).
         public var auditIntact: Bool
         public var timeZone: TimeZone
+        /// The replay reached its end: its clock stands still there.
+        public var replayEnded: Bool
         public init(now: Date, replaySpeed: Double?, shift: String, operatorName: String, role: Role,
-                    auditIntact: Bool, timeZone: TimeZone) {
+                    auditIntact: Bool, timeZone: TimeZone, replayEnded: Bool = false) {
             self.now = now; self.replaySpeed = replaySpeed; self.shift = shift; self.operatorName = operatorName; self.role = role
-            self.auditIntact = auditIntact; self.timeZone = timeZone
+            self.auditIntact = auditIntact; self.timeZone = timeZone; self.replayEnded = replayEnded
         }
     }
 

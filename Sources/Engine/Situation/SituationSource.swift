@@ -14,10 +14,13 @@ public final class SituationSource: Sendable {
         public var replaySpeed: Double?
         public var patrolUnits: Int
         public var review: ReviewKind?
+        /// A view of the past (`--at`, a replay of a stored shift): the queues
+        /// as they stood at the engine clock's time, not as they are now.
+        public var asOf: Bool
         public init(principal: Principal, horizonHours: Double = 8, model: String = "recency", replaySpeed: Double? = nil, patrolUnits: Int = 6,
-                    review: ReviewKind? = nil) {
+                    review: ReviewKind? = nil, asOf: Bool = false) {
             self.principal = principal; self.horizonHours = horizonHours; self.model = model; self.replaySpeed = replaySpeed
-            self.patrolUnits = patrolUnits; self.review = review
+            self.patrolUnits = patrolUnits; self.review = review; self.asOf = asOf
         }
     }
 
@@ -43,7 +46,7 @@ public final class SituationSource: Sendable {
         func place(_ p: GeoPoint?) -> PlanarPoint? { p.flatMap { projection?.project($0) } }
         let shift = ShiftSchedule.standard(timeZone: engine.timeZone).window(containing: now)
 
-        let queue = try engine.alertQueue(at: now, as: request.principal)
+        let queue = try engine.alertQueue(at: now, asOf: request.asOf, as: request.principal)
         let registry = try engine.cameraRegistry(as: request.principal)
         let byID = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let cameras = registry.compactMap { c -> Situation.CameraMarker? in
@@ -76,7 +79,9 @@ public final class SituationSource: Sendable {
         var hits: [Situation.HitItem] = []
         var trails: [[PlanarPoint]] = []
         if request.principal.role.allows(.decideHits) {
-            let views = try engine.hitViews(states: [.pending, .confirmedOnce, .confirmed], as: request.principal)
+            let open: [HitState] = [.pending, .confirmedOnce, .confirmed]
+            let views = request.asOf ? try engine.hitViews(states: open, asOf: now, as: request.principal)
+                                     : try engine.hitViews(states: open, as: request.principal)
             let threshold = (try? engine.storedThreshold()).flatMap { $0 }.map { Double($0.threshold) }
             hits = views.map { v in
                 Situation.HitItem(id: v.hit.id, candidate: v.candidateName ?? v.hit.entryID, similarity: v.hit.similarity,
@@ -89,13 +94,16 @@ public final class SituationSource: Sendable {
             trails = confirmed.values.map { $0.sorted { $0.time < $1.time }.compactMap { byID[$0.cameraID].flatMap { place($0.location) } } }
                 .filter { $0.count > 1 }
         }
-        let flags = try engine.flagViews(states: [.pending], as: request.principal).map { f in
+        let pending = request.asOf ? try engine.flagViews(pendingAsOf: now, as: request.principal)
+                                   : try engine.flagViews(states: [.pending], as: request.principal)
+        let flags = pending.map { f in
             Situation.FlagItem(id: f.flag.id, category: f.flag.category, score: f.flag.score, phrases: f.flag.phrases, text: f.post.text,
                                time: f.post.time, district: f.district, position: place(f.post.location))
         }
         let (risk, patrol) = try riskLayer(request, now: now)
         let header = Situation.Header(now: now, replaySpeed: request.replaySpeed, shift: shift.name, operatorName: request.principal.name,
-                                      role: request.principal.role, auditIntact: try auditIntact(), timeZone: engine.timeZone)
+                                      role: request.principal.role, auditIntact: try auditIntact(), timeZone: engine.timeZone,
+                                      replayEnded: request.replaySpeed != nil && ((engine.clock as? PausableReplayClock)?.finished ?? false))
         var situation = Situation(header: header, districts: districts, risk: risk, cameras: cameras, alerts: alerts, hits: hits, flags: flags,
                                   patrol: patrol, trails: trails)
         situation.review = request.review.map { review($0, request: request, shift: shift, now: now) }

@@ -7,6 +7,12 @@ extension Engine {
         return try social.flags(states: states)
     }
 
+    /// The flags awaiting review at `t`, as they stood then (a view of the past).
+    public func flagViews(pendingAsOf t: Date, as principal: Principal) throws -> [FlaggedPost] {
+        try require(.readAll, of: principal)
+        return try social.flags(pendingAsOf: t)
+    }
+
     /// A reviewer's decision, with a reason (safeguard 4 for flags): credible
     /// raises an alert in the queue; not credible deletes the flag and its
     /// post at once, leaving only a count (safeguard 6). Returns the alert id.

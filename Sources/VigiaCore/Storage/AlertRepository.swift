@@ -169,6 +169,11 @@ public protocol AlertRepository: Sendable {
     /// Alerts not closed, oldest first.
     func openAlerts() throws -> [StoredAlert]
     func countsByState() throws -> [AlertState: Int]
+    /// Every alert raised at or before `t`, in the state its transitions up
+    /// to `t` left it in (New before the first), oldest first: the queue as
+    /// it stood then. The disposition and snooze end are kept only where
+    /// that state has them; the assignee and camera health are today's.
+    func alerts(asOf t: Date) throws -> [StoredAlert]
     /// When the newest alert was raised (nil: none yet).
     func latestAlertTime() throws -> Date?
     func transitions(alertID: Int64?) throws -> [AlertTransition]

@@ -21,6 +21,10 @@ public enum FlagDecision: String, Sendable, Codable {
 
 public protocol SocialRepository: Sendable {
     func flags(states: [FlagState]?) throws -> [FlaggedPost]
+    /// The flags pending at `t`: posted by then and not yet reviewed by then
+    /// (a flag judged not credible is deleted with its post, so a view of the
+    /// past cannot show it), oldest first, each with state pending.
+    func flags(pendingAsOf t: Date) throws -> [FlaggedPost]
     func flag(id: Int64) throws -> FlaggedPost?
     /// Credible: the flag is kept, marked and `alert` is raised. Not credible:
     /// the flag and its post are deleted and only a counter remains.

@@ -45,6 +45,8 @@ public struct ReplayClock: TimeSource {
 public final class PausableReplayClock: TimeSource {
     private struct State { var base: Date; var wallBase: Date; var paused: Bool }
     public let speed: Double
+    /// Where the replay began; a seek goes no earlier.
+    public let start: Date
     /// The replay stops here (the end of the replayed shift), if set.
     public let end: Date?
     private let wall: any TimeSource
@@ -53,6 +55,7 @@ public final class PausableReplayClock: TimeSource {
     public init(start: Date, speed: Double, end: Date? = nil, wall: any TimeSource = SystemTimeSource()) {
         precondition(speed > 0 && speed.isFinite, "replay speed must be positive")
         self.speed = speed
+        self.start = start
         self.end = end
         self.wall = wall
         state = Mutex(State(base: start, wallBase: wall.now(), paused: false))
@@ -67,6 +70,19 @@ public final class PausableReplayClock: TimeSource {
     public var finished: Bool { end.map { now() >= $0 } ?? false }
 
     public var isPaused: Bool { state.withLock { $0.paused } }
+
+    /// Moves replayed time by `seconds` (back when negative), kept between
+    /// the start and the end; paused or running, it goes on from there.
+    public func seek(by seconds: TimeInterval) {
+        let wallNow = wall.now()
+        state.withLock { s in
+            let t = s.paused ? s.base : s.base.addingTimeInterval(wallNow.timeIntervalSince(s.wallBase) * speed)
+            var to = max(start, t.addingTimeInterval(seconds))
+            if let end { to = min(end, to) }
+            s.base = to
+            s.wallBase = wallNow
+        }
+    }
 
     public func setPaused(_ paused: Bool) {
         let wallNow = wall.now()

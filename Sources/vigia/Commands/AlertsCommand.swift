@@ -11,13 +11,13 @@ struct AlertsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open alerts by priority (escalated first), then age.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var signIn: SignInOptions
-        @Option(help: "The time to judge ages and escalation at (default: now).") var at: String?
+        @Option(help: "Show the queue as it stood at this time: alerts raised by then, in their state then (default: now).") var at: String?
         @Option(help: "At most this many.") var limit: Int = 30
         @Option(help: "text or json") var format: OutputFormat = .text
         func run() throws {
             let engine = try database.openEngine()
             let now = try at.map { try TimeParser.instant($0, in: engine.timeZone) }
-            let q = try engine.alertQueue(at: now, as: try signIn.reader(engine, purpose: "reading the alert queue"))
+            let q = try engine.alertQueue(at: now, asOf: now != nil, as: try signIn.reader(engine, purpose: "reading the alert queue"))
             if format == .json { print(try Output.json(q)); return }
             let counts = q.countsByState.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             print("alerts: \(counts.isEmpty ? "none" : counts)")

@@ -55,7 +55,9 @@ struct ConsoleCommand: ParsableCommand {
         discussion: """
             Needs a terminal. --events and --posts follow files as they grow (or read stdin with -) while the console runs. \
             --at TIME shows the store as it was at TIME (e.g. the end of a finished shift), read-only: the title says so \
-            and every action is refused.
+            and every action is refused: alerts raised by then in their state then, candidates and flags as they stood. \
+            --replay FROM/TO plays a stored period back the same way at --speed, read-only: Space pauses, [ and ] move \
+            10 min back or on, and the title says when the replay ended.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -64,10 +66,15 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Camera events to follow: a file, or - for stdin.", completion: .file()) var events: String?
     @Option(help: "Posts to follow: a file, or - for stdin.", completion: .file()) var posts: String?
     @Option(help: "Look at the store as it was at this time, read-only (e.g. 2018-11-15T21:00).") var at: String?
+    @Option(help: "Play a stored period back, read-only: FROM/TO (e.g. 2018-11-15T14:00/2018-11-15T22:00).") var replay: String?
+    @Option(help: "Replay speed with --replay: stored seconds per wall-clock second.") var speed: Double = 30
 
     func run() throws {
         if events == "-" && posts == "-" { throw ValidationError("only one of --events and --posts can read standard input") }
         if at != nil, events != nil || posts != nil { throw ValidationError("--at is a read-only view: it cannot follow --events or --posts") }
+        if replay != nil, events != nil || posts != nil { throw ValidationError("--replay is a read-only view: it cannot follow --events or --posts") }
+        if replay != nil, at != nil { throw ValidationError("give --at or --replay, not both") }
+        guard speed > 0, speed <= 100_000 else { throw ValidationError("--speed must be between 0 and 100000") }
         var engine = try database.openEngine()
         // Sign-in is audited at the real time; a view of the past then reads through an engine whose clock stands still there.
         let principal = try signIn.signIn(engine, purpose: "the console")
@@ -75,6 +82,13 @@ struct ConsoleCommand: ParsableCommand {
         if let at {
             let instant = try TimeParser.instant(at, in: engine.timeZone)
             engine = try database.openEngine(clock: FixedTimeSource(instant))
+            options.readOnly = true
+        }
+        if let replay {
+            let (from, to) = try Self.period(replay, in: engine.timeZone)
+            let clock = PausableReplayClock(start: from, speed: speed, end: to)
+            engine = try database.openEngine(clock: clock)
+            options.replay = clock
             options.readOnly = true
         }
         ConsoleApp.installSignalHandlers()
@@ -87,6 +101,17 @@ struct ConsoleCommand: ParsableCommand {
             throw ValidationError(e.description)
         }
         live.stop()
+    }
+
+    /// `FROM/TO`, two times with FROM before TO.
+    static func period(_ text: String, in zone: TimeZone) throws -> (Date, Date) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else { throw ValidationError("--replay takes FROM/TO, e.g. 2018-11-15T14:00/2018-11-15T22:00; found '\(text)'") }
+        let from: Date, to: Date
+        do { from = try TimeParser.instant(parts[0], in: zone) } catch { throw ValidationError("--replay FROM: \(error)") }
+        do { to = try TimeParser.instant(parts[1], in: zone) } catch { throw ValidationError("--replay TO: \(error)") }
+        guard from < to else { throw ValidationError("--replay: FROM (\(parts[0])) must be before TO (\(parts[1]))") }
+        return (from, to)
     }
 }
 
