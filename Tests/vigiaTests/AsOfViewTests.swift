@@ -8,19 +8,13 @@ struct AsOfViewTests {
     @Test("alerts list --at: an alert closed later is open then, in its state then; one raised later is not there yet")
     func alertsAsOf() throws {
         let room = try Room()
-        let then = Date().timeIntervalSince1970.rounded() - 2 * 86_400
-        let file = try room.scratch.write("old.jsonl", FeedDefectTests.motorcycle(at: then, track: "past") + "\n")
-        #expect(try room.run(["ingest", "--events", file, "--events-format", "frigate"]).status == 0)
-        let id = try room.count("SELECT id FROM alert LIMIT 1")
-        try #require(id > 0)
+        let (then, id) = try room.alertTwoDaysAgo()
         #expect(try room.run(["alerts", "act", "acknowledge", String(id), "--operator", "dina"], as: "dina").status == 0)
         let closed = try room.run(["alerts", "close", String(id), "--disposition", "attended", "--operator", "dina"], as: "dina")
         try #require(closed.status == 0, "\(closed.stderr)")
 
         func list(_ at: Double?) throws -> (ids: [Int], states: [String], counts: [String: Int]) {
-            let f = ISO8601DateFormatter()
-            f.timeZone = TimeZone(identifier: "America/Argentina/Buenos_Aires")
-            let r = try room.run(["alerts", "list", "--format", "json"] + (at.map { ["--at", f.string(from: Date(timeIntervalSince1970: $0))] } ?? []))
+            let r = try room.run(["alerts", "list", "--format", "json"] + (at.map { ["--at", Room.local($0)] } ?? []))
             #expect(r.status == 0, "\(r.stderr)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
             let items = (json["items"] as? [[String: Any]] ?? []).compactMap { ($0["stored"] as? [String: Any])?["alert"] as? [String: Any] }

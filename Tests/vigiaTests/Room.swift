@@ -52,10 +52,41 @@ final class Room {
     }
 
     /// A time `minutes` from now, as ISO 8601 in Buenos Aires.
-    static func time(_ minutes: Double) -> String {
+    static func time(_ minutes: Double) -> String { local(Date().timeIntervalSince1970 + minutes * 60) }
+
+    /// Seconds since 1970 as the city's local ISO 8601 time, for `--at`, `--replay` and `--shift`.
+    static func local(_ t: Double) -> String {
         let f = ISO8601DateFormatter()
         f.timeZone = TimeZone(identifier: "America/Argentina/Buenos_Aires")
         f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date().addingTimeInterval(minutes * 60))
+        return f.string(from: Date(timeIntervalSince1970: t))
+    }
+
+    /// One Frigate motorcycle alert raised two days ago, ingested through the command line: its time and id.
+    func alertTwoDaysAgo(track: String = "past") throws -> (then: Double, id: Int) {
+        let then = Date().timeIntervalSince1970.rounded() - 2 * 86_400
+        let file = try scratch.write("old.jsonl", FeedDefectTests.motorcycle(at: then, track: track) + "\n")
+        #expect(try run(["ingest", "--events", file, "--events-format", "frigate"]).status == 0)
+        let id = try count("SELECT id FROM alert LIMIT 1")
+        try #require(id > 0)
+        return (then, id)
+    }
+
+    /// The console as `name` in a detached 160×45 tmux session, with `args`.
+    func console(as name: String, _ args: [String]) throws -> ConsoleEndToEndTests.Tmux {
+        let tmux = ConsoleEndToEndTests.Tmux()
+        let env = environment(as: name).map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let quoted = args.map { "'\($0)'" }.joined(separator: " ")
+        let command = "\(env) LANG=C.UTF-8 TERM=xterm-256color '\(VigiaProcess.executable.path)' --db '\(db)' --operator \(name) --no-bell --lang en \(quoted); sleep 30"
+        _ = try tmux.run(["new-session", "-d", "-x", "160", "-y", "45", command])
+        return tmux
+    }
+
+    /// Quits the console in `tmux`, answering its question if it asks.
+    func quit(_ tmux: ConsoleEndToEndTests.Tmux) throws {
+        try tmux.keys("q")
+        Thread.sleep(forTimeInterval: 1)
+        if try tmux.screen().contains("Quit? (y/n)") { try tmux.keys("y") }
+        Thread.sleep(forTimeInterval: 1)
     }
 }

@@ -9,9 +9,7 @@ struct SummaryDefaultShiftTests {
     @Test("alerts two days ago, none today: the summary is of their shift, and stderr says so")
     func lastShiftWithAlerts() throws {
         let room = try Room()
-        let then = Date().timeIntervalSince1970.rounded() - 2 * 86_400
-        let file = try room.scratch.write("old.jsonl", FeedDefectTests.motorcycle(at: then, track: "old") + "\n")
-        #expect(try room.run(["ingest", "--events", file, "--events-format", "frigate"]).status == 0)
+        let (then, _) = try room.alertTwoDaysAgo(track: "old")
         #expect(try room.count("SELECT count(*) FROM alert") == 1)
 
         let r = try room.run(["summary", "--operator", "sergio", "--format", "json"], as: "sergio")
