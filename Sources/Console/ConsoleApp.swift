@@ -57,6 +57,9 @@ public final class ConsoleApp {
         var initial = UIState(language: options.language, glyphs: options.glyphs)
         // A stored shift replayed read-only can be moved through; the demo's live feeds cannot be rewound.
         initial.canSeek = options.replay != nil && options.readOnly
+        let found = options.themeFolders.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0.path)) ?? [] }
+            .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }
+        initial.themeNames = Array(Set(initial.themeNames + found)).sorted()
         if !options.tour.isEmpty { initial.tour = options.tour; initial.tourStep = 0; Tour.apply(0, to: &initial) }
         // The system's duties (lapses, retention when due) at start-up and every minute.
         if !options.readOnly { try? engine.runScheduledWork() }

@@ -183,6 +183,7 @@ enum Overlays {
         }
         let row = layout.messageRow
         b.put(String(repeating: " ", count: b.size.columns), row: row, column: 0, role: .prompt)
-        b.put(Draw.clip("\(label)\(label == ":" || label == "/" ? "" : ": ")\(shown)_", b.size.columns - 2, state.glyphs), row: row, column: 1, role: .prompt)
+        let choices = p.choices.isEmpty ? "" : "   " + p.choices.map { TerminalSafe.line($0, limit: 40) }.joined(separator: "  ")
+        b.put(Draw.clip("\(label)\(label == ":" || label == "/" ? "" : ": ")\(shown)_\(choices)", b.size.columns - 2, state.glyphs), row: row, column: 1, role: .prompt)
     }
 }

@@ -218,8 +218,11 @@ public enum Reducer {
         }
         switch key {
         case .escape: state.overlay = nil; return .none
-        case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .char(let c): if prompt.text.count < 200, !c.isNewline { prompt.text.append(c) }
+        case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }; prompt.choices = []
+        case .char(let c): if prompt.text.count < 200, !c.isNewline { prompt.text.append(c) }; prompt.choices = []
+        case .tab where prompt.purpose == .command:
+            // Tab finishes a palette word; when several fit, the message line lists them.
+            (prompt.text, prompt.choices) = Palette.complete(prompt.text, themes: state.themeNames)
         case .enter:
             state.overlay = nil
             let text = prompt.text.trimmingCharacters(in: .whitespaces)

@@ -48,7 +48,9 @@ public struct Prompt: Sendable, Equatable {
     }
     public var purpose: Purpose
     public var text: String = ""
-    public init(purpose: Purpose, text: String = "") { self.purpose = purpose; self.text = text }
+    /// What Tab found to fit when more than one word does (the `:` palette), shown after the text.
+    public var choices: [String] = []
+    public init(purpose: Purpose, text: String = "", choices: [String] = []) { self.purpose = purpose; self.text = text; self.choices = choices }
 }
 
 public enum Overlay: Sendable, Equatable {
@@ -95,6 +97,8 @@ public struct UIState: Sendable, Equatable {
     public var paused = false
     /// A replay of a stored shift, whose clock `[` and `]` can move.
     public var canSeek = false
+    /// The themes `:theme` can load (Tab completes them): the shipped ones, and any the console found in its theme folders.
+    public var themeNames = ["dark", "light", "high-contrast", "monochrome"]
     /// The alert this operator last acted on, for `u` (it may have left the list).
     public var lastActedAlert: Int64?
     /// A view at a past time (`--at`): the title says so and actions are refused.
