@@ -41,6 +41,8 @@ extension GlyphSet {
     var offlineMarker: String { self == .ascii ? "x" : "✖" }
     var patrolMarker: String { self == .ascii ? "P" : "▣" }
     var trailMarker: String { self == .ascii ? "o" : "•" }
+    /// Ten or more items in one map cell (2–9 are shown as the digit); not a border or ramp glyph in either set.
+    var manyMarker: String { self == .ascii ? "&" : "+" }
     var ellipsis: String { self == .ascii ? "~" : "…" }
     var separator: String { self == .ascii ? " | " : " · " }
     /// A procedure step not done yet, and done.

@@ -55,17 +55,28 @@ enum MapView {
                 b.put(glyph, row: g.inner.row + row, column: g.inner.column + col, role: role)
             }
         }
-        func mark(_ p: PlanarPoint?, _ glyph: String, _ role: StyleRole) {
+        // What the map drew, so the legend lists every glyph shown and only those.
+        var shown = Set<Legend>()
+        func mark(_ p: PlanarPoint?, _ glyph: String, _ role: StyleRole, _ entry: Legend) {
             guard let p, let c = g.cell(of: p) else { return }
+            shown.insert(entry)
             b.put(glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: role)
         }
-        for box in s.patrol { mark(box.centre, glyphs.patrolMarker, .patrol) }
-        if state.zoom >= 4 { for c in s.cameras where c.online { mark(c.position, glyphs.cameraMarker, .cameraOnline) } }
-        for c in s.cameras where !c.online { mark(c.position, glyphs.offlineMarker, .cameraOffline) }
-        for trail in s.trails { for p in trail { mark(p, glyphs.trailMarker, .trail) } }
-        for f in s.flags { mark(f.position, glyphs.flagMarker, .flagPending) }
-        for h in s.hits where h.state != .confirmed { mark(h.position, glyphs.hitMarker, .hitPending) }
-        for a in s.alerts where a.state == .new || a.escalated { mark(a.position, glyphs.alertMarker, .alertNew) }
+        for box in s.patrol { mark(box.centre, glyphs.patrolMarker, .patrol, .patrol) }
+        if state.zoom >= 4 { for c in s.cameras where c.online { mark(c.position, glyphs.cameraMarker, .cameraOnline, .camera) } }
+        for c in s.cameras where !c.online { mark(c.position, glyphs.offlineMarker, .cameraOffline, .offline) }
+        for trail in s.trails { for p in trail { mark(p, glyphs.trailMarker, .trail, .trail) } }
+        // Flags, candidates and alerts: one glyph per cell and kind, a count beyond one, dim when the newest is old.
+        let markers = MapMarkers(s, g)
+        for kind in MapMarkers.Kind.allCases {
+            for (i, marks) in markers.cells {
+                guard let m = marks[kind] else { continue }
+                shown.insert(m.count > 1 ? .count : kind == .alert ? .alert : kind == .hit ? .hit : .flag)
+                if s.header.now.timeIntervalSince(m.newest) > MapMarkers.fadeAfter { shown.insert(.old) }
+                b.put(MapMarkers.glyph(kind, m, glyphs), row: g.inner.row + i / g.inner.columns, column: g.inner.column + i % g.inner.columns,
+                      role: MapMarkers.role(kind, m, now: s.header.now))
+            }
+        }
         // The selected item, then the cursor.
         let cursor = state.cursor ?? g.centre
         if let c = g.cell(of: cursor) {
@@ -73,9 +84,31 @@ enum MapView {
             b.put(cell.glyph == " " ? "+" : cell.glyph, row: g.inner.row + c.row, column: g.inner.column + c.column, role: .mapCursor)
         }
         let cursorCell = g.cell(of: cursor).map { $0.row * g.inner.columns + $0.column }
-        b.put(Draw.clip(cursorLine(s, state, g, cursor, level: cursorCell.map { levels[$0] }, expected: cursorCell.map { sums[$0] }), pane.columns - 4, glyphs), row: pane.row + pane.rows - 3, column: pane.column + 2)
-        let legend = "\(glyphs.alertMarker) \(Strings.text("legend.alert", l)) \(glyphs.hitMarker) \(Strings.text("legend.hit", l)) \(glyphs.flagMarker) \(Strings.text("legend.flag", l)) \(glyphs.offlineMarker) \(Strings.text("legend.offline", l)) \(glyphs.patrolMarker) \(Strings.text("legend.patrol", l)) \(glyphs.trailMarker) \(Strings.text("legend.trail", l))\(sep)\(Strings.text("map.risk", l)) \(levelOfClass.dropFirst().map { ramp[$0] }.joined()) \(Strings.text("map.classes", l))\(sep)×\(Int(state.zoom))"
+        let here = cursorCell.flatMap { markers.summary(cell: $0, l, separator: ", ") }
+        let line = cursorLine(s, state, g, cursor, level: cursorCell.map { levels[$0] }, expected: cursorCell.map { sums[$0] }, here: here)
+        b.put(Draw.clip(line, pane.columns - 4, glyphs), row: pane.row + pane.rows - 3, column: pane.column + 2)
+        let entries = Legend.allCases.filter(shown.contains).map { $0.text(glyphs, l) }
+        let legend = (entries.isEmpty ? "" : entries.joined(separator: " ") + sep)
+            + "\(Strings.text("map.risk", l)) \(levelOfClass.dropFirst().map { ramp[$0] }.joined()) \(Strings.text("map.classes", l))\(sep)×\(Int(state.zoom))"
         b.put(Draw.clip(legend, pane.columns - 4, glyphs), row: pane.row + pane.rows - 2, column: pane.column + 2, role: .hint)
+    }
+
+    /// The legend's entries, in its order.
+    enum Legend: CaseIterable {
+        case alert, hit, flag, count, old, camera, offline, patrol, trail
+        func text(_ glyphs: GlyphSet, _ l: Language) -> String {
+            switch self {
+            case .alert: return "\(glyphs.alertMarker) \(Strings.text("legend.alert", l))"
+            case .hit: return "\(glyphs.hitMarker) \(Strings.text("legend.hit", l))"
+            case .flag: return "\(glyphs.flagMarker) \(Strings.text("legend.flag", l))"
+            case .count: return "2\(glyphs.dash)9 \(glyphs.manyMarker) " + Strings.text("legend.count", l, n: glyphs.manyMarker)
+            case .old: return Strings.text("legend.old", l)
+            case .camera: return "\(glyphs.cameraMarker) \(Strings.text("legend.camera", l))"
+            case .offline: return "\(glyphs.offlineMarker) \(Strings.text("legend.offline", l))"
+            case .patrol: return "\(glyphs.patrolMarker) \(Strings.text("legend.patrol", l))"
+            case .trail: return "\(glyphs.trailMarker) \(Strings.text("legend.trail", l))"
+            }
+        }
     }
 
     /// The ramp level (0–9) each absolute risk class is drawn with.
@@ -123,10 +156,12 @@ enum MapView {
         return Strings.text("map.topshare", l, n: "\(share)")
     }
 
-    static func cursorLine(_ s: Situation, _ state: UIState, _ g: MapGeometry, _ p: PlanarPoint, level: Int?, expected: Double?) -> String {
+    /// The district under the cursor, what the cell holds (`here`), then its risk and counts.
+    static func cursorLine(_ s: Situation, _ state: UIState, _ g: MapGeometry, _ p: PlanarPoint, level: Int?, expected: Double?, here: String? = nil) -> String {
         let l = state.language, sep = state.glyphs.separator
         guard let d = s.districts?.district(containing: p) else { return "\(Strings.text("legend.cursor", l)): \(Strings.text("map.outside", l))" }
         var line = "\(Strings.text("legend.cursor", l)): \(d.name)" + (d.parent.map { " (\($0))" } ?? "")
+        if let here { line += "\(sep)\(Strings.text("map.here", l)): \(here)" }
         if let r = s.risk, let cell = r.grid.cell(containing: p), cell < r.expected.count {
             if level != nil, cell < r.classes.count { line += "\(sep)\(Strings.text("map.risk", l)) \(className(Int(r.classes[cell]), l))" }
             if let expected { line += "\(sep)\(Strings.text("map.expected", l)) \(String(format: "%.2f", expected))" }

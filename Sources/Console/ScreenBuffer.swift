@@ -9,7 +9,7 @@ import Foundation
 public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case normal, title, warning, error, hint, help, prompt, selected, border, patrol, trail
     case hintKey = "hint.key", paneTitle = "pane.title", paneFocus = "pane.focus"
-    case mapBoundary = "map.boundary", mapCursor = "map.cursor"
+    case mapBoundary = "map.boundary", mapCursor = "map.cursor", mapMarkerOld = "map.marker.old"
     case cameraOnline = "camera.online", cameraOffline = "camera.offline"
     case alertNew = "alert.new", alertAcked = "alert.acked", alertDispatched = "alert.dispatched", alertHold = "alert.hold"
     case hitPending = "hit.pending", hitConfirmed = "hit.confirmed", flagPending = "flag.pending"

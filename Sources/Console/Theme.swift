@@ -139,7 +139,7 @@ public struct Theme: Sendable {
             .normal: RoleStyle(), .title: s(.indexed(0), .indexed(6), bold: true), .warning: s(.indexed(3), bold: true),
             .error: s(.indexed(1), bold: true), .hint: RoleStyle(), .hintKey: s(.indexed(0), .indexed(6)),
             .border: s(.indexed(8)), .paneTitle: s(.indexed(6), bold: true), .paneFocus: s(.indexed(0), .indexed(6), bold: true),
-            .selected: RoleStyle(reverse: true), .mapBoundary: s(.indexed(8)), .mapCursor: RoleStyle(bold: true, reverse: true),
+            .selected: RoleStyle(reverse: true), .mapBoundary: s(.indexed(8)), .mapCursor: RoleStyle(bold: true, reverse: true), .mapMarkerOld: s(.indexed(7)),
             .cameraOnline: s(.indexed(2)), .cameraOffline: s(.indexed(1), bold: true), .alertNew: s(.indexed(1), bold: true),
             .alertAcked: s(.indexed(3)), .alertDispatched: s(.indexed(2)), .alertHold: s(.indexed(5)),
             .hitPending: s(.indexed(5), bold: true), .hitConfirmed: s(.indexed(2), bold: true), .flagPending: s(.indexed(3), bold: true),
