@@ -30,6 +30,7 @@ public final class ConsoleSession {
         lastCommit = engine.storeChangeCount()
         situation = try source.situation(Self.request(principal, state, replaySpeed))
         seenAlerts = Set(situation.alerts.map(\.id))
+        NewSinceLooked.start(&self.state, at: situation.header.now)
         Reducer.follow(&self.state, situation: situation)
     }
 

@@ -43,6 +43,8 @@ extension GlyphSet {
     var trailMarker: String { self == .ascii ? "o" : "•" }
     /// Ten or more items in one map cell (2–9 are shown as the digit); not a border or ramp glyph in either set.
     var manyMarker: String { self == .ascii ? "&" : "+" }
+    /// A list item that arrived since the operator last looked at its pane.
+    var newMark: String { self == .ascii ? "*" : "✦" }
     var ellipsis: String { self == .ascii ? "~" : "…" }
     var separator: String { self == .ascii ? " | " : " · " }
     /// A procedure step not done yet, and done.

@@ -20,7 +20,7 @@ enum ListPanes {
     /// Draws the items around `selected`; `row(i)` formats item i and is only called for visible items,
     /// so a queue of thousands costs what one screenful does.
     static func list(_ b: inout ScreenBuffer, _ r: Rect, count: Int, row format: (Int) -> [(String, StyleRole)], selected: Int,
-                     rowsPerItem: Int, empty: String, glyphs: GlyphSet) {
+                     rowsPerItem: Int, empty: String, glyphs: GlyphSet, isNew: (Int) -> Bool = { _ in false }) {
         let inner = Rect(row: r.row + 1, column: r.column + 1, rows: r.rows - 2, columns: r.columns - 2)
         guard inner.rows > 0 else { return }
         if count == 0 { b.put(empty, row: inner.row, column: inner.column + 1, role: .hint); return }
@@ -35,6 +35,8 @@ enum ListPanes {
                     if line == 0 { b.put(">", row: row, column: inner.column, role: .selected) }
                     b.put(text, row: row, column: inner.column + 1, role: .selected)
                 } else {
+                    // The gutter the selection's ">" uses marks what arrived since the operator last looked.
+                    if line == 0, isNew(i) { b.put(glyphs.newMark, row: row, column: inner.column, role: part.1) }
                     b.put(text, row: row, column: inner.column + 1, role: part.1)
                 }
             }
@@ -46,27 +48,30 @@ enum ListPanes {
 
     static func alerts(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.alerts(s, state), glyphs = state.glyphs
-        Draw.box(&b, r, title: paneTitle(.alerts, shown: items.count, total: s.alerts.count, state), focused: focused, glyphs: state.glyphs)
+        Draw.box(&b, r, title: paneTitle(.alerts, shown: items.count, total: s.alerts.count, new: NewSinceLooked.count(.alerts, s, state), state), focused: focused, glyphs: state.glyphs)
         let row = { (i: Int) -> [(String, StyleRole)] in
             let a = items[i]
             let word = Strings.text("alert." + a.state.rawValue, l) + (a.escalated ? "^" : "")
             let camera = a.camera ?? "—"
             return [("P\(a.priority) \(alertGlyph(a, glyphs)) \(word.padding(toLength: 11, withPad: " ", startingAt: 0)) #\(a.id) \(camera) \(a.rule) \(Draw.age(s.header.now.timeIntervalSince(a.createdAt)))", alertRole(a))]
         }
-        list(&b, r, count: items.count, row: row, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: 1, empty: Strings.text("empty.alerts", l), glyphs: state.glyphs)
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: 1, empty: Strings.text("empty.alerts", l), glyphs: state.glyphs,
+             isNew: { NewSinceLooked.isNew(items[$0].createdAt, in: .alerts, state) })
     }
 
     /// "Alerts (30)", or with the pane's filter "Alerts (3 of 30) /CAM-1":
     /// the count stays true and the filter shows itself.
-    static func paneTitle(_ pane: Pane, shown: Int, total: Int, _ state: UIState) -> String {
+    /// With items new since the operator last looked: "Alerts (30, 3 new)".
+    static func paneTitle(_ pane: Pane, shown: Int, total: Int, new: Int = 0, _ state: UIState) -> String {
         let l = state.language, name = Strings.text("pane." + pane.rawValue, l)
-        guard let filter = state.filters[pane], !filter.isEmpty else { return "\(name) (\(total))" }
-        return "\(name) (\(shown) \(Strings.text("pane.of", l)) \(total)) /\(TerminalSafe.line(filter, limit: 40))"
+        let fresh = new > 0 ? ", \(new) \(Strings.text("pane.new", l))" : ""
+        guard let filter = state.filters[pane], !filter.isEmpty else { return "\(name) (\(total)\(fresh))" }
+        return "\(name) (\(shown) \(Strings.text("pane.of", l)) \(total)\(fresh)) /\(TerminalSafe.line(filter, limit: 40))"
     }
 
     static func hits(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.hits(s, state)
-        Draw.box(&b, r, title: paneTitle(.hits, shown: items.count, total: s.hits.count, state), focused: focused, glyphs: state.glyphs)
+        Draw.box(&b, r, title: paneTitle(.hits, shown: items.count, total: s.hits.count, new: NewSinceLooked.count(.hits, s, state), state), focused: focused, glyphs: state.glyphs)
         if !s.header.role.allows(.decideHits) {
             b.put(Strings.text("hits.forbidden", l), row: r.row + 1, column: r.column + 2, role: .hint)
             return
@@ -79,18 +84,20 @@ enum ListPanes {
             return [("\(mark) \(done)/2 #\(h.id) \(h.candidate) \(String(format: "%.3f", h.similarity)) \(h.camera) \(Draw.clock(h.time, s.header.timeZone))", role),
                     ("    \(h.orderReference)\(state.glyphs.separator)\(h.court)\(state.glyphs.separator)\(Strings.text("hit.candidate", l))", .hint)]
         }
-        list(&b, r, count: items.count, row: row, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.hits", l), glyphs: state.glyphs)
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.hits", l), glyphs: state.glyphs,
+             isNew: { NewSinceLooked.isNew(items[$0].time, in: .hits, state) })
     }
 
     static func flags(_ b: inout ScreenBuffer, _ r: Rect, _ s: Situation, _ state: UIState, focused: Bool) {
         let l = state.language, items = PaneItems.flags(s, state)
-        Draw.box(&b, r, title: paneTitle(.flags, shown: items.count, total: s.flags.count, state), focused: focused, glyphs: state.glyphs)
+        Draw.box(&b, r, title: paneTitle(.flags, shown: items.count, total: s.flags.count, new: NewSinceLooked.count(.flags, s, state), state), focused: focused, glyphs: state.glyphs)
         let row = { (i: Int) -> [(String, StyleRole)] in
             let f = items[i]
             let mark = state.glyphs.flagMarker
             return [("\(mark) #\(f.id) \(Strings.text("flag." + f.category.rawValue, l)) \(String(format: "%.2f", f.score)) \(Draw.clock(f.time, s.header.timeZone)) \(f.district ?? "—")", .flagPending),
                     ("    «\(f.phrases.joined(separator: "» «"))» \(TerminalSafe.line(f.text, limit: 300))", .hint)]
         }
-        list(&b, r, count: items.count, row: row, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.flags", l), glyphs: state.glyphs)
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.flags", l), glyphs: state.glyphs,
+             isNew: { NewSinceLooked.isNew(items[$0].time, in: .flags, state) })
     }
 }

@@ -8,6 +8,7 @@ public enum Reducer {
     public static func reduce(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> Reaction {
         let before = state
         var reaction = keyReaction(&state, key: key, situation: situation, size: size)
+        if state.focus != before.focus { NewSinceLooked.left(before.focus, &state, at: situation.header.now) }
         if state != before { reaction.effects.insert(.redraw) }
         return reaction
     }

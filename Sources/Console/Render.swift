@@ -147,13 +147,16 @@ enum TitleBar {
     static func drawTabs(_ b: inout ScreenBuffer, row: Int, _ s: Situation, _ state: UIState) {
         var col = 1
         for (i, pane) in Pane.allCases.enumerated() {
-            let count: String
+            var count: String
             switch pane {
             case .map: count = ""
-            case .alerts: count = " (\(s.alerts.count))"
-            case .hits: count = " (\(s.hits.count))"
-            case .flags: count = " (\(s.flags.count))"
+            case .alerts: count = " (\(s.alerts.count)"
+            case .hits: count = " (\(s.hits.count)"
+            case .flags: count = " (\(s.flags.count)"
             }
+            // New since the operator last looked: "(30 ✦3)".
+            let new = NewSinceLooked.count(pane, s, state)
+            if pane != .map { count += (new > 0 ? " \(state.glyphs.newMark)\(new)" : "") + ")" }
             let label = "\(i + 1) \(Strings.text("pane." + pane.rawValue, state.language))\(count)"
             let focused = pane == state.focus
             col = b.put(focused ? "[\(label)]" : " \(label) ", row: row, column: col, role: focused ? .paneFocus : .hint) + 1

@@ -97,6 +97,8 @@ public struct UIState: Sendable, Equatable {
     public var paused = false
     /// A replay of a stored shift, whose clock `[` and `]` can move.
     public var canSeek = false
+    /// When the operator last left each list pane: later items are marked new there.
+    public var seenUntil: [Pane: Date] = [:]
     /// The themes `:theme` can load (Tab completes them): the shipped ones, and any the console found in its theme folders.
     public var themeNames = ["dark", "light", "high-contrast", "monochrome"]
     /// The alert this operator last acted on, for `u` (it may have left the list).
