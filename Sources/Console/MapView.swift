@@ -55,6 +55,7 @@ enum MapView {
                 b.put(glyph, row: g.inner.row + row, column: g.inner.column + col, role: role)
             }
         }
+        MapLabels.draw(&b, g, s, district: district, levels: levels, zoom: state.zoom)
         // What the map drew, so the legend lists every glyph shown and only those.
         var shown = Set<Legend>()
         func mark(_ p: PlanarPoint?, _ glyph: String, _ role: StyleRole, _ entry: Legend) {
