@@ -10,7 +10,11 @@ struct MapMarkers {
         case flag, hit, alert
         static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
-    struct Mark: Equatable { var count: Int; var newest: Date }
+    struct Mark: Equatable {
+        var count: Int
+        var newest: Date
+        func isOld(at now: Date) -> Bool { now.timeIntervalSince(newest) > MapMarkers.fadeAfter }
+    }
 
     /// A marker whose newest item is older than this is drawn dim.
     static let fadeAfter: TimeInterval = 3_600
@@ -43,8 +47,18 @@ struct MapMarkers {
         }
     }
 
+    /// The legend entry a mark shows.
+    static func legend(_ kind: Kind, _ m: Mark) -> MapView.Legend {
+        if m.count > 1 { return .count }
+        switch kind {
+        case .flag: return .flag
+        case .hit: return .hit
+        case .alert: return .alert
+        }
+    }
+
     static func role(_ kind: Kind, _ m: Mark, now: Date) -> StyleRole {
-        if now.timeIntervalSince(m.newest) > fadeAfter { return .mapMarkerOld }
+        if m.isOld(at: now) { return .mapMarkerOld }
         switch kind {
         case .flag: return .flagPending
         case .hit: return .hitPending

@@ -72,8 +72,8 @@ enum MapView {
         for kind in MapMarkers.Kind.allCases {
             for (i, marks) in markers.cells {
                 guard let m = marks[kind] else { continue }
-                shown.insert(m.count > 1 ? .count : kind == .alert ? .alert : kind == .hit ? .hit : .flag)
-                if s.header.now.timeIntervalSince(m.newest) > MapMarkers.fadeAfter { shown.insert(.old) }
+                shown.insert(MapMarkers.legend(kind, m))
+                if m.isOld(at: s.header.now) { shown.insert(.old) }
                 b.put(MapMarkers.glyph(kind, m, glyphs), row: g.inner.row + i / g.inner.columns, column: g.inner.column + i % g.inner.columns,
                       role: MapMarkers.role(kind, m, now: s.header.now))
             }

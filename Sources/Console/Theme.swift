@@ -117,6 +117,9 @@ public struct Theme: Sendable {
     }
 
     /// `themes/NAME.theme` from the given folders, first found.
+    /// The themes in the repository's `themes/` folder.
+    public static let shipped = ["dark", "light", "high-contrast", "monochrome"]
+
     public static func load(named name: String, folders: [URL]) throws -> Theme {
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw LoadError(description: "theme names are letters, digits, - and _")

@@ -100,7 +100,7 @@ public struct UIState: Sendable, Equatable {
     /// When the operator last left each list pane: later items are marked new there.
     public var seenUntil: [Pane: Date] = [:]
     /// The themes `:theme` can load (Tab completes them): the shipped ones, and any the console found in its theme folders.
-    public var themeNames = ["dark", "light", "high-contrast", "monochrome"]
+    public var themeNames = Theme.shipped
     /// The alert this operator last acted on, for `u` (it may have left the list).
     public var lastActedAlert: Int64?
     /// A view at a past time (`--at`): the title says so and actions are refused.

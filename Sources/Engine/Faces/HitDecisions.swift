@@ -18,11 +18,45 @@ extension Engine {
     public func hitViews(states: [HitState]? = nil, as principal: Principal) throws -> [HitView] {
         try require(.decideHits, of: principal)
         let hits = try liveHits(states: states)
-        let entries = try watchlist.entries(ids: hits.map(\.entryID))
         let decided = try faceSearch.decisions(hitIDs: hits.map(\.id))
-        return hits.map { h in
+        return try views(hits.map { ($0, decided[$0.id] ?? []) })
+    }
+
+    /// The candidates as they stood at `t` (a view of the past): sighted by
+    /// then, each in the state its decisions up to `t` left it in, and only
+    /// those whose state then is in `states`.
+    public func hitViews(states: [HitState], asOf t: Date, as principal: Principal) throws -> [HitView] {
+        try require(.decideHits, of: principal)
+        let hits = try liveHits(states: nil).filter { $0.time <= t }
+        let decided = try faceSearch.decisions(hitIDs: hits.map(\.id))
+        // Dispatch leaves no decision row (it needs no reason): its time is its audit record's,
+        // read from the first dispatched candidate's sighting on (a dispatch comes after it).
+        let dispatched = hits.filter { $0.state == .dispatched }
+        let ids = Set(dispatched.map { String($0.id) })
+        let dispatchedBy = try dispatched.map(\.time).min().map { from in
+            Set(try audit.records(from: from, to: t).filter { $0.isAction(.hitDispatch) && ids.contains($0.subject) }.map(\.subject))
+        } ?? []
+        var then: [(Hit, [HitDecision])] = []
+        for var h in hits {
+            let decisions = (decided[h.id] ?? []).filter { $0.at <= t }
+            var state = HitState.pending, confirmedBy: [String] = []
+            for d in decisions {
+                let action: HitAction = d.confirm ? .confirm(by: d.operatorName) : .reject(by: d.operatorName)
+                state = (try? HitLifecycle.next(from: state, action: action, confirmedBy: confirmedBy)) ?? state
+                if d.confirm { confirmedBy.append(d.operatorName) }
+            }
+            if dispatchedBy.contains(String(h.id)) { state = (try? HitLifecycle.next(from: state, action: .dispatch, confirmedBy: confirmedBy)) ?? state }
+            h.state = state
+            if states.contains(state) { then.append((h, decisions)) }
+        }
+        return try views(then)
+    }
+
+    /// Candidates with their decisions, as a dispatcher sees them: name and court order from the watchlist.
+    private func views(_ hits: [(Hit, [HitDecision])]) throws -> [HitView] {
+        let entries = try watchlist.entries(ids: hits.map(\.0.entryID))
+        return hits.map { h, decisions in
             let entry = entries[h.entryID]?.entry
-            let decisions = decided[h.id] ?? []
             return HitView(hit: h, candidateName: entry?.displayName, orderReference: entry?.courtOrderReference, court: entry?.issuingCourt,
                            confirmations: decisions.filter(\.confirm).count, decisions: decisions)
         }
@@ -83,36 +117,6 @@ extension Engine {
     /// Hits in these states whose authorisation is still live (not lapsed, not
     /// revoked) now. Dispatched hits kept after a lapse stay listed for review
     /// (`keepDispatched`), but never join a movement trail.
-    /// The candidates as they stood at `t` (a view of the past): sighted by
-    /// then, each in the state its decisions up to `t` left it in, and only
-    /// those whose state then is in `states`.
-    public func hitViews(states: [HitState], asOf t: Date, as principal: Principal) throws -> [HitView] {
-        try require(.decideHits, of: principal)
-        let hits = try liveHits(states: nil).filter { $0.time <= t }
-        let decided = try faceSearch.decisions(hitIDs: hits.map(\.id))
-        // Dispatch leaves no decision row (it needs no reason): its time is its audit record's.
-        let dispatchedIDs = Set(hits.filter { $0.state == .dispatched }.map { String($0.id) })
-        let dispatchedBy = dispatchedIDs.isEmpty ? [] : try audit.records(from: nil, to: t)
-            .filter { $0.isAction(.hitDispatch) && dispatchedIDs.contains($0.subject) }.map(\.subject)
-        var then: [(Hit, [HitDecision])] = []
-        for var h in hits {
-            let decisions = (decided[h.id] ?? []).filter { $0.at <= t }
-            var state = HitState.pending
-            for d in decisions {
-                state = d.confirm ? (state == .pending ? .confirmedOnce : .confirmed) : .rejected
-            }
-            if state == .confirmed, dispatchedBy.contains(String(h.id)) { state = .dispatched }
-            h.state = state
-            if states.contains(state) { then.append((h, decisions)) }
-        }
-        let entries = try watchlist.entries(ids: then.map(\.0.entryID))
-        return then.map { h, decisions in
-            let entry = entries[h.entryID]?.entry
-            return HitView(hit: h, candidateName: entry?.displayName, orderReference: entry?.courtOrderReference, court: entry?.issuingCourt,
-                           confirmations: decisions.filter(\.confirm).count, decisions: decisions)
-        }
-    }
-
     func liveHits(states: [HitState]?, keepDispatched: Bool = true) throws -> [Hit] {
         let now = clock.now()
         let authorisations = try authorisationsByID()

@@ -5,7 +5,7 @@ import Foundation
 
 /// What every console invocation shares: theme, language, glyphs.
 struct ConsoleOptions: ParsableArguments {
-    static let shippedThemes = ["dark", "light", "high-contrast", "monochrome"]
+    static let shippedThemes = Theme.shipped
 
     @Option(help: "Theme from themes/NAME.theme: dark, light, high-contrast, monochrome (default: theme in the config file, else dark).",
             completion: .list(shippedThemes))
