@@ -39,6 +39,7 @@ extension GlyphSet {
     var flagMarker: String { self == .ascii ? "F" : "⚑" }
     var cameraMarker: String { self == .ascii ? "c" : "◦" }
     var offlineMarker: String { self == .ascii ? "x" : "✖" }
+    var tamperMarker: String { self == .ascii ? "T" : "⚠" }
     var patrolMarker: String { self == .ascii ? "P" : "▣" }
     var trailMarker: String { self == .ascii ? "o" : "•" }
     /// Ten or more items in one map cell (2–9 are shown as the digit); not a border or ramp glyph in either set.

@@ -30,13 +30,13 @@ public enum Key: Hashable, Sendable {
 
 /// The panes; `nil` context in a binding means everywhere.
 public enum Pane: String, Sendable, CaseIterable {
-    case map, alerts, hits, flags
+    case map, alerts, hits, flags, cameras
 }
 
 /// What a key asks for. Actions never draw: the reducer changes the UI state
 /// or returns an engine command, and only the main loop draws.
 public enum Action: String, Sendable, CaseIterable {
-    case quit, help, nextPane, previousPane, showMap, showAlerts, showHits, showFlags
+    case quit, help, nextPane, previousPane, showMap, showAlerts, showHits, showFlags, showCameras, jumpCamera
     case up, down, left, right, pageUp, pageDown, details, back
     case acknowledge, dispatch, close, hold, snooze, forward, confirm, reject, undo, tickStep, note, bulkClose
     case zoomIn, zoomOut, zoomReset, centre, horizon, model, filter, command, pause, seekBack, seekForward
@@ -81,6 +81,7 @@ public enum KeyRegistry {
         KeyBinding(keys: [.char("2")], action: .showAlerts, context: nil, text: "key.showAlerts", permission: nil, visible: false, dangerous: false),
         KeyBinding(keys: [.char("3")], action: .showHits, context: nil, text: "key.showHits", permission: nil, visible: false, dangerous: false),
         KeyBinding(keys: [.char("4")], action: .showFlags, context: nil, text: "key.showFlags", permission: nil, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("5")], action: .showCameras, context: nil, text: "key.showCameras", permission: nil, visible: false, dangerous: false),
         KeyBinding(keys: [.char("h"), .left], action: .left, context: .map, text: "key.map.left", permission: nil, visible: false, dangerous: false),
         KeyBinding(keys: [.char("l"), .right], action: .right, context: .map, text: "key.map.right", permission: nil, visible: false, dangerous: false),
         KeyBinding(keys: [.char("k"), .up], action: .up, context: nil, text: "key.up", permission: nil, visible: false, dangerous: false),
@@ -104,6 +105,7 @@ public enum KeyRegistry {
         KeyBinding(keys: [.char("x")], action: .tickStep, context: .alerts, text: "key.alerts.tickStep", permission: .handleAlerts, visible: false, dangerous: false),
         KeyBinding(keys: [.char("C")], action: .bulkClose, context: .alerts, text: "key.alerts.bulkClose", permission: .handleAlerts, visible: false, dangerous: true),
         KeyBinding(keys: [.char("N")], action: .note, context: .alerts, text: "key.alerts.note", permission: .handleAlerts, visible: false, dangerous: false),
+        KeyBinding(keys: [.char("v")], action: .jumpCamera, context: .alerts, text: "key.alerts.camera", permission: nil, visible: false, dangerous: false),
         KeyBinding(keys: [.char("u")], action: .undo, context: nil, text: "key.undo", permission: .handleAlerts, visible: false, dangerous: false),
         KeyBinding(keys: [.char("y"), .function(5)], action: .confirm, context: .hits, text: "key.hits.confirm", permission: .decideHits, visible: true, dangerous: true),
         KeyBinding(keys: [.char("n"), .function(6)], action: .reject, context: .hits, text: "key.hits.reject", permission: .decideHits, visible: true, dangerous: true),

@@ -12,6 +12,8 @@ extension Strings {
         "key.showAlerts": ("alertas", "alerts"),
         "key.showHits": ("candidatos", "face hits"),
         "key.showFlags": ("señales", "social flags"),
+        "key.showCameras": ("cámaras", "cameras"),
+        "key.alerts.camera": ("ir a su cámara", "go to its camera"),
         "key.map.left": ("cursor a la izquierda", "cursor left"),
         "key.map.right": ("cursor a la derecha", "cursor right"),
         "key.up": ("arriba", "up"),

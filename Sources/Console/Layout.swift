@@ -27,11 +27,13 @@ public struct Layout: Sendable, Equatable {
         if isWide {
             let mapColumns = size.columns * 3 / 5
             let right = size.columns - mapColumns
-            let third = height / 3
+            // The right column: alerts get the most room, then candidates and flags, then the cameras.
+            let alerts = height * 3 / 10, hits = height / 4, flags = height / 4
             panes = [.map: Rect(row: top, column: 0, rows: height, columns: mapColumns),
-                     .alerts: Rect(row: top, column: mapColumns, rows: third, columns: right),
-                     .hits: Rect(row: top + third, column: mapColumns, rows: third, columns: right),
-                     .flags: Rect(row: top + 2 * third, column: mapColumns, rows: height - 2 * third, columns: right)]
+                     .alerts: Rect(row: top, column: mapColumns, rows: alerts, columns: right),
+                     .hits: Rect(row: top + alerts, column: mapColumns, rows: hits, columns: right),
+                     .flags: Rect(row: top + alerts + hits, column: mapColumns, rows: flags, columns: right),
+                     .cameras: Rect(row: top + alerts + hits + flags, column: mapColumns, rows: height - alerts - hits - flags, columns: right)]
             tabRow = nil
         } else {
             panes = [focus: Rect(row: top, column: 0, rows: height, columns: size.columns)]
@@ -94,12 +96,17 @@ enum PaneItems {
         guard let filter = state.filters[.flags], !filter.isEmpty else { return s.flags }
         return s.flags.filter { matches(filter, "\($0.id) \($0.category.rawValue) \($0.district ?? "") \($0.text)") }
     }
+    static func cameras(_ s: Situation, _ state: UIState) -> [Situation.CameraMarker] {
+        guard let filter = state.filters[.cameras], !filter.isEmpty else { return s.cameras }
+        return s.cameras.filter { matches(filter, "\($0.id) \($0.name) \($0.district ?? "") \($0.health)") }
+    }
     static func count(_ pane: Pane, _ s: Situation, _ state: UIState) -> Int {
         switch pane {
         case .map: return 0
         case .alerts: return alerts(s, state).count
         case .hits: return hits(s, state).count
         case .flags: return flags(s, state).count
+        case .cameras: return cameras(s, state).count
         }
     }
     /// The ids of a list pane's items, in order.
@@ -109,6 +116,7 @@ enum PaneItems {
         case .alerts: return alerts(s, state).map(\.id)
         case .hits: return hits(s, state).map(\.id)
         case .flags: return flags(s, state).map(\.id)
+        case .cameras: return cameras(s, state).map { CameraPane.key($0.id) }
         }
     }
     static func id(_ pane: Pane, at row: Int, _ s: Situation, _ state: UIState) -> Int64? {

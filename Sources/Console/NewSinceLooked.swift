@@ -13,7 +13,7 @@ enum NewSinceLooked {
 
     /// The focus moved from `from`: what it held until now is seen.
     static func left(_ from: Pane, _ state: inout UIState, at now: Date) {
-        guard from != .map else { return }
+        guard from != .map, from != .cameras else { return }
         state.seenUntil[from] = now
     }
 
@@ -25,7 +25,7 @@ enum NewSinceLooked {
     /// How many of the pane's items are new.
     static func count(_ pane: Pane, _ s: Situation, _ state: UIState) -> Int {
         switch pane {
-        case .map: return 0
+        case .map, .cameras: return 0
         case .alerts: return s.alerts.filter { isNew($0.createdAt, in: .alerts, state) }.count
         case .hits: return s.hits.filter { isNew($0.time, in: .hits, state) }.count
         case .flags: return s.flags.filter { isNew($0.time, in: .flags, state) }.count

@@ -153,6 +153,12 @@ enum Overlays {
             title = "#\(f.id) \(Strings.text("flag." + f.category.rawValue, l))"
             lines = ["\(String(format: "%.2f", f.score))\(state.glyphs.separator)\(Draw.clock(f.time, zone))\(state.glyphs.separator)\(f.district ?? "—")",
                      "«\(f.phrases.joined(separator: "» «"))»", ""] + wrap(TerminalSafe.line(f.text, limit: 2000), width: width)
+        case .cameras:
+            let items = PaneItems.cameras(s, state)
+            guard items.indices.contains(state.selected(.cameras)) else { return }
+            let c = items[state.selected(.cameras)]
+            title = "\(c.id) \(c.name)"
+            lines = CameraPane.details(c, s, state)
         case .map: return
         }
         window(&b, title: TerminalSafe.line(title, limit: 60), lines: lines, glyphs: state.glyphs)

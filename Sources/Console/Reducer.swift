@@ -67,6 +67,8 @@ public enum Reducer {
             }
         case .showHits: state.focus = .hits
         case .showFlags: state.focus = .flags
+        case .showCameras: state.focus = .cameras
+        case .jumpCamera: jumpToCamera(&state, situation)
         case .up, .down, .left, .right, .pageUp, .pageDown:
             move(&state, binding.action, situation: situation, layout: layout)
         case .details:
@@ -183,9 +185,24 @@ public enum Reducer {
             let f = items[state.selected(.flags)]
             if action == .confirm { state.overlay = .prompt(Prompt(purpose: .flagReason(id: f.id, credible: true))) }
             if action == .reject { state.overlay = .prompt(Prompt(purpose: .flagReason(id: f.id, credible: false))) }
-        case .map: break
+        case .map, .cameras: break
         }
         return .none
+    }
+
+    /// `v` on an alert: the camera pane, with the alert's camera selected
+    /// (a camera filter that would hide it is cleared).
+    static func jumpToCamera(_ state: inout UIState, _ s: Situation) {
+        let items = PaneItems.alerts(s, state)
+        guard items.indices.contains(state.selected(.alerts)), let id = items[state.selected(.alerts)].camera,
+              s.cameras.contains(where: { $0.id == id }) else {
+            state.message = Strings.text("msg.nocamera", state.language)
+            return
+        }
+        state.focus = .cameras
+        if !PaneItems.cameras(s, state).contains(where: { $0.id == id }) { state.filters[.cameras] = nil }
+        state.selection[.cameras] = PaneItems.cameras(s, state).firstIndex { $0.id == id } ?? 0
+        state.selectedIDs[.cameras] = CameraPane.key(id)
     }
 
     /// Typing into a prompt; Enter submits, Esc cancels.
@@ -315,7 +332,7 @@ public enum Reducer {
     /// moves to where its selected item now is; when the item is gone the
     /// row stays (clamped) and selects what is there now.
     public static func follow(_ state: inout UIState, situation: Situation) {
-        for pane in [Pane.alerts, .hits, .flags] {
+        for pane in [Pane.alerts, .hits, .flags, .cameras] {
             let ids = PaneItems.ids(pane, situation, state)
             if let id = state.selectedIDs[pane], let row = ids.firstIndex(of: id) {
                 state.selection[pane] = row
@@ -333,6 +350,7 @@ public enum Reducer {
         case .alerts: let a = PaneItems.alerts(s, state); return a.indices.contains(state.selected(.alerts)) ? a[state.selected(.alerts)].position : nil
         case .hits: let h = PaneItems.hits(s, state); return h.indices.contains(state.selected(.hits)) ? h[state.selected(.hits)].position : nil
         case .flags: let f = PaneItems.flags(s, state); return f.indices.contains(state.selected(.flags)) ? f[state.selected(.flags)].position : nil
+        case .cameras: let c = PaneItems.cameras(s, state); return c.indices.contains(state.selected(.cameras)) ? c[state.selected(.cameras)].position : nil
         }
     }
 }

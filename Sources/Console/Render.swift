@@ -40,6 +40,7 @@ private func drawPanes(_ b: inout ScreenBuffer, _ layout: Layout, _ situation: S
         case .alerts: ListPanes.alerts(&b, rect, situation, state, focused: focused)
         case .hits: ListPanes.hits(&b, rect, situation, state, focused: focused)
         case .flags: ListPanes.flags(&b, rect, situation, state, focused: focused)
+        case .cameras: CameraPane.draw(&b, rect, situation, state, focused: focused)
         }
     }
 }
@@ -153,6 +154,7 @@ enum TitleBar {
             case .alerts: count = " (\(s.alerts.count)"
             case .hits: count = " (\(s.hits.count)"
             case .flags: count = " (\(s.flags.count)"
+            case .cameras: count = " (\(s.cameras.count)"
             }
             // New since the operator last looked: "(30 ✦3)".
             let new = NewSinceLooked.count(pane, s, state)

@@ -55,7 +55,10 @@ enum SituationFixture {
                                         text: "hay una bomba en la estación Constitución 💣, va a volar todo", time: now.addingTimeInterval(-120),
                                         district: "CONSTITUCIÓN", position: PlanarPoint(x: 3_200, y: 2_600))]
         return Situation(header: header, districts: districts, risk: risk,
-                         cameras: [Situation.CameraMarker(id: "C-0099", name: "Plaza", position: PlanarPoint(x: 9_000, y: 9_000), online: false, health: "offline")],
+                         cameras: [Situation.CameraMarker(id: "C-0099", name: "Plaza", position: PlanarPoint(x: 9_000, y: 9_000), online: false, health: "offline",
+                                                          district: "RETIRO", lastEvent: now.addingTimeInterval(-2_400)),
+                                   Situation.CameraMarker(id: "C-0042", name: "Andén 2, estación Constitución", position: PlanarPoint(x: 7_500, y: 8_000),
+                                                          online: true, health: "online", district: "CONSTITUCIÓN", lastEvent: now.addingTimeInterval(-8), openAlerts: 1)],
                          alerts: alerts, hits: hits, flags: flags, patrol: [Situation.PatrolBox(centre: PlanarPoint(x: 2_000, y: 2_000), size: 300)],
                          trails: [])
     }

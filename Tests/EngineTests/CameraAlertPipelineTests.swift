@@ -164,6 +164,39 @@ struct CameraAlertPipelineTests {
         #expect(try f.engine.alerts.counters(period: nil)["faces.probes_received"] == 1)
     }
 
+    @Test("the camera pane's rows: every camera with its newest event (never a face probe), its open alerts, trouble first")
+    func cameraRows() throws {
+        let (f, _, dina) = try fixture()
+        var random = SeededRandom(seed: 5)
+        let embedding = EmbeddingCodec.encode((0..<512).map { _ in Float(random.gaussian()) }, precision: .float32)
+        _ = try ingest(f, [
+            line(0, "C1", #""type":"heartbeat""#), line(0, "C2", #""type":"heartbeat""#),
+            line(10, "C1", #""type":"loitering","label":"person","zone":"entrance","dwell_seconds":420"#),
+            line(20, "C2", #""type":"heartbeat""#),
+            // A face probe later than anything else from C1 must not move its last event (safeguard 1).
+            line(50, "C1", #""type":"face","track":"t1","quality":0.7,"embedding":"\#(embedding)""#),
+        ])
+        func cameras(at seconds: Double, asOf: Bool = false) throws -> [Situation.CameraMarker] {
+            let engine = try Engine(databasePath: f.databasePath, clock: FixedTimeSource(Date(timeIntervalSince1970: 1_542_301_200 + seconds)))
+            return try SituationSource(engine: engine).situation(SituationSource.Request(principal: dina, asOf: asOf)).cameras
+        }
+        let rows = try cameras(at: 60)
+        #expect(rows.map(\.id) == ["C1", "C2"], "C1 has an open alert, so it comes first")
+        #expect(rows[0].openAlerts == 1 && rows[1].openAlerts == 0)
+        #expect(rows[0].lastEvent == Date(timeIntervalSince1970: 1_542_301_210), "the loitering, not the later face probe")
+        #expect(rows[1].lastEvent == Date(timeIntervalSince1970: 1_542_301_220))
+        // A second feed carries on from the stored times; an offline camera goes first.
+        // (A new feed measures silence from its own start: C2 is down three heartbeats after 400.)
+        _ = try ingest(f, [line(400, "C1", #""type":"heartbeat""#), line(600, "C1", #""type":"heartbeat""#)])
+        let later = try cameras(at: 660)
+        #expect(later.first?.id == "C2" && later.first?.health == "offline", "\(later.map { ($0.id, $0.health) })")
+        #expect(later.first { $0.id == "C2" }?.lastEvent == Date(timeIntervalSince1970: 1_542_301_220))
+        #expect(later.first { $0.id == "C1" }?.lastEvent == Date(timeIntervalSince1970: 1_542_301_800))
+        // A view of an earlier time shows no event from after it.
+        let past = try cameras(at: 15, asOf: true)
+        #expect(past.first { $0.id == "C1" }?.lastEvent == nil)
+    }
+
     @Test("Frigate payloads through the same rules")
     func frigate() throws {
         let (f, _, _) = try fixture()

@@ -185,6 +185,16 @@ extension Engine {
         return health
     }
 
+    /// Where the feed keeps each camera's newest event time.
+    static let lastEventSetting = "camera.last_event"
+
+    /// Each camera's newest event (not face probes) as the last feed batch recorded it, in seconds since 1970.
+    func storedLastEvents() throws -> [String: Double] {
+        guard let text = try settings.value(Self.lastEventSetting),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: NSNumber] else { return [:] }
+        return object.mapValues(\.doubleValue).filter { $0.value.isFinite }
+    }
+
     /// When each offline camera was found offline, as the last feed batch recorded it.
     func storedOfflineSince() throws -> [String: Double] {
         guard let text = try settings.value("camera.offline_since"),

@@ -20,8 +20,12 @@ struct CameraStage: FeedStage {
     /// The newest event time read: the feed's clock, for recording escalations that came due.
     private var feedTime: Date?
     private var unknownCameraReported: [String: Date] = [:]
+    /// Each camera's newest event (seconds since 1970), for the camera pane: carried on from the
+    /// store and written with every batch. Face probes do not count (safeguard 1: no trace of them).
+    private(set) var lastEvent: [String: Double]
 
-    init(format: EventFormat, rules: RuleEngine, faces: FaceStage, registry: [Camera], timeZone: TimeZone) {
+    init(format: EventFormat, rules: RuleEngine, faces: FaceStage, registry: [Camera], timeZone: TimeZone, lastEvent: [String: Double] = [:]) {
+        self.lastEvent = lastEvent
         self.format = format
         self.rules = rules
         self.faces = faces
@@ -62,6 +66,8 @@ struct CameraStage: FeedStage {
                 continue
             default: break
             }
+            let t = event.time.timeIntervalSince1970
+            if t.isFinite { lastEvent[event.cameraID] = max(lastEvent[event.cameraID] ?? t, t) }
             batch.counters["events." + Engine.kindName(event.kind), default: 0] += 1
             for d in rules.process(event) {
                 batch.alerts.append(StoredAlert(
@@ -121,5 +127,6 @@ struct CameraStage: FeedStage {
         // Tampering is read from the open tamper alerts (`cameraHealth`), so closing one clears it; the feed writes online or offline.
         batch.settings["camera.health"] = CanonicalJSON.object(rules.health.mapValues { .string(($0 == .offline ? CameraHealth.offline : .online).rawValue) }).text
         batch.settings["camera.offline_since"] = CanonicalJSON.object(rules.offlineTimes.mapValues { .double($0) }).text
+        batch.settings[Engine.lastEventSetting] = CanonicalJSON.object(lastEvent.mapValues { .double($0) }).text
     }
 }

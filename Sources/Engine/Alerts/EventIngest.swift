@@ -79,7 +79,7 @@ extension Engine {
         }
         var stage = CameraStage(format: format, rules: ruleEngine,
                                 faces: FaceStage(gate: gate, search: search, version: version, batchSize: faceBatch, latency: faceLatency),
-                                registry: registry, timeZone: timeZone)
+                                registry: registry, timeZone: timeZone, lastEvent: try storedLastEvents())
         let runner = FeedRunner(engine: self, source: source,
                                 options: .init(batchLines: batchLines, flushInterval: flushInterval, follow: follow, pollInterval: pollInterval),
                                 principal: principal)

@@ -56,10 +56,15 @@ public struct Situation: Sendable {
         }
     }
 
+    /// A registered camera: on the map where it stands, and a row of the camera pane.
     public struct CameraMarker: Sendable, Equatable {
-        public var id: String, name: String, position: PlanarPoint, online: Bool, health: String
-        public init(id: String, name: String, position: PlanarPoint, online: Bool, health: String) {
+        public var id: String, name: String, position: PlanarPoint?, online: Bool, health: String
+        /// Its barrio, its newest event the feed saw (never a face probe), and its open alerts.
+        public var district: String?, lastEvent: Date?, openAlerts: Int
+        public init(id: String, name: String, position: PlanarPoint?, online: Bool, health: String,
+                    district: String? = nil, lastEvent: Date? = nil, openAlerts: Int = 0) {
             self.id = id; self.name = name; self.position = position; self.online = online; self.health = health
+            self.district = district; self.lastEvent = lastEvent; self.openAlerts = openAlerts
         }
     }
 

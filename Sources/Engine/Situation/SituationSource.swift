@@ -49,10 +49,19 @@ public final class SituationSource: Sendable {
         let queue = try engine.alertQueue(at: now, asOf: request.asOf, as: request.principal)
         let registry = try engine.cameraRegistry(as: request.principal)
         let byID = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let cameras = registry.compactMap { c -> Situation.CameraMarker? in
-            guard let p = place(c.location) else { return nil }
+        let lastEvents = try engine.storedLastEvents()
+        let openByCamera = Dictionary(grouping: queue.items.compactMap(\.stored.alert.cameraID), by: { $0 }).mapValues(\.count)
+        let cameras = registry.map { c -> Situation.CameraMarker in
             let health = queue.cameraHealth[c.id] ?? "online"
-            return Situation.CameraMarker(id: c.id, name: c.name, position: p, online: health == "online", health: health)
+            // A view of the past never shows an event from after its time.
+            let last = lastEvents[c.id].map { Date(timeIntervalSince1970: $0) }.flatMap { $0 <= now ? $0 : nil }
+            return Situation.CameraMarker(id: c.id, name: c.name, position: place(c.location), online: health == "online", health: health,
+                                          district: c.district, lastEvent: last, openAlerts: openByCamera[c.id] ?? 0)
+        }.sorted { a, b in
+            // The camera pane's order: down or tampered with first, then by open alerts, then by id.
+            let (ta, tb) = (a.health != "online", b.health != "online")
+            if ta != tb { return ta }
+            return a.openAlerts != b.openAlerts ? a.openAlerts > b.openAlerts : a.id < b.id
         }
         let transitions = Dictionary(grouping: try engine.alertHistory(id: nil, as: request.principal), by: \.alertID)
         let formatter = TimestampFormatter(timeZone: engine.timeZone)

@@ -1,5 +1,4 @@
 import Foundation
-import VigiaCore
 
 /// A problem with one field of one input record: what and where.
 public struct FieldError: Error, CustomStringConvertible, Equatable, Sendable {
