@@ -98,7 +98,7 @@ enum PaneItems {
     }
     static func cameras(_ s: Situation, _ state: UIState) -> [Situation.CameraMarker] {
         guard let filter = state.filters[.cameras], !filter.isEmpty else { return s.cameras }
-        return s.cameras.filter { matches(filter, "\($0.id) \($0.name) \($0.district ?? "") \($0.health)") }
+        return s.cameras.filter { matches(filter, "\($0.id) \($0.name) \($0.district ?? "") \($0.health) \(CameraPane.word($0, state.language))") }
     }
     static func count(_ pane: Pane, _ s: Situation, _ state: UIState) -> Int {
         switch pane {

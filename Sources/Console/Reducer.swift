@@ -78,6 +78,7 @@ public enum Reducer {
         case .zoomReset: state.zoom = 1; state.centre = nil
         case .centre:
             if let p = selectedPosition(state, situation) { state.centre = p; state.cursor = p; state.zoom = max(state.zoom, 4) }
+            else if state.focus != .map { state.message = Strings.text("msg.noplace", state.language) }
         case .horizon:
             let i = UIState.horizons.firstIndex(of: state.horizonHours) ?? 0
             state.horizonHours = UIState.horizons[(i + 1) % UIState.horizons.count]

@@ -86,7 +86,8 @@ enum Draw {
     }
 
     static func age(_ seconds: Double) -> String {
-        let s = max(0, Int(seconds))
+        // A hand-edited or corrupt time must not trap the conversion: clamp to ~31,700 years.
+        let s = seconds.isFinite ? Int(min(max(seconds, 0), 1e12)) : 0
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m" }
         return "\(s / 3600)h\(s % 3600 / 60 < 10 ? "0" : "")\(s % 3600 / 60)"
@@ -163,7 +164,9 @@ enum TitleBar {
             let focused = pane == state.focus
             col = b.put(focused ? "[\(label)]" : " \(label) ", row: row, column: col, role: focused ? .paneFocus : .hint) + 1
         }
-        b.put(Strings.text("tabs.hint", state.language), row: row, column: col + 1, role: .hint)
+        // The hint only where it fits whole: a cut "1-" says nothing.
+        let hint = Strings.text("tabs.hint", state.language)
+        if col + 1 + hint.count <= b.size.columns { b.put(hint, row: row, column: col + 1, role: .hint) }
     }
 }
 

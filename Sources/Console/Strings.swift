@@ -7,6 +7,7 @@ public enum Strings {
         "camera.online": ("en línea", "online"), "camera.offline": ("CAÍDA", "DOWN"), "camera.tampered": ("MANIPULADA", "TAMPERED"),
         "camera.last": ("último evento", "last event"), "camera.open": ("abiertas", "open"),
         "empty.cameras": ("Sin cámaras registradas (vigia ingest --cameras)", "No cameras registered (vigia ingest --cameras)"),
+        "msg.noplace": ("Lo elegido no tiene lugar en el mapa", "The selection has no place on the map"),
         "msg.nocamera": ("Esta alerta no viene de una cámara registrada", "This alert is not from a registered camera"),
         "title.app": ("Vigía", "Vigía"), "title.live": ("en vivo", "live"), "title.replay": ("repetición", "replay"),
         "title.shift": ("turno", "shift"), "title.unhandled": ("sin atender", "unhandled"), "title.audit.ok": ("auditoría íntegra", "audit intact"), "title.audit.short": ("auditoría ✔", "audit ✔"),

@@ -87,4 +87,26 @@ struct CameraPaneTests {
         text += render(s, state, small).text
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
+
+    @Test("a last event from an impossible time draws an age, never traps; the filter knows the words on screen")
+    func impossibleTimes() {
+        var s = SituationFixture.make()
+        s.cameras[0].lastEvent = Date(timeIntervalSince1970: -1e19)
+        s.cameras[1].lastEvent = Date(timeIntervalSince1970: 1e19)
+        var state = UIState(language: .english, glyphs: .unicode)
+        state.focus = .cameras
+        #expect(render(s, state, small).text.contains("C-0099"))
+        #expect(Draw.age(.nan) == "0s" && Draw.age(-.infinity) == "0s" && Draw.age(-5) == "0s")
+        state.filters[.cameras] = "down"
+        #expect(PaneItems.cameras(s, state).map(\.id) == ["C-0099"], "DOWN is what the screen says, so it is what a filter finds")
+        state.language = .spanish
+        state.filters[.cameras] = "caída"
+        #expect(PaneItems.cameras(s, state).map(\.id) == ["C-0099"])
+        // A camera with no place: g says so instead of doing nothing.
+        s.cameras[0].position = nil
+        state.filters[.cameras] = nil
+        state.selection[.cameras] = 0
+        _ = Reducer.reduce(&state, key: .char("g"), situation: s, size: small)
+        #expect(state.message == Strings.text("msg.noplace", .spanish))
+    }
 }

@@ -1,5 +1,6 @@
 import CameraAlerts
 import Foundation
+import GRDB
 import Testing
 @testable import Engine
 import SampleData
@@ -195,6 +196,15 @@ struct CameraAlertPipelineTests {
         // A view of an earlier time shows no event from after it.
         let past = try cameras(at: 15, asOf: true)
         #expect(past.first { $0.id == "C1" }?.lastEvent == nil)
+
+        // A raw edit of the stored map: one impossible time and one string must not cost the other cameras theirs.
+        try DatabaseQueue(path: f.databasePath).write {
+            try $0.execute(sql: "UPDATE setting SET value = ? WHERE key = ?",
+                           arguments: [#"{"C1":-1e19,"C2":"x","C3":1e300,"C9":1542301230}"#, Engine.lastEventSetting])
+        }
+        let edited = try Engine(databasePath: f.databasePath, clock: FixedTimeSource(Date(timeIntervalSince1970: 1_542_301_900)))
+        #expect(try edited.storedLastEvents() == ["C9": 1_542_301_230])
+        #expect(try cameras(at: 700).allSatisfy { $0.lastEvent == nil }, "the impossible times are dropped, not shown")
     }
 
     @Test("Frigate payloads through the same rules")

@@ -191,8 +191,12 @@ extension Engine {
     /// Each camera's newest event (not face probes) as the last feed batch recorded it, in seconds since 1970.
     func storedLastEvents() throws -> [String: Double] {
         guard let text = try settings.value(Self.lastEventSetting),
-              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: NSNumber] else { return [:] }
-        return object.mapValues(\.doubleValue).filter { $0.value.isFinite }
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return [:] }
+        // Entry by entry, so one bad value (a raw edit) costs only its camera; times outside 1970–2200 are dropped.
+        return object.compactMapValues { value in
+            guard let n = value as? NSNumber else { return nil }
+            return (0..<7_289_654_400).contains(n.doubleValue) ? n.doubleValue : nil
+        }
     }
 
     /// When each offline camera was found offline, as the last feed batch recorded it.

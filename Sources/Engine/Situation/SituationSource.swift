@@ -53,8 +53,8 @@ public final class SituationSource: Sendable {
         let openByCamera = Dictionary(grouping: queue.items.compactMap(\.stored.alert.cameraID), by: { $0 }).mapValues(\.count)
         let cameras = registry.map { c -> Situation.CameraMarker in
             let health = queue.cameraHealth[c.id] ?? "online"
-            // A view of the past never shows an event from after its time.
-            let last = lastEvents[c.id].map { Date(timeIntervalSince1970: $0) }.flatMap { $0 <= now ? $0 : nil }
+            // A view of the past never shows an event from after its time; live, a camera whose clock runs fast still shows one.
+            let last = lastEvents[c.id].map { Date(timeIntervalSince1970: $0) }.flatMap { $0 <= now || !request.asOf ? $0 : nil }
             return Situation.CameraMarker(id: c.id, name: c.name, position: place(c.location), online: health == "online", health: health,
                                           district: c.district, lastEvent: last, openAlerts: openByCamera[c.id] ?? 0)
         }.sorted { a, b in
