@@ -32,6 +32,12 @@ public final class ConsoleSession {
         seenAlerts = Set(situation.alerts.map(\.id))
         NewSinceLooked.start(&self.state, at: situation.header.now)
         Reducer.follow(&self.state, situation: situation)
+        // An operator who starts the console signed in sees the last shift's handover first
+        // (a view of the past, or the demo's tour, has no shift to hand over to).
+        if !readOnly, self.state.tourStep == nil, principal.role != .system,
+           let notes = try? engine.handoverNotes(as: principal), !notes.isEmpty {
+            self.state.overlay = .handover(notes)
+        }
     }
 
     var request: SituationSource.Request { Self.request(principal, state, replaySpeed) }
@@ -112,7 +118,7 @@ public final class ConsoleSession {
             case .engine(let c): return .performed(c, try engine.perform(c, by: principal))
             case .signIn(let name, let passphrase):
                 principal = try engine.signIn(name: name, passphrase: passphrase)
-                return .signedIn(name: principal.name, role: principal.role)
+                return .signedIn(name: principal.name, role: principal.role, handover: (try? engine.handoverNotes(as: principal)) ?? [])
             }
         } catch {
             return .refused("\(error)")

@@ -16,6 +16,7 @@ enum Overlays {
         case .help?: help(&b, s, state)
         case .details?: details(&b, s, state)
         case .prompt(let p)?: prompt(&b, p, state, layout)
+        case .handover(let notes)?: handover(&b, notes, state, zone: s.header.timeZone)
         case nil: break
         }
     }
@@ -101,6 +102,40 @@ enum Overlays {
             }
         }
         window(&b, title: Strings.text("help.title", l), lines: lines, glyphs: state.glyphs)
+    }
+
+    /// The handover notes' lines: who and when, then the text wrapped, a blank line between notes.
+    static func handoverLines(_ notes: [HandoverNote], _ state: UIState, _ size: TerminalSize, zone: TimeZone) -> [String] {
+        let width = max(20, min(76, size.columns - 6))
+        var lines: [String] = []
+        for note in notes {
+            if !lines.isEmpty { lines.append("") }
+            let when = TimestampFormatter(timeZone: zone).string(from: note.at).prefix(16).replacingOccurrences(of: "T", with: " ")
+            lines.append("\(when)\(state.glyphs.separator)\(TerminalSafe.line(note.operatorName, limit: 64))")
+            for paragraph in note.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines += wrap(TerminalSafe.line(String(paragraph), limit: Engine.maximumHandoverBytes), width: width - 2).map { "  " + $0 }
+            }
+        }
+        return lines
+    }
+
+    static func handoverMaxScroll(_ notes: [HandoverNote], _ state: UIState, _ size: TerminalSize, zone: TimeZone) -> Int {
+        let lines = handoverLines(notes, state, size, zone: zone), room = helpRoom(size)
+        return lines.count <= room ? 0 : lines.count - (room - 1)
+    }
+
+    static func handover(_ b: inout ScreenBuffer, _ notes: [HandoverNote], _ state: UIState, zone: TimeZone) {
+        var lines = handoverLines(notes, state, b.size, zone: zone)
+        let room = helpRoom(b.size)
+        if lines.count > room {
+            let shown = room - 1
+            let top = min(max(0, state.helpScroll), lines.count - shown)
+            let widest = lines.map(Draw.width).max() ?? 0
+            var footer = "\(Strings.text("help.scroll", state.language)) · \(top + 1)–\(top + shown) / \(lines.count)"
+            footer += String(repeating: " ", count: max(0, widest - Draw.width(footer)))
+            lines = Array(lines[top..<(top + shown)]) + [footer]
+        }
+        window(&b, title: Strings.text("handover.title", state.language), lines: lines, glyphs: state.glyphs)
     }
 
     /// The procedure as numbered steps, each ticked (with who and when) or not; `x` ticks the next.

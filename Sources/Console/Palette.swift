@@ -14,9 +14,9 @@ enum Palette {
         }
     }
 
-    static let commands = ["help", "horizon", "lang", "login", "model", "quit", "theme"]
+    static let commands = ["handover", "help", "horizon", "lang", "login", "model", "quit", "theme"]
     /// Commands that take a word after them.
-    static let takesWord: Set<String> = ["horizon", "lang", "login", "model", "theme"]
+    static let takesWord: Set<String> = ["handover", "horizon", "lang", "login", "model", "theme"]
 
     /// `text` completed at its end, and the choices when more than one fits
     /// (then the text runs to what they share). No choice: the text as it was.

@@ -41,7 +41,8 @@ public struct Reaction: Sendable, Equatable {
 /// `Reducer.result`, the only writer of the message line besides the keys.
 public enum CommandResult: Sendable, Equatable {
     case performed(Command, CommandOutcome)
-    case signedIn(name: String, role: Role)
+    /// Signed in; `handover` holds the notes the last shift left (shown at once when there are any).
+    case signedIn(name: String, role: Role, handover: [HandoverNote] = [])
     /// The engine (or the store) said no; the text says why.
     case refused(String)
     /// A view at a past time: nothing is changed from it.
@@ -62,13 +63,15 @@ extension Reducer {
             // What `u` would undo: the last undoable alert action. A tick or a note leaves it as it was;
             // face and flag decisions are not alert actions and leave it too.
             switch c {
-            case .alert(_, .tickStep), .alert(_, .note), .decideHit, .dispatchHit, .reviewFlag: break
+            case .alert(_, .tickStep), .alert(_, .note), .decideHit, .dispatchHit, .reviewFlag, .handover: break
             case .alert(let id, _) where c.undoable: state.lastActedAlert = id
             case .alert, .undo, .closeAll: state.lastActedAlert = nil
             }
             return Reaction([.redraw, .rebuild])
-        case .signedIn(let name, let role):
+        case .signedIn(let name, let role, let notes):
             state.message = "\(Strings.text("msg.signedin", l)): \(name) (\(Strings.text("role." + role.rawValue, l)))"
+            // The last shift's handover notes come first: nobody starts a shift without seeing them.
+            if !notes.isEmpty { state.overlay = .handover(notes); state.helpScroll = 0 }
             return Reaction([.redraw, .rebuild])
         case .refused(let why):
             state.message = "\(Strings.text("msg.refused", l)): \(why)"
@@ -87,6 +90,7 @@ extension Reducer {
     static func report(_ command: Command, _ outcome: CommandOutcome, _ l: Language) -> String {
         switch (command, outcome) {
         case (.alert(let id, .note), _): return "#\(id): \(Strings.text("msg.noted", l))"
+        case (.handover, _): return Strings.text("msg.handedover", l)
         // A tick leaves the state (and what `u` would undo) as it was.
         case (.alert(let id, .tickStep(let n)), _): return "#\(id): \(Strings.text("steps.ticked", l)) \(n)"
         case (.closeAll(let ids, _, _), .closed(let r)):

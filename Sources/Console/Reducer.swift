@@ -15,6 +15,7 @@ public enum Reducer {
 
     static func keyReaction(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> Reaction {
         if case .prompt(var prompt) = state.overlay { return edit(&prompt, &state, key: key) }
+        if case .handover(let notes) = state.overlay { return handover(notes, &state, key: key, size: size, zone: situation.header.timeZone) }
         if state.tourStep != nil {
             switch key {
             case .enter, .right, .char(" "):
@@ -279,7 +280,22 @@ public enum Reducer {
         return .none
     }
 
-    /// The `:` palette: login NAME, lang es|en, theme NAME, model NAME, horizon 8|24|168, quit.
+    /// The handover notes shown at sign-in: arrows and pages scroll, Esc,
+    /// Enter or q close them; every other key is swallowed, so a key meant
+    /// for a pane cannot act behind notes the operator has not read.
+    static func handover(_ notes: [HandoverNote], _ state: inout UIState, key: Key, size: TerminalSize, zone: TimeZone) -> Reaction {
+        let page = max(1, Overlays.helpRoom(size) - 2)
+        switch key {
+        case .escape, .enter, .char("q"): state.overlay = nil
+        case .up, .down, .pageUp, .pageDown:
+            let step = [Key.up: -1, .down: 1, .pageUp: -page, .pageDown: page][key] ?? 0
+            state.helpScroll = min(max(0, state.helpScroll + step), Overlays.handoverMaxScroll(notes, state, size, zone: zone))
+        default: break
+        }
+        return .none
+    }
+
+    /// The `:` palette: login NAME, handover TEXT, lang es|en, theme NAME, model NAME, horizon 8|24|168, quit.
     static func command(_ text: String, _ state: inout UIState) -> Reaction {
         let words = text.split(separator: " ").map(String.init)
         switch (words.first ?? "", words.count) {
@@ -291,6 +307,11 @@ public enum Reducer {
             if let h = Double(words[1].replacingOccurrences(of: "h", with: "")), UIState.horizons.contains(h) { state.horizonHours = h; return .reloadForecast }
             state.message = "horizon 8 | 24 | 168"
         case ("help", 1), ("h", 1), ("?", 1): state.overlay = .help; state.helpScroll = 0
+        case ("handover", 1): state.message = Strings.text("handover.usage", state.language)
+        case ("handover", _):
+            // The note is the text after the word, as typed (its spaces kept).
+            let note = text.drop(while: { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces)
+            return .run(.engine(.handover(note)))
         case ("quit", 1), ("q", 1): return .quit
         default: state.message = "\(Strings.text("msg.unknown", state.language)): \(text)"
         }

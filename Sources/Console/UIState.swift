@@ -57,6 +57,8 @@ public enum Overlay: Sendable, Equatable {
     case help
     case details
     case prompt(Prompt)
+    /// The notes the last shift left, shown at sign-in (newest first).
+    case handover([HandoverNote])
 }
 
 /// Everything about the console that is not the situation: focus, selections,

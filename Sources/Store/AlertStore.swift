@@ -212,6 +212,22 @@ public struct AlertStore: AlertRepository {
         }
     }
 
+    public func addHandover(_ note: HandoverNote, audit: AuditEntry) throws {
+        try database.write(audit: audit) { db in
+            try db.execute(sql: "INSERT INTO handover_note (operator, at, text) VALUES (?, ?, ?)",
+                           arguments: [note.operatorName, note.at.timeIntervalSince1970, note.text])
+        }
+    }
+
+    public func handovers(since: Date, until: Date, limit: Int) throws -> [HandoverNote] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM handover_note WHERE at >= ? AND at <= ? ORDER BY at DESC, id DESC LIMIT ?",
+                             arguments: [since.timeIntervalSince1970, until.timeIntervalSince1970, limit]).map { r in
+                HandoverNote(operatorName: r["operator"], at: Date(timeIntervalSince1970: r["at"]), text: r["text"])
+            }
+        }
+    }
+
     /// Alert ids as one JSON array, for `json_each`.
     static func idList(_ ids: [Int64]) -> String { CanonicalJSON.array(ids.map { .int($0) }).text }
 

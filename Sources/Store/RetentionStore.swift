@@ -56,6 +56,7 @@ public struct RetentionStore: RetentionRepository {
             r.dispatchedHits = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(dispatched))", arguments: [cutoff(policy.dispatchedHitsDays)]) ?? 0
             r.pendingFlags = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(pending))", arguments: [cutoff(policy.pendingFlagsDays)]) ?? 0
             r.quarantine = try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)]) ?? 0
+            r.handoverNotes = try Int.fetchOne(db, sql: "SELECT count(*) FROM handover_note WHERE at < ?", arguments: [cutoff(policy.closedAlertsDays)]) ?? 0
             r.counters = try Int.fetchOne(db, sql: "SELECT count(*) FROM counter WHERE period < ?", arguments: [counterCutoff]) ?? 0
             if !dryRun {
                 let a = cutoff(policy.closedAlertsDays), h = cutoff(policy.rejectedHitsDays), f = cutoff(policy.credibleFlagsDays)
@@ -82,6 +83,7 @@ public struct RetentionStore: RetentionRepository {
                 }
                 try db.execute(sql: "DELETE FROM gone")
                 try db.execute(sql: "DELETE FROM quarantine WHERE created_at < ?", arguments: [cutoff(policy.quarantineDays)])
+                try db.execute(sql: "DELETE FROM handover_note WHERE at < ?", arguments: [cutoff(policy.closedAlertsDays)])
                 try db.execute(sql: "DELETE FROM counter WHERE period < ?", arguments: [counterCutoff])
             }
             try database.appendAudit(audit(r), in: db)

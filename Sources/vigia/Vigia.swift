@@ -49,7 +49,8 @@ struct Vigia: ParsableCommand {
         subcommands: [ConsoleCommand.self, StatusCommand.self, DemoCommand.self, SocialCommand.self, IngestCommand.self, OperatorCommand.self,
                       AuditCommand.self, QuarantineCommand.self, SampleCommand.self, PredictCommand.self, PatrolCommand.self, BacktestCommand.self,
                       RulesCommand.self, AlertsCommand.self, WatchlistCommand.self, FacesCommand.self, AuthoriseCommand.self, HitsCommand.self,
-                      BenchCommand.self, KeysCommand.self, RetentionCommand.self, SummaryCommand.self, TransparencyCommand.self, ConfigCommand.self, CamerasCommand.self],
+                      BenchCommand.self, KeysCommand.self, RetentionCommand.self, SummaryCommand.self, TransparencyCommand.self, ConfigCommand.self, CamerasCommand.self,
+                      HandoverCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 }
 

@@ -16,12 +16,14 @@ public enum Command: Sendable, Equatable {
     /// Dispatch on a candidate two people confirmed.
     case dispatchHit(Int64)
     case reviewFlag(Int64, credible: Bool, reason: String)
+    /// A note for the next shift, shown to its operators when they sign in.
+    case handover(String)
 
     /// What the engine checks before it acts.
     public var permission: Permission {
         switch self {
         case .alert(_, .closeOverriding): return .overrideConditions
-        case .alert, .undo, .closeAll: return .handleAlerts
+        case .alert, .undo, .closeAll, .handover: return .handleAlerts
         case .decideHit, .dispatchHit: return .decideHits
         case .reviewFlag: return .reviewFlags
         }
@@ -36,6 +38,7 @@ public enum Command: Sendable, Equatable {
         case .decideHit(_, let confirm, _): return confirm ? .hitConfirm : .hitReject
         case .dispatchHit: return .hitDispatch
         case .reviewFlag(_, let credible, _): return credible ? .flagCredible : .flagNotCredible
+        case .handover: return .shiftHandover
         }
     }
 
@@ -58,6 +61,8 @@ public enum CommandOutcome: Sendable, Equatable {
     case dispatched(Int64)
     /// A flag reviewed, with the alert a credible one raised.
     case flag(raisedAlert: Int64?)
+    /// A handover note stored.
+    case handedOver
 }
 
 extension Engine {
@@ -76,6 +81,9 @@ extension Engine {
             return .dispatched(id)
         case .reviewFlag(let id, let credible, let reason):
             return .flag(raisedAlert: try reviewFlag(id: id, credible: credible, reason: reason, by: principal))
+        case .handover(let text):
+            try writeHandover(text, by: principal)
+            return .handedOver
         }
     }
 }

@@ -53,6 +53,7 @@ extension Engine {
                 "credible_flags": .int(Int64(r.credibleFlags)), "quarantine": .int(Int64(r.quarantine)), "counters": .int(Int64(r.counters)),
                 "undecided_hits": .int(Int64(r.undecidedHits)), "dispatched_hits": .int(Int64(r.dispatchedHits)),
                 "pending_flags": .int(Int64(r.pendingFlags)),
+                "handover_notes": .int(Int64(r.handoverNotes)),
             ])
         }
     }

@@ -15,7 +15,18 @@ enum Migrations {
         m.registerMigration("v7-patrol-dosage", migrate: v7)
         m.registerMigration("v8-feed-claim", migrate: v8)
         m.registerMigration("v9-alert-work", migrate: v9)
+        m.registerMigration("v10-shift-handover", migrate: v10)
         return m
+    }
+
+    /// What one shift leaves for the next, shown at sign-in; purged with closed alerts.
+    private static func v10(_ db: Database) throws {
+        try db.create(table: "handover_note") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("operator", .text).notNull()
+            t.column("at", .double).notNull().indexed()
+            t.column("text", .text).notNull()
+        }
     }
 
     /// Sign-in attempts, reserved before the passphrase is checked so that

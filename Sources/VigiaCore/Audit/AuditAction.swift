@@ -7,6 +7,7 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case alertClose = "alert.close", alertSnooze = "alert.snooze", alertForward = "alert.forward"
     case alertCloseOverride = "alert.close.override", alertCloseBulk = "alert.close.bulk"
     case alertStep = "alert.step", alertNote = "alert.note", alertUndo = "alert.undo", alertEscalate = "alert.escalate"
+    case shiftHandover = "shift.handover"
     // Face search
     case hitNew = "hit.new", hitConfirm = "hit.confirm", hitReject = "hit.reject", hitDispatch = "hit.dispatch"
     case watchlistAdd = "watchlist.add", watchlistImport = "watchlist.import", watchlistRevoke = "watchlist.revoke"

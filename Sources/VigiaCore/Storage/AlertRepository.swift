@@ -83,6 +83,20 @@ public struct ProcedureTick: Hashable, Sendable, Codable {
     }
 }
 
+/// What one shift leaves for the next: written at the end of a shift,
+/// shown to the next shift's operators when they sign in.
+public struct HandoverNote: Hashable, Sendable, Codable {
+    public var operatorName: String
+    public var at: Date
+    public var text: String
+
+    public init(operatorName: String, at: Date, text: String) {
+        self.operatorName = operatorName
+        self.at = at
+        self.text = text
+    }
+}
+
 /// A note an operator added to an alert.
 public struct AlertNote: Hashable, Sendable, Codable {
     public var alertID: Int64
@@ -199,6 +213,10 @@ public protocol AlertRepository: Sendable {
     func addNote(_ note: AlertNote, audit: AuditEntry) throws
     /// Notes of these alerts, oldest first.
     func notes(alertIDs: [Int64]) throws -> [AlertNote]
+    /// Stores a shift's handover note with its audit record, in one transaction.
+    func addHandover(_ note: HandoverNote, audit: AuditEntry) throws
+    /// Handover notes written at or after `since` (and not after `until`), newest first, at most `limit`.
+    func handovers(since: Date, until: Date, limit: Int) throws -> [HandoverNote]
     func counters(period: String?) throws -> [String: Int]
     /// Counter sums over the periods in [from, to) (periods are local hours, `yyyy-MM-ddTHH`).
     func counters(fromPeriod: String, toPeriod: String) throws -> [String: Int]

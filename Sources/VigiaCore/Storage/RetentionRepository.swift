@@ -87,9 +87,11 @@ public struct RetentionError: Error, CustomStringConvertible { public var text: 
 public struct RetentionReport: Hashable, Sendable, Codable {
     public var closedAlerts = 0, rejectedHits = 0, credibleFlags = 0, quarantine = 0, counters = 0
     public var undecidedHits = 0, dispatchedHits = 0, pendingFlags = 0
+    /// Shift handover notes, kept as long as closed alerts.
+    public var handoverNotes = 0
     public var dryRun = false
     public init() {}
-    public var total: Int { closedAlerts + rejectedHits + credibleFlags + quarantine + counters + undecidedHits + dispatchedHits + pendingFlags }
+    public var total: Int { closedAlerts + rejectedHits + credibleFlags + quarantine + counters + undecidedHits + dispatchedHits + pendingFlags + handoverNotes }
 }
 
 public protocol RetentionRepository: Sendable {

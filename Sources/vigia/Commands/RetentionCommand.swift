@@ -19,7 +19,7 @@ struct RetentionCommand: ParsableCommand {
             let engine = try database.openEngine()
             let r = try engine.applyRetention(dryRun: dryRun, by: try signIn.signIn(engine, purpose: "applying retention"))
             if format == .json { print(try Output.json(r)); return }
-            print("\(dryRun ? "would delete" : "deleted"): \(r.closedAlerts) closed alerts, \(r.rejectedHits) rejected candidates, \(r.undecidedHits) undecided candidates, \(r.dispatchedHits) dispatched candidates, \(r.credibleFlags) reviewed flags, \(r.pendingFlags) unreviewed flags, \(r.quarantine) quarantined rows, \(r.counters) counter rows")
+            print("\(dryRun ? "would delete" : "deleted"): \(r.closedAlerts) closed alerts, \(r.rejectedHits) rejected candidates, \(r.undecidedHits) undecided candidates, \(r.dispatchedHits) dispatched candidates, \(r.credibleFlags) reviewed flags, \(r.pendingFlags) unreviewed flags, \(r.quarantine) quarantined rows, \(r.counters) counter rows, \(r.handoverNotes) handover notes")
         }
     }
 
