@@ -36,6 +36,22 @@ static inline attr_t vigia_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t vigia_a_dim(void) { return A_DIM; }
 static inline attr_t vigia_a_normal(void) { return A_NORMAL; }
 static inline int vigia_key_f(int n) { return KEY_F(n); }
+static inline int vigia_key_mouse(void) { return KEY_MOUSE; }
+/// Asks for clicks and the wheel, each reported at once (no click interval); 0 when the terminal has no mouse.
+static inline int vigia_mouse_on(void) {
+    mouseinterval(0);
+    return mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
+}
+/// The event KEY_MOUSE announced, its cell in row and column: 1 a press, 4 the wheel up, 5 the wheel down, 0 anything else, -1 none.
+static inline int vigia_mouse_event(int *row, int *column) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return -1;
+    *row = e.y; *column = e.x;
+    if (e.bstate & BUTTON1_PRESSED) return 1;
+    if (e.bstate & BUTTON4_PRESSED) return 4;
+    if (e.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
 /// Writes one cell: a wide-character string (NUL-terminated), attributes and a colour pair.
 static inline int vigia_put_cell(int row, int column, const wchar_t *glyph, attr_t attrs, short pair) {
     cchar_t cell;

@@ -53,7 +53,7 @@ enum CameraPane {
             return [("\(glyph(c, glyphs)) \(word) \(TerminalSafe.line(c.id, limit: 40)) \(Strings.text("camera.last", l)) \(last(c, s)) \(open)", role(c)),
                      ("    \(TerminalSafe.line(c.name, limit: 80))\(place)", .hint)]
         }
-        ListPanes.list(&b, r, count: items.count, row: row, selected: min(state.selected(.cameras), max(0, items.count - 1)), rowsPerItem: 2,
+        ListPanes.list(&b, r, count: items.count, row: row, selected: min(state.selected(.cameras), max(0, items.count - 1)), rowsPerItem: ListPanes.rowsPerItem(.cameras),
                        empty: Strings.text("empty.cameras", l), glyphs: glyphs)
     }
 

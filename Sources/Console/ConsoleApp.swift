@@ -18,10 +18,12 @@ public final class ConsoleApp {
         public var bell: Bool
         /// `--at`: a view of the store at a past time; nothing is changed.
         public var readOnly: Bool
+        /// Clicks and the wheel (`--no-mouse` leaves the mouse to the terminal).
+        public var mouse: Bool
         public init(language: Language, glyphs: GlyphSet, theme: Theme, themeFolders: [URL], replay: PausableReplayClock?, tour: [Tour.Step] = [], bell: Bool = true,
-                    readOnly: Bool = false) {
+                    readOnly: Bool = false, mouse: Bool = true) {
             self.language = language; self.glyphs = glyphs; self.theme = theme; self.themeFolders = themeFolders
-            self.replay = replay; self.tour = tour; self.bell = bell; self.readOnly = readOnly
+            self.replay = replay; self.tour = tour; self.bell = bell; self.readOnly = readOnly; self.mouse = mouse
         }
     }
 
@@ -66,7 +68,7 @@ public final class ConsoleApp {
         var lastSweep = Date()
         let session = try ConsoleSession(engine: engine, principal: principal, state: initial, readOnly: options.readOnly,
                                          replaySpeed: options.replay?.speed)
-        let screen = try CursesScreen(theme: options.theme)
+        let screen = try CursesScreen(theme: options.theme, mouse: options.mouse)
         defer { screen.end() }
         feeder?.start()
         var lastGeneration = 0, dirty = true

@@ -16,7 +16,7 @@ public final class CursesScreen {
     let colors: Int
 
     /// Starts curses on the controlling terminal; refuses without one.
-    public init(theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(theme: Theme, mouse: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let direct = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let tty = open("/dev/tty", O_RDWR)
         if tty >= 0 { close(tty) }
@@ -42,6 +42,8 @@ public final class CursesScreen {
         keypad(vigia_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
+        // Clicks and the wheel where the terminal reports them (Shift+drag still selects text in most terminals).
+        if mouse { _ = vigia_mouse_on() }
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         if has_colors() && !noColor {
             start_color()
@@ -120,6 +122,15 @@ public final class CursesScreen {
         var ch: wint_t = 0
         let r = get_wch(&ch)
         if r == KEY_CODE_YES {
+            if Int32(ch) == vigia_key_mouse() {
+                var row: Int32 = 0, column: Int32 = 0
+                switch vigia_mouse_event(&row, &column) {
+                case 1: return .mouse(MouseEvent(.press, row: Int(row), column: Int(column)))
+                case 4: return .mouse(MouseEvent(.wheelUp, row: Int(row), column: Int(column)))
+                case 5: return .mouse(MouseEvent(.wheelDown, row: Int(row), column: Int(column)))
+                default: return nil
+                }
+            }
             switch Int32(ch) {
             case KEY_UP: return .up
             case KEY_DOWN: return .down

@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case char(Character)
     case up, down, left, right, enter, escape, tab, backTab, backspace, pageUp, pageDown, resize
     case function(Int)
+    /// A click or a turn of the wheel, at a screen cell (where the terminal reports the mouse).
+    case mouse(MouseEvent)
 
     /// How the help, the hint bar and the README write it.
     public var label: String {
@@ -24,8 +26,16 @@ public enum Key: Hashable, Sendable {
         case .pageDown: return "PgDn"
         case .resize: return "resize"
         case .function(let n): return "F\(n)"
+        case .mouse: return "mouse"
         }
     }
+}
+
+/// What the mouse did, and where (0-based screen row and column).
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case press, wheelUp, wheelDown }
+    public var kind: Kind, row: Int, column: Int
+    public init(_ kind: Kind, row: Int, column: Int) { self.kind = kind; self.row = row; self.column = column }
 }
 
 /// The panes; `nil` context in a binding means everywhere.

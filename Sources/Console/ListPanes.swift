@@ -19,13 +19,31 @@ enum ListPanes {
     /// Draws `lines` (each one row, with its role) with the selection kept in view.
     /// Draws the items around `selected`; `row(i)` formats item i and is only called for visible items,
     /// so a queue of thousands costs what one screenful does.
+    /// The first item a list of `count` shows, keeping the selection near the middle.
+    static func firstShown(count: Int, selected: Int, visible: Int) -> Int { max(0, min(selected - visible / 2, count - visible)) }
+
+    /// Screen rows each item of a list pane takes.
+    static func rowsPerItem(_ pane: Pane) -> Int { pane == .alerts ? 1 : 2 }
+
+    /// The item of `pane`'s list (drawn in `r`) at screen `row`, nil off the items.
+    static func item(at row: Int, in r: Rect, pane: Pane, _ s: Situation, _ state: UIState) -> Int? {
+        let count = PaneItems.count(pane, s, state), per = rowsPerItem(pane)
+        let innerRow = r.row + 1, innerRows = r.rows - 2
+        guard count > 0, innerRows > 0, row >= innerRow, row < innerRow + innerRows else { return nil }
+        let visible = max(1, innerRows / per)
+        let selected = min(state.selected(pane), count - 1)
+        let k = (row - innerRow) / per
+        let i = firstShown(count: count, selected: selected, visible: visible) + k
+        return k < visible && i < count ? i : nil
+    }
+
     static func list(_ b: inout ScreenBuffer, _ r: Rect, count: Int, row format: (Int) -> [(String, StyleRole)], selected: Int,
                      rowsPerItem: Int, empty: String, glyphs: GlyphSet, isNew: (Int) -> Bool = { _ in false }) {
         let inner = Rect(row: r.row + 1, column: r.column + 1, rows: r.rows - 2, columns: r.columns - 2)
         guard inner.rows > 0 else { return }
         if count == 0 { b.put(empty, row: inner.row, column: inner.column + 1, role: .hint); return }
         let visible = max(1, inner.rows / rowsPerItem)
-        let first = max(0, min(selected - visible / 2, count - visible))
+        let first = firstShown(count: count, selected: selected, visible: visible)
         for (k, i) in (first..<min(count, first + visible)).enumerated() {
             for (line, part) in format(i).enumerated() where line < rowsPerItem {
                 let row = inner.row + k * rowsPerItem + line
@@ -55,7 +73,7 @@ enum ListPanes {
             let camera = a.camera ?? "—"
             return [("P\(a.priority) \(alertGlyph(a, glyphs)) \(word.padding(toLength: 11, withPad: " ", startingAt: 0)) #\(a.id) \(camera) \(a.rule) \(Draw.age(s.header.now.timeIntervalSince(a.createdAt)))", alertRole(a))]
         }
-        list(&b, r, count: items.count, row: row, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: 1, empty: Strings.text("empty.alerts", l), glyphs: state.glyphs,
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.alerts), max(0, items.count - 1)), rowsPerItem: rowsPerItem(.alerts), empty: Strings.text("empty.alerts", l), glyphs: state.glyphs,
              isNew: { NewSinceLooked.isNew(items[$0].createdAt, in: .alerts, state) })
     }
 
@@ -84,7 +102,7 @@ enum ListPanes {
             return [("\(mark) \(done)/2 #\(h.id) \(h.candidate) \(String(format: "%.3f", h.similarity)) \(h.camera) \(Draw.clock(h.time, s.header.timeZone))", role),
                     ("    \(h.orderReference)\(state.glyphs.separator)\(h.court)\(state.glyphs.separator)\(Strings.text("hit.candidate", l))", .hint)]
         }
-        list(&b, r, count: items.count, row: row, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.hits", l), glyphs: state.glyphs,
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.hits), max(0, items.count - 1)), rowsPerItem: rowsPerItem(.hits), empty: Strings.text("empty.hits", l), glyphs: state.glyphs,
              isNew: { NewSinceLooked.isNew(items[$0].time, in: .hits, state) })
     }
 
@@ -97,7 +115,7 @@ enum ListPanes {
             return [("\(mark) #\(f.id) \(Strings.text("flag." + f.category.rawValue, l)) \(String(format: "%.2f", f.score)) \(Draw.clock(f.time, s.header.timeZone)) \(f.district ?? "—")", .flagPending),
                     ("    «\(f.phrases.joined(separator: "» «"))» \(TerminalSafe.line(f.text, limit: 300))", .hint)]
         }
-        list(&b, r, count: items.count, row: row, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: 2, empty: Strings.text("empty.flags", l), glyphs: state.glyphs,
+        list(&b, r, count: items.count, row: row, selected: min(state.selected(.flags), max(0, items.count - 1)), rowsPerItem: rowsPerItem(.flags), empty: Strings.text("empty.flags", l), glyphs: state.glyphs,
              isNew: { NewSinceLooked.isNew(items[$0].time, in: .flags, state) })
     }
 }

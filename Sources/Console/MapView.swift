@@ -14,17 +14,7 @@ enum MapView {
         }
         // The forecast line: what is shown and how good it has been.
         if let r = s.risk {
-            let horizon = r.horizonHours >= 168 ? "7 d" : "\(Int(r.horizonHours)) h"
-            var line = "\(Strings.text("map.horizon", l)) \(horizon)\(sep)\(Strings.text("map.model", l)) \(r.model)"
-            if let hit = r.hitRate, let pai = r.pai {
-                var quality = "PAI \(String(format: "%.1f", pai))"
-                if let i = r.hitRateInterval {
-                    let dash = glyphs.dash
-                    quality = "\(Strings.text("map.interval", l)) \(Int((i.lower * 100).rounded()))\(dash)\(Int((i.upper * 100).rounded())) %, " + quality
-                }
-                line += "\(sep)\(Strings.text("map.hitrate", l)) \(Int((hit * 100).rounded())) % (\(quality))"
-            }
-            line += "\(sep)\(Strings.text("map.gini", l)) \(String(format: "%.2f", r.gini))"
+            let line = forecastLine(r, l, separator: sep, dash: glyphs.dash)
             b.put(Draw.clip(line, pane.columns - 4, glyphs), row: pane.row + 1, column: pane.column + 2, role: .paneTitle)
         }
         let ramp = glyphs.riskRamp
@@ -145,6 +135,20 @@ enum MapView {
     }
 
     /// "top 5 %", or "below the top 20 %".
+    /// What is shown and how good it has been: horizon, model, recent hit rate with its interval and PAI, and Gini (safeguard 8).
+    static func forecastLine(_ r: Situation.RiskLayer, _ l: Language, separator sep: String, dash: String) -> String {
+        let horizon = r.horizonHours >= 168 ? "7 d" : "\(Int(r.horizonHours)) h"
+        var line = "\(Strings.text("map.horizon", l)) \(horizon)\(sep)\(Strings.text("map.model", l)) \(r.model)"
+        if let hit = r.hitRate, let pai = r.pai {
+            var quality = "PAI \(String(format: "%.1f", pai))"
+            if let i = r.hitRateInterval {
+                quality = "\(Strings.text("map.interval", l)) \(Int((i.lower * 100).rounded()))\(dash)\(Int((i.upper * 100).rounded())) %, " + quality
+            }
+            line += "\(sep)\(Strings.text("map.hitrate", l)) \(Int((hit * 100).rounded())) % (\(quality))"
+        }
+        return line + "\(sep)\(Strings.text("map.gini", l)) \(String(format: "%.2f", r.gini))"
+    }
+
     static func className(_ c: Int, _ l: Language) -> String {
         let share: Int
         switch c {

@@ -86,6 +86,12 @@ extension Reducer {
         return Reaction(.redraw)
     }
 
+    /// The message line's text, taken off it: plain mode prints it as a line instead.
+    static func takeMessage(_ state: inout UIState) -> String? {
+        defer { state.message = nil }
+        return state.message
+    }
+
     /// The message line after a command that went through.
     static func report(_ command: Command, _ outcome: CommandOutcome, _ l: Language) -> String {
         switch (command, outcome) {

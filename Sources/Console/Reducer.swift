@@ -15,6 +15,14 @@ public enum Reducer {
 
     static func keyReaction(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> Reaction {
         if case .prompt(var prompt) = state.overlay { return edit(&prompt, &state, key: key) }
+        if case .mouse(let m) = key {
+            // The handover notes scroll with the wheel; a click does not close them (a key does).
+            if case .handover(let notes)? = state.overlay {
+                guard m.kind != .press else { return .none }
+                return handover(notes, &state, key: m.kind == .wheelUp ? .up : .down, size: size, zone: situation.header.timeZone)
+            }
+            return mouse(m, &state, situation: situation, size: size)
+        }
         if case .handover(let notes) = state.overlay { return handover(notes, &state, key: key, size: size, zone: situation.header.timeZone) }
         if state.tourStep != nil {
             switch key {

@@ -148,7 +148,27 @@ enum TitleBar {
 
     static func drawTabs(_ b: inout ScreenBuffer, row: Int, _ s: Situation, _ state: UIState) {
         var col = 1
-        for (i, pane) in Pane.allCases.enumerated() {
+        for (pane, label) in tabLabels(s, state) {
+            let focused = pane == state.focus
+            col = b.put(focused ? "[\(label)]" : " \(label) ", row: row, column: col, role: focused ? .paneFocus : .hint) + 1
+        }
+        // The hint only where it fits whole: a cut "1-" says nothing.
+        let hint = Strings.text("tabs.hint", state.language)
+        if col + 1 + hint.count <= b.size.columns { b.put(hint, row: row, column: col + 1, role: .hint) }
+    }
+
+    /// The columns each tab takes on the tab row, for a click.
+    static func tabSpans(_ s: Situation, _ state: UIState) -> [(pane: Pane, columns: Range<Int>)] {
+        var col = 1
+        return tabLabels(s, state).map { pane, label in
+            let width = Draw.width(label) + 2
+            defer { col += width + 1 }
+            return (pane, col..<(col + width))
+        }
+    }
+
+    static func tabLabels(_ s: Situation, _ state: UIState) -> [(Pane, String)] {
+        Pane.allCases.enumerated().map { i, pane in
             var count: String
             switch pane {
             case .map: count = ""
@@ -160,13 +180,8 @@ enum TitleBar {
             // New since the operator last looked: "(30 ✦3)".
             let new = NewSinceLooked.count(pane, s, state)
             if pane != .map { count += (new > 0 ? " \(state.glyphs.newMark)\(new)" : "") + ")" }
-            let label = "\(i + 1) \(Strings.text("pane." + pane.rawValue, state.language))\(count)"
-            let focused = pane == state.focus
-            col = b.put(focused ? "[\(label)]" : " \(label) ", row: row, column: col, role: focused ? .paneFocus : .hint) + 1
+            return (pane, "\(i + 1) \(Strings.text("pane." + pane.rawValue, state.language))\(count)")
         }
-        // The hint only where it fits whole: a cut "1-" says nothing.
-        let hint = Strings.text("tabs.hint", state.language)
-        if col + 1 + hint.count <= b.size.columns { b.put(hint, row: row, column: col + 1, role: .hint) }
     }
 }
 

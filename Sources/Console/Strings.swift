@@ -78,7 +78,7 @@ public enum Strings {
     ]
 
     public static func text(_ key: String, _ language: Language) -> String {
-        guard let e = table[key] ?? keys[key] else { return key }
+        guard let e = table[key] ?? keys[key] ?? plain[key] else { return key }
         return language == .spanish ? e.es : e.en
     }
 
@@ -88,5 +88,5 @@ public enum Strings {
     }
 
     /// Every key of the catalogue, each once (the key registry's and the rest).
-    static var allKeys: [String] { Array(table.keys) + Array(keys.keys) }
+    static var allKeys: [String] { Array(table.keys) + Array(keys.keys) + Array(plain.keys) }
 }

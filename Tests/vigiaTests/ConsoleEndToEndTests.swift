@@ -137,7 +137,7 @@ struct ConsoleEndToEndTests {
         ((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "").split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "gone"
     }
 
-    @Test("terminal abuse: dumb and unknown TERM refused; LANG=C and NO_COLOR; 100 resizes; Ctrl-Z and fg; SIGTERM, SIGINT and SIGHUP leave cleanly")
+    @Test("terminal abuse: TERM=dumb gives plain mode, an unknown TERM is refused; LANG=C and NO_COLOR; 100 resizes; Ctrl-Z and fg; SIGTERM, SIGINT and SIGHUP leave cleanly")
     func abuse() throws {
         let s = try Scratch()
         #expect(try VigiaProcess.run(["operator", "add", "root", "--role", "admin", "--db", s.db], environment: ["VIGIA_NEW_PASSPHRASE": "root-passphrase"]).status == 0)
@@ -155,12 +155,17 @@ struct ConsoleEndToEndTests {
             return marker
         }
 
+        // TERM=dumb: plain mode (lines, numbered choices) instead of a refusal; `quit` leaves it.
         var marker = try start("TERM=dumb LANG=C.UTF-8")
-        var (status, screen) = try tmux.waitForStatus(marker, "dumb refused")
-        #expect(screen.contains("cannot move the cursor") && status != nil && status != 0, "\(screen)")
+        var screen = try tmux.wait("plain mode under TERM=dumb") { $0.contains("root (admin)") && $0.contains("Escriba a41") }
+        try tmux.type("salir")
+        try tmux.keys("Enter")
+        var status: Int?
+        (status, screen) = try tmux.waitForStatus(marker, "plain mode quit")
+        #expect(status == 0, "\(screen)")
         marker = try start("TERM=no-such-terminal LANG=C.UTF-8")
         (status, screen) = try tmux.waitForStatus(marker, "unknown refused")
-        #expect(screen.contains("unknown to ncurses") && status != nil && status != 0, "\(screen)")
+        #expect(screen.contains("unknown to ncurses") && screen.contains("--plain") && status != nil && status != 0, "\(screen)")
 
         // LANG=C: ASCII frames, accents folded; NO_COLOR: no colour sequences at all.
         _ = try start("TERM=xterm-256color LANG=C NO_COLOR=1")

@@ -16,6 +16,12 @@ struct ConsoleOptions: ParsableArguments {
                          help: "ASCII glyphs only (default: ascii in the config file; ASCII anyway when the locale is not UTF-8).")
     var ascii: Bool?
     @ArgumentParser.Flag(name: .customLong("no-bell"), help: "No terminal bell on new priority-1 alerts.") var noBell = false
+    @ArgumentParser.Flag(help: "Plain text, for a screen reader or a log: no full screen and no drawing characters; each new alert, candidate and flag is one line, actions are numbered choices, the map a ranked list (automatic with TERM=dumb).")
+    var plain = false
+    @ArgumentParser.Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (no click to select, no wheel to scroll).") var noMouse = false
+
+    /// `--plain`, or a terminal that says it can do nothing more (`TERM=dumb`).
+    var plainMode: Bool { plain || ProcessInfo.processInfo.environment["TERM"] == "dumb" }
 
     /// The flags, else `VIGIA_*` variables or the config file, else the built-in defaults.
     var effectiveTheme: String { theme ?? UserConfig.current.theme ?? "dark" }
@@ -43,7 +49,7 @@ struct ConsoleOptions: ParsableArguments {
         }
         for p in chosen.problems { Output.warning("\(p)") }
         return ConsoleApp.Options(language: Language.resolve(flag: lang, environment: env), glyphs: GlyphSet.detect(forceASCII: effectiveASCII),
-                                  theme: chosen, themeFolders: folders, replay: replay, tour: tour, bell: !noBell)
+                                  theme: chosen, themeFolders: folders, replay: replay, tour: tour, bell: !noBell, mouse: !noMouse)
     }
 }
 
@@ -53,7 +59,7 @@ struct ConsoleCommand: ParsableCommand {
         commandName: "console",
         abstract: "The console: district map, camera alerts, face-match candidates and social flags (the default command).",
         discussion: """
-            Needs a terminal. --events and --posts follow files as they grow (or read stdin with -) while the console runs. \
+            Needs a terminal, unless --plain (automatic with TERM=dumb): plain text, one line per new item, numbered choices. --events and --posts follow files as they grow (or read stdin with -) while the console runs. \
             --at TIME shows the store as it was at TIME (e.g. the end of a finished shift), read-only: the title says so \
             and every action is refused: alerts raised by then in their state then, candidates and flags as they stood. \
             --replay FROM/TO plays a stored period back the same way at --speed, read-only: Space pauses, [ and ] move \
@@ -95,12 +101,13 @@ struct ConsoleCommand: ParsableCommand {
         let live = LiveFeeds(engine: engine)
         if let events { try live.follow(events, kind: .events) }
         if let posts { try live.follow(posts, kind: .posts) }
+        defer { live.stop() }
+        if look.plainMode { return try PlainConsole(engine: engine, principal: principal, options: options, feeder: nil).run() }
         do {
             try ConsoleApp(engine: engine, principal: principal, options: options, feeder: nil).run()
         } catch let e as CursesScreen.Unavailable {
-            throw ValidationError(e.description)
+            throw ValidationError(e.description + "; or --plain for plain text")
         }
-        live.stop()
     }
 
     /// `FROM/TO`, two times with FROM before TO.

@@ -46,10 +46,14 @@ struct DemoCommand: ParsableCommand {
               + people.filter { $0.name != principal.name }.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", ")
               + "; passphrases in sample-data/operators.json")
         ConsoleApp.installSignalHandlers()
-        do {
-            try ConsoleApp(engine: live, principal: principal, options: try look.options(replay: clock, tour: tourSteps(data)), feeder: feeder).run()
-        } catch let e as CursesScreen.Unavailable {
-            throw ValidationError(e.description)
+        if look.plainMode {
+            try PlainConsole(engine: live, principal: principal, options: try look.options(replay: clock), feeder: feeder).run()
+        } else {
+            do {
+                try ConsoleApp(engine: live, principal: principal, options: try look.options(replay: clock, tour: tourSteps(data)), feeder: feeder).run()
+            } catch let e as CursesScreen.Unavailable {
+                throw ValidationError(e.description + "; or --plain for plain text")
+            }
         }
         for p in feeder.problems { Output.warning("feed stopped: \(p)") }
         print("Demo database kept at \(path). Explore it with: vigia status --db \(path)")
@@ -68,7 +72,8 @@ struct DemoCommand: ParsableCommand {
         let started = Date()
         let demo = try DemoDatabase.prepare(path: path, data: data)
         let engine = demo.engine, people = demo.people, reports = demo.incidents, faces = demo.faces
-        let interactive = !headless && format == .text && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        // --plain runs the shift as lines even into a pipe or a log; the full console needs a terminal.
+        let interactive = !headless && format == .text && (look.plain || isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
         // The demo shift's events.
         var events: EventIngestReport?
         let eventsFile = data.appendingPathComponent("camera-events.jsonl")

@@ -1,0 +1,30 @@
+/// Plain mode's own lines (`--plain`): part of the one string catalogue,
+/// kept beside it as `plain.*`.
+extension Strings {
+    static let plain: [String: (es: String, en: String)] = [
+        "plain.hint": ("Escriba a41, h7 o f3 para actuar sobre un ítem; lista, mapa, relevo TEXTO, lang es|en, ayuda, salir",
+                       "Type a41, h7 or f3 to act on an item; list, map, handover TEXT, lang es|en, help, quit"),
+        "plain.help": ("a41 alerta 41 · h7 candidato 7 · f3 señal 3 (o solo 41 para una alerta) · lista: lo abierto · mapa: celdas de más riesgo · relevo TEXTO: nota para el próximo turno · lang es|en · salir",
+                       "a41 alert 41 · h7 candidate 7 · f3 flag 3 (or just 41 for an alert) · list: what is open · map: the riskiest cells · handover TEXT: a note for the next shift · lang es|en · quit"),
+        "plain.new.alert": ("NUEVA ALERTA", "NEW ALERT"),
+        "plain.new.hit": ("NUEVO CANDIDATO", "NEW CANDIDATE"),
+        "plain.new.flag": ("NUEVA SEÑAL", "NEW FLAG"),
+        "plain.escalated": ("escalada", "escalated"),
+        "plain.noitem": ("No hay un ítem abierto", "No open item"),
+        "plain.back": ("Nada hecho", "Nothing done"),
+        "plain.note": ("Nota", "Note"),
+        "plain.menu.alert": ("1 tomar · 2 despachar · 3 cerrar · 4 posponer · 5 derivar · 6 nota · 7 paso hecho · 8 deshacer · 0 volver",
+                             "1 acknowledge · 2 dispatch · 3 close · 4 snooze · 5 forward · 6 note · 7 step done · 8 undo · 0 back"),
+        "plain.menu.hit": ("1 confirmar · 2 rechazar · 3 despachar (con dos confirmaciones) · 0 volver",
+                           "1 confirm · 2 reject · 3 dispatch (after two confirmations) · 0 back"),
+        "plain.menu.flag": ("1 creíble (levanta una alerta) · 2 no creíble (borra la señal y su publicación) · 0 volver",
+                            "1 credible (raises an alert) · 2 not credible (deletes the flag and its post) · 0 back"),
+        "plain.choose.yes": ("1 sí · 0 no", "1 yes · 0 no"),
+        "plain.choose.quit": ("1 salir · 0 quedarse", "1 quit · 0 stay"),
+        "plain.choose.disposition": ("Cierre: 1 atendida · 2 falsa alarma · 3 duplicada · 4 sin acción · 0 volver",
+                                     "Close as: 1 attended · 2 false alarm · 3 duplicate · 4 no action · 0 back"),
+        "plain.inputclosed": ("La entrada se cerró: solo se muestran novedades; Ctrl-C sale", "Input closed: news only from now on; Ctrl-C quits"),
+        "plain.nologin": ("En modo simple se entra con --operator al iniciar", "In plain mode, sign in with --operator at start"),
+        "handover.plain": ("Relevo: notas del turno anterior", "Handover: notes from the last shift"),
+    ]
+}
