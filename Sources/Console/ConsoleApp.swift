@@ -55,6 +55,12 @@ public final class ConsoleApp {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// Whether both are the same prompt (its text edited), not one prompt closed and another opened.
+    static func samePrompt(_ a: Overlay?, _ b: Overlay?) -> Bool {
+        guard case .prompt(let p)? = a, case .prompt(let q)? = b else { return false }
+        return p.purpose == q.purpose
+    }
+
     public func run() throws {
         var initial = UIState(language: options.language, glyphs: options.glyphs)
         // A stored shift replayed read-only can be moved through; the demo's live feeds cannot be rewound.
@@ -85,11 +91,11 @@ public final class ConsoleApp {
             if let key {
                 if key == .resize { dirty = true; continue }
                 let wasPaused = session.state.paused
-                let hadPrompt: Bool
-                if case .prompt? = session.state.overlay { hadPrompt = true } else { hadPrompt = false }
+                let before = session.state.overlay
                 let reaction = session.press(key, size: screen.size)
-                // Text typed on after a prompt closed is not a string of commands.
-                if hadPrompt, session.state.overlay == nil { screen.discardTypeahead() }
+                // Text typed on after a prompt closed is not a string of commands, nor does it close
+                // what the prompt opened (the handover notes after a sign-in) unread.
+                if case .prompt? = before, session.state.overlay != before, !Self.samePrompt(before, session.state.overlay) { screen.discardTypeahead() }
                 if session.state.paused != wasPaused { options.replay?.setPaused(session.state.paused) }
                 if !reaction.effects.isDisjoint(with: [.seekBack, .seekForward]) {
                     options.replay?.seek(by: reaction.effects.contains(.seekBack) ? -Reducer.seekSeconds : Reducer.seekSeconds)

@@ -8,6 +8,8 @@ import Engine
 /// that names the item and, where it is dangerous, asks first.
 extension Reducer {
     static func mouse(_ m: MouseEvent, _ state: inout UIState, situation: Situation, size: TerminalSize) -> Reaction {
+        // Below the smallest size nothing is drawn but the notice: there is nothing to click.
+        guard size.columns >= minimumTerminalSize.columns, size.rows >= minimumTerminalSize.rows else { return .none }
         // What is open over the panes takes the wheel, and a click does nothing under it.
         if state.overlay != nil || state.tourStep != nil || state.review != nil {
             switch m.kind {

@@ -34,10 +34,23 @@ enum Overlays {
         }
     }
 
+    /// Words to lines of at most `width` cells; a word wider than a line is broken, so nothing is cut off.
     static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
         var lines: [String] = [], current = ""
         for word in text.split(separator: " ") {
-            if Draw.width(current) + word.count + 1 > width, !current.isEmpty { lines.append(current); current = "" }
+            var word = String(word)
+            if Draw.width(current) + Draw.width(word) + 1 > width, !current.isEmpty { lines.append(current); current = "" }
+            while Draw.width(word) > width {
+                var head = ""
+                for c in word {
+                    guard Draw.width(head + String(c)) <= width else { break }
+                    head.append(c)
+                }
+                if head.isEmpty { head = String(word.first!) }
+                lines.append(head)
+                word.removeFirst(head.count)
+            }
             current += (current.isEmpty ? "" : " ") + word
         }
         if !current.isEmpty { lines.append(current) }
@@ -113,7 +126,9 @@ enum Overlays {
             let when = TimestampFormatter(timeZone: zone).string(from: note.at).prefix(16).replacingOccurrences(of: "T", with: " ")
             lines.append("\(when)\(state.glyphs.separator)\(TerminalSafe.line(note.operatorName, limit: 64))")
             for paragraph in note.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += wrap(TerminalSafe.line(String(paragraph), limit: Engine.maximumHandoverBytes), width: width - 2).map { "  " + $0 }
+                let wrapped = wrap(TerminalSafe.line(String(paragraph), limit: Engine.maximumHandoverBytes), width: width - 2)
+                // A blank line of the note stays a blank line.
+                lines += wrapped.isEmpty ? [""] : wrapped.map { "  " + $0 }
             }
         }
         return lines

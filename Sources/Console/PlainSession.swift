@@ -17,6 +17,7 @@ public final class PlainSession {
     private var seenFlags: Set<Int64>
     private var endedSaid = false
     private var saidProblems: Set<String> = []
+    private var bell = false
 
     enum Question: Equatable {
         case alertMenu(Int64), hitMenu(Int64), flagMenu(Int64)
@@ -39,6 +40,13 @@ public final class PlainSession {
 
     /// What is shown on start: who and when, the last shift's handover notes, what is open, and how to act.
     public func start() -> [String] {
+        Self.safe(opening())
+    }
+
+    /// Every line made terminal-safe as a whole, whatever stored field it holds.
+    static func safe(_ lines: [String]) -> [String] { lines.map { TerminalSafe.line($0, limit: 16_384) } }
+
+    func opening() -> [String] {
         var out = [header()]
         if case .handover(let notes)? = session.state.overlay {
             out += handover(notes)
@@ -100,13 +108,20 @@ public final class PlainSession {
             + "\(Self.sep)\(TerminalSafe.line(f.text, limit: 300))"
     }
 
-    /// After a rebuild: one line for each alert, candidate and flag that arrived, oldest first, and the replay's end.
+    /// After a rebuild: one line for each alert, candidate and flag that arrived
+    /// (oldest first; alerts found by a rebuild after an action too), each
+    /// stopped feed once, and the replay's end.
     public func poll(force: Bool = false, feedProblems: [String] = []) -> [String] {
-        // A stopped feed is said once, not at every rebuild.
-        let problems = feedProblems.filter { !saidProblems.contains($0) }
-        saidProblems.formUnion(problems)
-        let fresh = session.poll(force: force, feedProblems: problems) ?? []
-        var out = fresh.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map { "\(t("plain.new.alert"))\(alertLine($0))" }
+        Self.safe(news(force: force, feedProblems: feedProblems))
+    }
+
+    func news(force: Bool, feedProblems: [String]) -> [String] {
+        var out = feedProblems.filter { !saidProblems.contains($0) }.map { "\(t("msg.feedstopped")): \($0)" }
+        saidProblems.formUnion(feedProblems)
+        session.poll(force: force)
+        let fresh = session.takeArrivals()
+        if fresh.contains(where: { $0.priority == 1 }) { bell = true }
+        out += fresh.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map { "\(t("plain.new.alert"))\(alertLine($0))" }
         if showsHits {
             let hits = s.hits.filter { !seenHits.contains($0.id) }
             out += hits.map { "\(t("plain.new.hit"))\(hitLine($0))" }
@@ -119,11 +134,22 @@ public final class PlainSession {
         return out
     }
 
-    /// New P1 alerts since the last call (the bell's cue).
-    public func takeArrivals() -> [Situation.AlertItem] { session.takeArrivals() }
+    /// Whether a new priority-1 alert arrived since the last call (the bell's cue).
+    public func takeBell() -> Bool {
+        defer { bell = false }
+        return bell
+    }
+
+    /// Whether a question is waiting for its answer.
+    public var isAsking: Bool { asking != nil }
 
     /// One line typed by the operator. `quit` is true when the console should end.
     public func enter(_ raw: String) -> (lines: [String], quit: Bool) {
+        let (lines, quit) = reply(raw)
+        return (Self.safe(lines), quit)
+    }
+
+    func reply(_ raw: String) -> (lines: [String], quit: Bool) {
         let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if let q = asking {
             asking = nil
@@ -191,10 +217,10 @@ public final class PlainSession {
             switch line {
             case "1": return ([perform(.alert(id, .acknowledge))], false)
             case "2": asking = .dispatchAlert(id); return (["\(t("prompt.dispatch")) a\(id)? \(t("plain.choose.yes"))"], false)
-            case "3": asking = .disposition(id); return ([t("plain.choose.disposition")], false)
-            case "4": asking = .snoozeMinutes(id); return (["\(t("prompt.minutes")) (1-1440):"], false)
-            case "5": asking = .forwardTo(id); return (["\(t("prompt.forward")):"], false)
-            case "6": asking = .note(id); return (["\(t("plain.note")):"], false)
+            case "3": asking = .disposition(id); return (["a\(id) \(t("plain.choose.disposition"))"], false)
+            case "4": asking = .snoozeMinutes(id); return (["a\(id) \(t("prompt.minutes")) (1-1440):"], false)
+            case "5": asking = .forwardTo(id); return (["a\(id) \(t("prompt.forward")):"], false)
+            case "6": asking = .note(id); return (["a\(id) \(t("plain.note")):"], false)
             case "7":
                 guard let step = s.alerts.first(where: { $0.id == id })?.nextStep else { return ([t("steps.none")], false) }
                 return ([perform(.alert(id, .tickStep(step)))], false)
@@ -203,15 +229,15 @@ public final class PlainSession {
             }
         case .hitMenu(let id):
             switch line {
-            case "1": asking = .hitReason(id, confirm: true); return (["\(t("prompt.reason")):"], false)
-            case "2": asking = .hitReason(id, confirm: false); return (["\(t("prompt.reason")):"], false)
+            case "1": asking = .hitReason(id, confirm: true); return (["h\(id) \(t("key.hits.confirm")). \(t("prompt.reason")):"], false)
+            case "2": asking = .hitReason(id, confirm: false); return (["h\(id) \(t("key.hits.reject")). \(t("prompt.reason")):"], false)
             case "3": asking = .dispatchHit(id); return (["\(t("prompt.dispatchhit")) h\(id)? \(t("plain.choose.yes"))"], false)
             default: return back
             }
         case .flagMenu(let id):
             switch line {
-            case "1": asking = .flagReason(id, credible: true); return (["\(t("prompt.reason")):"], false)
-            case "2": asking = .flagReason(id, credible: false); return (["\(t("prompt.reason")):"], false)
+            case "1": asking = .flagReason(id, credible: true); return (["f\(id) \(t("key.flags.confirm")). \(t("prompt.reason")):"], false)
+            case "2": asking = .flagReason(id, credible: false); return (["f\(id) \(t("key.flags.reject")). \(t("prompt.reason")):"], false)
             default: return back
             }
         case .dispatchAlert(let id): return line == "1" ? ([perform(.alert(id, .dispatch))], false) : back
@@ -221,12 +247,17 @@ public final class PlainSession {
             guard let d = options[line] else { return back }
             return ([perform(.alert(id, .close(d, note: nil)))], false)
         case .snoozeMinutes(let id):
-            guard let m = Int(line), m > 0, m <= 24 * 60 else { return (["\(t("prompt.minutes")): 1-1440"], false) }
+            // A wrong number asks again (so the next line is not taken for a command).
+            guard let m = Int(line), m > 0, m <= 24 * 60 else {
+                guard !line.isEmpty, line != "0" else { return back }
+                asking = q
+                return (["a\(id) \(t("prompt.minutes")) (1-1440, 0 \(t("plain.backword"))):"], false)
+            }
             return ([perform(.alert(id, .snooze(minutes: m)))], false)
         case .forwardTo(let id):
             guard !line.isEmpty else { return back }
             asking = .forwardMessage(id, to: line)
-            return (["\(t("prompt.message")):"], false)
+            return (["a\(id) \(t("prompt.message")) (\(TerminalSafe.line(line, limit: 64))):"], false)
         case .forwardMessage(let id, let to):
             guard !line.isEmpty else { return ([t("prompt.needmessage")], false) }
             return ([perform(.alert(id, .forward(to: to, message: line)))], false)
@@ -241,7 +272,8 @@ public final class PlainSession {
     /// Runs a command through the session (the engine checks the role) and says how it went.
     func perform(_ command: EngineCommand) -> String {
         let said = session.execute(command) ?? t("msg.done")
-        return said
+        // Undo is a numbered choice here, not the `u` key.
+        return said == t("msg.undohint") ? t("plain.undohint") : said
     }
 
     /// The map as a list: the forecast line, then the city's top cells by expected incidents, with their barrio and class.

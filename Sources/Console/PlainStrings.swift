@@ -9,6 +9,8 @@ extension Strings {
         "plain.new.alert": ("NUEVA ALERTA", "NEW ALERT"),
         "plain.new.hit": ("NUEVO CANDIDATO", "NEW CANDIDATE"),
         "plain.new.flag": ("NUEVA SEÑAL", "NEW FLAG"),
+        "plain.undohint": ("Hecho (8 en su menú lo deshace por 10 s)", "Done (8 in its menu undoes it for 10 s)"),
+        "plain.backword": ("vuelve", "goes back"),
         "plain.escalated": ("escalada", "escalated"),
         "plain.noitem": ("No hay un ítem abierto", "No open item"),
         "plain.back": ("Nada hecho", "Nothing done"),

@@ -85,4 +85,16 @@ struct HandoverOverlayTests {
         _ = Reducer.reduce(&state, key: .enter, situation: s, size: small)
         #expect(state.overlay == nil)
     }
+
+    @Test("a note's long word (a URL) and wide characters are broken, not cut off; a blank line stays")
+    func wrapping() {
+        let url = "https://tickets.example/mantenimiento/4411?camara=CAM-004&zona=andenes"
+        let pieces = Overlays.wrap("ver \(url) hoy", width: 30)
+        #expect(pieces.allSatisfy { Draw.width($0) <= 30 } && pieces.joined().replacingOccurrences(of: " ", with: "") == "ver\(url)hoy", "\(pieces)")
+        let wide = Overlays.wrap(String(repeating: "監視", count: 20), width: 9)
+        #expect(wide.allSatisfy { Draw.width($0) <= 9 } && wide.joined() == String(repeating: "監視", count: 20), "\(wide)")
+        let note = HandoverNote(operatorName: "dina", at: Date(timeIntervalSince1970: 1_542_318_000), text: "uno\n\ndos")
+        let lines = Overlays.handoverLines([note], UIState(language: .english, glyphs: .unicode), TerminalSize(columns: 80, rows: 24), zone: TimeZone(identifier: "UTC")!)
+        #expect(lines.dropFirst() == ["  uno", "", "  dos"], "\(lines)")
+    }
 }

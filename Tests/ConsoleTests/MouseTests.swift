@@ -85,4 +85,22 @@ struct MouseTests {
         _ = press(&notes, .wheelDown, row: 5, column: 5, size: small)
         #expect(notes.helpScroll == 1)
     }
+
+    @Test("below 80×24 only the notice is drawn: a click selects nothing behind it")
+    func tooSmall() throws {
+        var state = UIState(language: .english, glyphs: .unicode)
+        let before = state
+        _ = press(&state, .press, row: 3, column: 3, size: TerminalSize(columns: 60, rows: 20))
+        _ = press(&state, .wheelDown, row: 3, column: 3, size: TerminalSize(columns: 60, rows: 20))
+        #expect(state == before)
+    }
+
+    @Test("typeahead is dropped when a prompt gives way to anything else (the handover notes after :login), not while it is edited")
+    func promptGivesWay() {
+        let command = Overlay.prompt(Prompt(purpose: .command, text: "lo"))
+        #expect(ConsoleApp.samePrompt(command, .prompt(Prompt(purpose: .command, text: "log"))))
+        #expect(!ConsoleApp.samePrompt(command, .handover([])))
+        #expect(!ConsoleApp.samePrompt(command, .prompt(Prompt(purpose: .passphrase(name: "diego")))))
+        #expect(!ConsoleApp.samePrompt(command, nil))
+    }
 }

@@ -53,7 +53,8 @@ struct PlainSessionTests {
         #expect(second.count == 1 && second[0].hasPrefix("NEW FLAG  f") && second[0].contains("te voy a matar"), "\(second)")
         #expect(!drawsOrControls(second), "\(second)")
         #expect(p.poll(force: true).isEmpty, "an item is announced once")
-        #expect(p.poll(force: true, feedProblems: ["posts.jsonl: disk full"]) == ["A feed stopped: posts.jsonl: disk full"])
+        #expect(p.poll(feedProblems: ["posts.jsonl: disk full", "events.jsonl: gone"]) == ["A feed stopped: posts.jsonl: disk full", "A feed stopped: events.jsonl: gone"],
+                "each stopped feed is said, without a commit to force a rebuild")
         #expect(p.poll(force: true, feedProblems: ["posts.jsonl: disk full"]).isEmpty, "a stopped feed is said once")
     }
 
@@ -65,14 +66,14 @@ struct PlainSessionTests {
         let id = try #require(p.s.alerts.first?.id)
         let menu = p.enter("a\(id)").lines
         #expect(menu.last?.hasPrefix("1 acknowledge") == true && menu.contains { $0.contains("1. [ ] look") }, "\(menu)")
-        #expect(p.enter("1").lines.first?.contains("u undoes") == true)
+        #expect(p.enter("1").lines == ["Done (8 in its menu undoes it for 10 s)"], "plain mode has no u key: the hint names its choice")
         #expect(p.s.alerts.first { $0.id == id }?.state == .acknowledged)
         _ = p.enter("\(id)")
         #expect(p.enter("2").lines == ["Dispatch a unit to alert a\(id)? 1 yes · 0 no"])
         #expect(p.enter("0").lines == ["Nothing done"])
         #expect(p.s.alerts.first { $0.id == id }?.state == .acknowledged, "0 dispatched nothing")
         _ = p.enter("a\(id)")
-        #expect(p.enter("3").lines.first?.hasPrefix("Close as: 1 attended") == true)
+        #expect(p.enter("3").lines.first?.hasPrefix("a\(id) Close as: 1 attended") == true, "the question names the alert")
         _ = p.enter("2")
         let record = try room.engine.alert(id: id, as: room.engine.signIn(name: "sergio", passphrase: "sergio-passphrase"))
         #expect(record?.alert.state == .closed && record?.disposition == .falseAlarm)
@@ -122,6 +123,68 @@ struct PlainSessionTests {
         #expect(lines.count == 4 && lines[1].hasPrefix("  1. ") && lines[1].contains("top 1 %") && lines[1].contains("expected"), "\(lines)")
         let expected = lines.dropFirst().compactMap { $0.split(separator: "|").first { $0.contains("expected") }.flatMap { Double($0.split(separator: " ").last ?? "") } }
         #expect(expected == expected.sorted(by: >) && expected.count == 3, "ranked by expected incidents: \(expected)")
+    }
+
+    @Test("an alert found by the rebuild after an action is still announced at the next poll (review: it was lost)")
+    func arrivalAfterAction() throws {
+        let room = try ConsoleDriverTests.Room()
+        try room.feedEvents()
+        let p = try plain(room, "dina")
+        let first = try #require(p.s.alerts.first?.id)
+        let other = try Engine(databasePath: room.path, clock: FixedTimeSource(ConsoleDriverTests.start))
+        let url = room.folder.appendingPathComponent("second.jsonl")
+        try Data((#"{"camera":"C2","reason":"lens sprayed","time":"\#(room.time(200))","type":"tamper"}"# + "\n").utf8).write(to: url)
+        _ = try other.ingestEvents(from: try FileHandle(forReadingFrom: url), source: "second.jsonl")
+        _ = p.enter("a\(first)")
+        _ = p.enter("1")
+        let news = p.poll()
+        let second = try #require(p.s.alerts.map(\.id).first { $0 != first })
+        #expect(news.contains { $0.hasPrefix("NEW ALERT  a\(second) ") }, "\(news)")
+        #expect(p.takeBell(), "the new P1 rings once")
+        #expect(!p.takeBell())
+    }
+
+    @Test("a hostile camera id and procedure text reach the lines only made harmless")
+    func hostileFields() throws {
+        let room = try ConsoleDriverTests.Room()
+        let cameras = room.folder.appendingPathComponent("evil.json")
+        try Data(#"{"schema":"vigia.cameras/1","cameras":[{"id":"C9\u001b[2J\u001b]0;owned\u0007","name":"X","lat":-34.6,"lon":-58.4,"zones":["hall"],"heartbeat_seconds":60}]}"#.utf8).write(to: cameras)
+        _ = try room.engine.ingestCameras(at: cameras)
+        let sergio = try room.engine.signIn(name: "sergio", passphrase: "sergio-passphrase")
+        _ = try room.engine.loadRules(text: "[rule t]\nkind = tamper\npriority = 1\nprocedure = 1. look\u{1B}[31m 2. call\n", source: "r", by: sergio)
+        let url = room.folder.appendingPathComponent("evil.jsonl")
+        try Data((#"{"camera":"C9\u001b[2J\u001b]0;owned\u0007","reason":"x","time":"\#(room.time(60))","type":"tamper"}"# + "\n").utf8).write(to: url)
+        _ = try room.engine.ingestEvents(from: try FileHandle(forReadingFrom: url), source: "evil.jsonl")
+        let p = try plain(room, "dina")
+        let id = try #require(p.s.alerts.first?.id)
+        let lines = p.start() + p.enter("a\(id)").lines
+        #expect(lines.contains { $0.contains("C9") }, "\(lines)")
+        #expect(!drawsOrControls(lines), "\(lines.map(\.debugDescription))")
+    }
+
+    @Test("a question takes the next line only: a pasted a-id, 2, 1 shows the dispatch question and dispatches nothing")
+    func typeahead() throws {
+        let room = try ConsoleDriverTests.Room()
+        try room.feedEvents()
+        let p = try plain(room, "dina")
+        let id = try #require(p.s.alerts.first?.id)
+        let (out, quit, asked) = PlainConsole.handle(["a\(id)", "2", "1", "quit"], p)
+        #expect(!quit && asked && out.last?.hasPrefix("1 acknowledge") == true, "\(out)")
+        #expect(p.s.alerts.first { $0.id == id }?.state == .new)
+        #expect(p.enter("4").lines == ["a\(id) Minutes (1-1440):"])
+        #expect(p.enter("lots").lines == ["a\(id) Minutes (1-1440, 0 goes back):"], "a wrong number asks again")
+        #expect(p.enter("10").lines.first?.hasPrefix("Done") == true)
+        let stored = try room.engine.alert(id: id, as: room.engine.signIn(name: "sergio", passphrase: "sergio-passphrase"))
+        #expect(stored?.alert.state == .snoozed)
+    }
+
+    @Test("lines: a long one is cut at 4 KiB and its rest dropped up to its line feed; a partial line waits for its end")
+    func lineReader() {
+        var r = LineReader(fd: -1)
+        let long = Array(String(repeating: "x", count: 5_000).utf8) + Array("\nlist\npart".utf8)
+        let lines = r.take(long[...])
+        #expect(lines?.count == 2 && lines?[0].count == 4_096 && lines?[1] == "list")
+        #expect(r.take(Array("ial\n".utf8)[...]) == ["partial"])
     }
 }
 

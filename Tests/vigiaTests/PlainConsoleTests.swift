@@ -32,7 +32,7 @@ struct PlainConsoleTests {
         _ = try tmux.wait("the alert's numbered choices") { $0.contains("1 acknowledge · 2 dispatch") }
         try tmux.type("1")
         try tmux.keys("Enter")
-        _ = try tmux.wait("the acknowledgement said") { $0.contains("u undoes") }
+        _ = try tmux.wait("the acknowledgement said") { $0.contains("undoes it for 10 s") }
         #expect(try room.raw { try String.fetchOne($0, sql: "SELECT state FROM alert WHERE id = ?", arguments: [ids[0]]) } == "acknowledged")
 
         try tmux.type("quit")
@@ -44,5 +44,12 @@ struct PlainConsoleTests {
         while ConsoleEndToEndTests().consolePID(room.db) != nil, Date() < until { Thread.sleep(forTimeInterval: 0.2) }
         #expect(ConsoleEndToEndTests().consolePID(room.db) == nil, "the plain console did not leave")
         #expect(try room.verify().status == 0)
+    }
+
+    @Test("--plain with a feed on standard input is refused: standard input is the operator's")
+    func stdinFeedRefused() throws {
+        let room = try Room()
+        let r = try room.run(["console", "--plain", "--events", "-", "--operator", "dina"], as: "dina")
+        #expect(r.status != 0 && r.stderr.contains("plain mode reads what the operator types"), "\(r.stderr)")
     }
 }

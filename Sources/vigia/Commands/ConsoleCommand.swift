@@ -77,6 +77,9 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         if events == "-" && posts == "-" { throw ValidationError("only one of --events and --posts can read standard input") }
+        if look.plainMode, events == "-" || posts == "-" {
+            throw ValidationError("plain mode reads what the operator types from standard input, so a feed cannot come from it: give --events/--posts a file")
+        }
         if at != nil, events != nil || posts != nil { throw ValidationError("--at is a read-only view: it cannot follow --events or --posts") }
         if replay != nil, events != nil || posts != nil { throw ValidationError("--replay is a read-only view: it cannot follow --events or --posts") }
         if replay != nil, at != nil { throw ValidationError("give --at or --replay, not both") }
