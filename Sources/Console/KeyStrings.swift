@@ -44,7 +44,7 @@ extension Strings {
         "key.flags.confirm": ("creíble: crea alerta (con motivo)", "credible: raise alert (with reason)"),
         "key.flags.reject": ("no creíble: se borra (con motivo)", "not credible: deleted (with reason)"),
         "key.filter": ("filtrar la lista", "filter the list"),
-        "key.command": ("comando (login, lang, theme, model, horizon, help, quit)", "command (login, lang, theme, model, horizon, help, quit)"),
+        "key.command": ("comando (Tab completa; :help)", "command (Tab completes; :help)"),
         "key.shiftView": ("resumen del turno (vista)", "shift summary (view)"),
         "key.auditView": ("registro de auditoría (solo lectura)", "audit trail (read-only)"),
         "key.pause": ("pausar / seguir la repetición", "pause / resume the replay"),
