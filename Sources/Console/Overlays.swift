@@ -105,16 +105,21 @@ enum Overlays {
             if let two = twoColumns(lines, b.size) {
                 lines = two
             } else {
-                let shown = room - 1
-                let top = min(max(0, state.helpScroll), lines.count - shown)
-                // Padded to the widest line, so the window keeps its width as it scrolls.
-                let widest = lines.map(Draw.width).max() ?? 0
-                var footer = "\(Strings.text("help.scroll", l)) · \(top + 1)–\(top + shown) / \(lines.count)"
-                footer += String(repeating: " ", count: max(0, widest - Draw.width(footer)))
-                lines = Array(lines[top..<(top + shown)]) + [footer]
+                lines = scrolled(lines, room: room, top: state.helpScroll, l)
             }
         }
         window(&b, title: Strings.text("help.title", l), lines: lines, glyphs: state.glyphs)
+    }
+
+    /// The `room - 1` lines from `top` on, and a footer that says where they are;
+    /// padded to the widest line, so the window keeps its width as it scrolls.
+    static func scrolled(_ lines: [String], room: Int, top: Int, _ l: Language) -> [String] {
+        let shown = max(1, room - 1)
+        let top = max(0, min(top, lines.count - shown))
+        let widest = lines.map(Draw.width).max() ?? 0
+        var footer = "\(Strings.text("help.scroll", l)) · \(top + 1)–\(top + shown) / \(lines.count)"
+        footer += String(repeating: " ", count: max(0, widest - Draw.width(footer)))
+        return Array(lines[top..<(top + shown)]) + [footer]
     }
 
     /// The handover notes' lines: who and when, then the text wrapped, a blank line between notes.
@@ -142,14 +147,7 @@ enum Overlays {
     static func handover(_ b: inout ScreenBuffer, _ notes: [HandoverNote], _ state: UIState, zone: TimeZone) {
         var lines = handoverLines(notes, state, b.size, zone: zone)
         let room = helpRoom(b.size)
-        if lines.count > room {
-            let shown = room - 1
-            let top = min(max(0, state.helpScroll), lines.count - shown)
-            let widest = lines.map(Draw.width).max() ?? 0
-            var footer = "\(Strings.text("help.scroll", state.language)) · \(top + 1)–\(top + shown) / \(lines.count)"
-            footer += String(repeating: " ", count: max(0, widest - Draw.width(footer)))
-            lines = Array(lines[top..<(top + shown)]) + [footer]
-        }
+        if lines.count > room { lines = scrolled(lines, room: room, top: state.helpScroll, state.language) }
         window(&b, title: Strings.text("handover.title", state.language), lines: lines, glyphs: state.glyphs)
     }
 
