@@ -69,13 +69,13 @@ public final class ConsoleSession {
 
     /// Runs a command as a key would have asked for it (plain mode's numbered
     /// choices): the result goes to the reducer, the situation is rebuilt, and
-    /// the message it leaves is returned (and taken off the message line).
+    /// the result is returned with the message it left (taken off the message line).
     /// Nil: the command is the terminal's (a theme).
-    func execute(_ command: EngineCommand) -> String? {
+    func execute(_ command: EngineCommand) -> (result: CommandResult, message: String?)? {
         guard let result = run(command) else { return nil }
         let effects = Reducer.result(&state, result).effects
         if !effects.isDisjoint(with: [.rebuild, .reloadForecast]) { poll(force: true) }
-        return Reducer.takeMessage(&state)
+        return (result, Reducer.takeMessage(&state))
     }
 
     /// Hands news from the loop (a theme loaded, a feed stopped) to the reducer.

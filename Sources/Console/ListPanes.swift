@@ -16,9 +16,6 @@ enum ListPanes {
 
     static func alertGlyph(_ a: Situation.AlertItem, _ glyphs: GlyphSet) -> String { glyphs.alertState(a.state) }
 
-    /// Draws `lines` (each one row, with its role) with the selection kept in view.
-    /// Draws the items around `selected`; `row(i)` formats item i and is only called for visible items,
-    /// so a queue of thousands costs what one screenful does.
     /// The first item a list of `count` shows, keeping the selection near the middle.
     static func firstShown(count: Int, selected: Int, visible: Int) -> Int { max(0, min(selected - visible / 2, count - visible)) }
 
@@ -37,6 +34,9 @@ enum ListPanes {
         return k < visible && i < count ? i : nil
     }
 
+    /// Draws `lines` (each one row, with its role) with the selection kept in view.
+    /// Draws the items around `selected`; `row(i)` formats item i and is only called for visible items,
+    /// so a queue of thousands costs what one screenful does.
     static func list(_ b: inout ScreenBuffer, _ r: Rect, count: Int, row format: (Int) -> [(String, StyleRole)], selected: Int,
                      rowsPerItem: Int, empty: String, glyphs: GlyphSet, isNew: (Int) -> Bool = { _ in false }) {
         let inner = Rect(row: r.row + 1, column: r.column + 1, rows: r.rows - 2, columns: r.columns - 2)

@@ -134,7 +134,6 @@ enum MapView {
         return (levels, sums)
     }
 
-    /// "top 5 %", or "below the top 20 %".
     /// What is shown and how good it has been: horizon, model, recent hit rate with its interval and PAI, and Gini (safeguard 8).
     static func forecastLine(_ r: Situation.RiskLayer, _ l: Language, separator sep: String, dash: String) -> String {
         let horizon = r.horizonHours >= 168 ? "7 d" : "\(Int(r.horizonHours)) h"
@@ -149,6 +148,7 @@ enum MapView {
         return line + "\(sep)\(Strings.text("map.gini", l)) \(String(format: "%.2f", r.gini))"
     }
 
+    /// "top 5 %", or "below the top 20 %".
     static func className(_ c: Int, _ l: Language) -> String {
         let share: Int
         switch c {

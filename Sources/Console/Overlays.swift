@@ -79,8 +79,7 @@ enum Overlays {
     /// How far the help can scroll at `size` (0: it all fits, in one or two columns).
     static func helpMaxScroll(_ s: Situation, _ state: UIState, _ size: TerminalSize) -> Int {
         let lines = helpLines(s, state), room = helpRoom(size)
-        if lines.count <= room || twoColumns(lines, size) != nil { return 0 }
-        return max(0, lines.count - (room - 1))
+        return twoColumns(lines, size) != nil ? 0 : maxScroll(lines.count, room: room)
     }
 
     /// The help in two columns, when both fit the screen whole.
@@ -111,6 +110,9 @@ enum Overlays {
         window(&b, title: Strings.text("help.title", l), lines: lines, glyphs: state.glyphs)
     }
 
+    /// How far `count` lines scroll in `room` rows (one of them the footer); 0 when they fit.
+    static func maxScroll(_ count: Int, room: Int) -> Int { count <= room ? 0 : count - (room - 1) }
+
     /// The `room - 1` lines from `top` on, and a footer that says where they are;
     /// padded to the widest line, so the window keeps its width as it scrolls.
     static func scrolled(_ lines: [String], room: Int, top: Int, _ l: Language) -> [String] {
@@ -128,8 +130,7 @@ enum Overlays {
         var lines: [String] = []
         for note in notes {
             if !lines.isEmpty { lines.append("") }
-            let when = TimestampFormatter(timeZone: zone).string(from: note.at).prefix(16).replacingOccurrences(of: "T", with: " ")
-            lines.append("\(when)\(state.glyphs.separator)\(TerminalSafe.line(note.operatorName, limit: 64))")
+            lines.append("\(Draw.dayAndMinute(note.at, zone))\(state.glyphs.separator)\(TerminalSafe.line(note.operatorName, limit: 64))")
             for paragraph in note.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let wrapped = wrap(TerminalSafe.line(String(paragraph), limit: Engine.maximumHandoverBytes), width: width - 2)
                 // A blank line of the note stays a blank line.
@@ -140,8 +141,7 @@ enum Overlays {
     }
 
     static func handoverMaxScroll(_ notes: [HandoverNote], _ state: UIState, _ size: TerminalSize, zone: TimeZone) -> Int {
-        let lines = handoverLines(notes, state, size, zone: zone), room = helpRoom(size)
-        return lines.count <= room ? 0 : lines.count - (room - 1)
+        maxScroll(handoverLines(notes, state, size, zone: zone).count, room: helpRoom(size))
     }
 
     static func handover(_ b: inout ScreenBuffer, _ notes: [HandoverNote], _ state: UIState, zone: TimeZone) {

@@ -70,9 +70,8 @@ public final class PlainSession {
 
     func handover(_ notes: [HandoverNote]) -> [String] {
         var out = [t("handover.plain")]
-        let f = TimestampFormatter(timeZone: s.header.timeZone)
         for n in notes {
-            out.append("  \(f.string(from: n.at).prefix(16).replacingOccurrences(of: "T", with: " "))\(Self.sep)\(TerminalSafe.line(n.operatorName, limit: 64))")
+            out.append("  \(Draw.dayAndMinute(n.at, s.header.timeZone))\(Self.sep)\(TerminalSafe.line(n.operatorName, limit: 64))")
             out += n.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + TerminalSafe.line(String($0), limit: Engine.maximumHandoverBytes) }
         }
         return out
@@ -243,12 +242,11 @@ public final class PlainSession {
         case .dispatchAlert(let id): return line == "1" ? ([perform(.alert(id, .dispatch))], false) : back
         case .dispatchHit(let id): return line == "1" ? ([perform(.dispatchHit(id))], false) : back
         case .disposition(let id):
-            let options: [String: Disposition] = ["1": .attended, "2": .falseAlarm, "3": .duplicate, "4": .noActionNeeded]
-            guard let d = options[line] else { return back }
+            guard line.count == 1, let d = Reducer.dispositionChoices[line.first!] else { return back }
             return ([perform(.alert(id, .close(d, note: nil)))], false)
         case .snoozeMinutes(let id):
             // A wrong number asks again (so the next line is not taken for a command).
-            guard let m = Int(line), m > 0, m <= 24 * 60 else {
+            guard let m = Int(line), Engine.snoozeMinutes.contains(m) else {
                 guard !line.isEmpty, line != "0" else { return back }
                 asking = q
                 return (["a\(id) \(t("prompt.minutes")) (1-1440, 0 \(t("plain.backword"))):"], false)
@@ -271,16 +269,17 @@ public final class PlainSession {
 
     /// Runs a command through the session (the engine checks the role) and says how it went.
     func perform(_ command: EngineCommand) -> String {
-        let said = session.execute(command) ?? t("msg.done")
-        // Undo is a numbered choice here, not the `u` key.
-        return said == t("msg.undohint") ? t("plain.undohint") : said
+        guard let (result, said) = session.execute(command) else { return t("msg.done") }
+        // What went through and can be undone says how: here undo is a numbered choice, not the `u` key.
+        if case .performed(let c, _) = result, c.undoable { return t("plain.undohint") }
+        return said ?? t("msg.done")
     }
 
     /// The map as a list: the forecast line, then the city's top cells by expected incidents, with their barrio and class.
     static func map(_ s: Situation, _ l: Language, top: Int = 10) -> [String] {
         guard let r = s.risk else { return [Strings.text("map.none", l)] }
         var out = [MapView.forecastLine(r, l, separator: sep, dash: "-")]
-        let ranked = r.expected.indices.filter { r.expected[$0] > 0 }.sorted { (r.expected[$0], $1) > (r.expected[$1], $0) }
+        let ranked = RiskClass.ranked(r.expected)
         for (rank, cell) in ranked.prefix(top).enumerated() {
             let d = s.districts?.district(containing: r.grid.centre(of: cell))
             let place = d.map { TerminalSafe.line($0.name, limit: 60) + ($0.parent.map { " (\(TerminalSafe.line($0, limit: 20)))" } ?? "") } ?? Strings.text("map.outside", l)

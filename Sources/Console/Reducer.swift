@@ -15,14 +15,7 @@ public enum Reducer {
 
     static func keyReaction(_ state: inout UIState, key: Key, situation: Situation, size: TerminalSize) -> Reaction {
         if case .prompt(var prompt) = state.overlay { return edit(&prompt, &state, key: key) }
-        if case .mouse(let m) = key {
-            // The handover notes scroll with the wheel; a click does not close them (a key does).
-            if case .handover(let notes)? = state.overlay {
-                guard m.kind != .press else { return .none }
-                return handover(notes, &state, key: m.kind == .wheelUp ? .up : .down, size: size, zone: situation.header.timeZone)
-            }
-            return mouse(m, &state, situation: situation, size: size)
-        }
+        if case .mouse(let m) = key { return mouse(m, &state, situation: situation, size: size) }
         if case .handover(let notes) = state.overlay { return handover(notes, &state, key: key, size: size, zone: situation.header.timeZone) }
         if state.tourStep != nil {
             switch key {
@@ -216,8 +209,11 @@ public enum Reducer {
     }
 
     /// Typing into a prompt; Enter submits, Esc cancels.
+    /// The numbers a close asks for (the prompt's and plain mode's choices).
+    static let dispositionChoices: [Character: Disposition] = ["1": .attended, "2": .falseAlarm, "3": .duplicate, "4": .noActionNeeded]
+
     static func edit(_ prompt: inout Prompt, _ state: inout UIState, key: Key) -> Reaction {
-        let options: [Character: Disposition] = ["1": .attended, "2": .falseAlarm, "3": .duplicate, "4": .noActionNeeded]
+        let options = dispositionChoices
         if case .disposition(let id) = prompt.purpose {
             if case .char(let c) = key, let d = options[c] { state.overlay = nil; return .run(.alert(id, .close(d, note: nil))) }
             if key == .escape { state.overlay = nil }
@@ -258,7 +254,7 @@ public enum Reducer {
             case .hitReason(let id, let confirm): return .run(.decideHit(id, confirm: confirm, reason: text))
             case .flagReason(let id, let credible): return .run(.reviewFlag(id, credible: credible, reason: text))
             case .snoozeMinutes(let id):
-                guard let m = Int(text), m > 0, m <= 24 * 60 else { state.message = "\(Strings.text("prompt.minutes", state.language)): 1–1440"; return .none }
+                guard let m = Int(text), Engine.snoozeMinutes.contains(m) else { state.message = "\(Strings.text("prompt.minutes", state.language)): 1–1440"; return .none }
                 return .run(.alert(id, .snooze(minutes: m)))
             case .forwardTo(let id):
                 guard !text.isEmpty else { return .none }

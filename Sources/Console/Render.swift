@@ -80,6 +80,11 @@ enum Draw {
         return out + glyphs.ellipsis
     }
 
+    /// Day and minute, "2018-11-15 21:40" (a handover note's time: it may be from yesterday).
+    static func dayAndMinute(_ date: Date, _ zone: TimeZone) -> String {
+        TimestampFormatter(timeZone: zone).string(from: date).prefix(16).replacingOccurrences(of: "T", with: " ")
+    }
+
     static func clock(_ date: Date, _ zone: TimeZone) -> String {
         let s = TimestampFormatter(timeZone: zone).string(from: date)
         return String(s.dropFirst(11).prefix(8))

@@ -68,6 +68,11 @@ public enum AlertCommand: Sendable, Equatable {
 }
 
 extension Engine {
+    /// How long an alert can be snoozed, in minutes (a day at most).
+    public static let snoozeMinutes = 1...1440
+}
+
+extension Engine {
     /// Applies `command` to alert `id` for `principal`: role-checked, checked
     /// against the life cycle, timestamped and audited.
     @discardableResult
@@ -127,7 +132,7 @@ extension Engine {
             // What did not hold when the supervisor closed it (null: it held after all).
             details["condition_held"] = try heldCondition(of: stored).map(CanonicalJSON.string) ?? .null
         case .snooze(let minutes):
-            guard (1...1440).contains(minutes) else {
+            guard Self.snoozeMinutes.contains(minutes) else {
                 throw EngineError.badInput(file: "alert \(id)", line: nil, field: "minutes", reason: "snooze for 1 to 1440 minutes")
             }
             snoozeUntil = now.addingTimeInterval(Double(minutes) * 60)

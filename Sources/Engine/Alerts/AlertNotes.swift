@@ -13,10 +13,13 @@ extension Engine {
             throw EngineError.badInput(file: "alert \(id)", line: nil, field: "note", reason: "a note needs words, at most \(Self.maximumNoteBytes) bytes")
         }
         try alerts.addNote(AlertNote(alertID: id, operatorName: principal.name, at: clock.now(), text: text),
-                           audit: AuditEntry(principal: principal, action: .alertNote, subject: String(id),
-                                             // The text's hash, so an edit of the stored note shows against the chain.
-                                             details: ["bytes": .int(Int64(text.utf8.count)),
-                                                       "sha256": .string(SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined())]))
+                           audit: AuditEntry(principal: principal, action: .alertNote, subject: String(id), details: Self.textDigest(text)))
+    }
+
+    /// A stored text's audit details: its size and hash, never the text, so an
+    /// edit of the stored copy shows against the chain (notes, handover notes).
+    static func textDigest(_ text: String) -> CanonicalJSON {
+        ["bytes": .int(Int64(text.utf8.count)), "sha256": .string(SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined())]
     }
 
     /// Whether `text` says something a reader can see: a letter or a digit,

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import VigiaCore
 
@@ -18,10 +17,8 @@ extension Engine {
             throw EngineError.badInput(file: "handover note", line: nil, field: "text",
                                        reason: "a handover note needs words, at most \(Self.maximumHandoverBytes) bytes")
         }
-        let hash = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
         try alerts.addHandover(HandoverNote(operatorName: principal.name, at: clock.now(), text: text),
-                               audit: AuditEntry(principal: principal, action: .shiftHandover, subject: "handover",
-                                                 details: ["bytes": .int(Int64(text.utf8.count)), "sha256": .string(hash)]))
+                               audit: AuditEntry(principal: principal, action: .shiftHandover, subject: "handover", details: Self.textDigest(text)))
     }
 
     /// The notes the shift at `instant` (default now) was handed: those written
@@ -31,9 +28,7 @@ extension Engine {
     public func handoverNotes(at instant: Date? = nil, as principal: Principal) throws -> [HandoverNote] {
         try require(.readAll, of: principal)
         let now = instant ?? clock.now()
-        let schedule = ShiftSchedule.standard(timeZone: timeZone)
-        let current = schedule.window(containing: now)
-        let previous = schedule.window(containing: current.start.addingTimeInterval(-1))
+        let previous = shiftWindow(containing: shiftWindow(containing: now).start.addingTimeInterval(-1))
         return try alerts.handovers(since: previous.start, until: now, limit: Self.handoverNotesShown)
     }
 }

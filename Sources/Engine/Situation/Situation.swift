@@ -179,11 +179,16 @@ public enum RiskClass {
     /// Upper bounds of the classes, as shares of the city's cells, highest class first.
     public static let shares: [Double] = [0.01, 0.05, 0.10, 0.20]
 
+    /// The cells with expected incidents, riskiest first (a tie in cell order).
+    public static func ranked(_ expected: [Double]) -> [Int] {
+        expected.indices.filter { expected[$0] > 0 }.sorted { (expected[$0], $1) > (expected[$1], $0) }
+    }
+
     /// 0 (no expected incidents), 1 (below the top 20 %), 2 (top 20 %), 3 (top 10 %), 4 (top 5 %), 5 (top 1 %).
     /// Cells of equal risk share the class of the best-ranked among them.
     public static func classes(of expected: [Double]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: expected.count)
-        let ranked = expected.indices.filter { expected[$0] > 0 }.sorted { (expected[$0], $1) > (expected[$1], $0) }
+        let ranked = Self.ranked(expected)
         guard !ranked.isEmpty else { return out }
         let n = Double(ranked.count)
         var tieStart = 0
